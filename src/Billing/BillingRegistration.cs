@@ -1,0 +1,25 @@
+using ArPlatform.Billing.Balances;
+using ArPlatform.Billing.Customers;
+using ArPlatform.Billing.Data;
+using ArPlatform.Billing.Invoices;
+using ArPlatform.Billing.Ledger;
+using ArPlatform.ServiceDefaults.Data;
+
+namespace ArPlatform.Billing;
+
+public static class BillingRegistration
+{
+    public static IHostApplicationBuilder AddBilling(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<BillingDbContext, SqliteBillingDbContext, SqlServerBillingDbContext>("billingdb");
+        builder.Services.AddSingleton<BillingMetrics>();
+        builder.AddBalanceCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CommandExecutor<BillingDbContext>>();
+        builder.Services.AddScoped<LedgerPoster>();
+        builder.Services.AddScoped<CustomerService>();
+        builder.Services.AddScoped<InvoiceService>();
+        builder.Services.AddScoped<BalanceReader>();
+        return builder;
+    }
+}

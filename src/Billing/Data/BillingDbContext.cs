@@ -1,0 +1,40 @@
+using ArPlatform.Billing.Customers;
+using ArPlatform.Billing.Invoices;
+using ArPlatform.Billing.Ledger;
+using ArPlatform.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArPlatform.Billing.Data;
+
+/// <summary>
+/// Billing's database. The service uses this type; each provider has its own subclass below so
+/// that each keeps its own migrations (Data/Migrations/Sqlite, Data/Migrations/SqlServer).
+/// </summary>
+public abstract class BillingDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<decimal>().HavePrecision(19, 4);
+        configuration.Properties<string>().HaveMaxLength(200);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddCommandTables();
+        model.ApplyConfiguration(new CustomerConfiguration());
+        model.ApplyConfiguration(new InvoiceConfiguration());
+        model.ApplyConfiguration(new LedgerEntryConfiguration());
+    }
+}
+
+public sealed class SqliteBillingDbContext(DbContextOptions<SqliteBillingDbContext> options) : BillingDbContext(options);
+
+public sealed class SqlServerBillingDbContext(DbContextOptions<SqlServerBillingDbContext> options) : BillingDbContext(options);
+
+internal sealed class SqliteBillingDesignTimeFactory : SqliteDesignTimeFactory<SqliteBillingDbContext>;
+
+internal sealed class SqlServerBillingDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerBillingDbContext>;

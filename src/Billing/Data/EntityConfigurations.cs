@@ -1,0 +1,69 @@
+using ArPlatform.Billing.Customers;
+using ArPlatform.Billing.Invoices;
+using ArPlatform.Billing.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArPlatform.Billing.Data;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> e)
+    {
+        e.HasKey(c => c.Id);
+        e.Property(c => c.Id).HasMaxLength(26);
+        e.HasIndex(c => c.CustomerNumber).IsUnique();
+        e.Property(c => c.CustomerNumber).HasMaxLength(20);
+        e.Property(c => c.Currency).HasMaxLength(3);
+        e.Property(c => c.Region).HasMaxLength(16);
+        e.Property(c => c.BalanceVersion).IsConcurrencyToken();
+        e.Ignore(c => c.Terms);
+        e.OwnsMany(c => c.Contacts, contact => contact.ToJson());
+    }
+}
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> e)
+    {
+        e.HasKey(i => i.Id);
+        e.Property(i => i.Id).HasMaxLength(26);
+        e.Property(i => i.CustomerId).HasMaxLength(26);
+        e.Property(i => i.Number).HasMaxLength(32);
+        e.Property(i => i.Currency).HasMaxLength(3);
+        e.Property(i => i.PoNumber).HasMaxLength(64);
+        e.Property(i => i.Version).IsConcurrencyToken();
+        e.HasIndex(i => i.Number).IsUnique();
+        // Lists filter by customer and status and page by id; aging scans by due date.
+        e.HasIndex(i => new { i.CustomerId, i.Status, i.Id });
+        e.HasIndex(i => new { i.Status, i.DueDate });
+        e.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        e.OwnsMany(i => i.Lines, line =>
+        {
+            line.ToTable("InvoiceLines");
+            line.WithOwner().HasForeignKey("InvoiceId");
+            line.HasKey("InvoiceId", nameof(InvoiceLine.LineNumber));
+            line.Property(l => l.Description).HasMaxLength(500);
+            line.Property(l => l.ProductCode).HasMaxLength(64);
+        });
+        e.Navigation(i => i.Lines).AutoInclude();
+    }
+}
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> e)
+    {
+        e.HasKey(l => l.Id);
+        e.Property(l => l.Id).ValueGeneratedOnAdd();
+        e.Property(l => l.CustomerId).HasMaxLength(26);
+        e.Property(l => l.InvoiceId).HasMaxLength(26);
+        e.Property(l => l.Currency).HasMaxLength(3);
+        e.Property(l => l.Reference).HasMaxLength(100);
+        e.HasIndex(l => new { l.CustomerId, l.Currency });
+        e.HasIndex(l => l.InvoiceId);
+        e.HasIndex(l => l.EffectiveDate);
+        e.HasOne<Customer>().WithMany().HasForeignKey(l => l.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Invoice>().WithMany().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

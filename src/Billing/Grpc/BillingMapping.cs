@@ -1,0 +1,65 @@
+using ArPlatform.Billing.Customers;
+using ArPlatform.Billing.Invoices;
+using ArPlatform.Contracts.Common.V1;
+using ArPlatform.SharedKernel;
+using Google.Protobuf.WellKnownTypes;
+using Proto = ArPlatform.Contracts.Billing.V1;
+
+namespace ArPlatform.Billing.Grpc;
+
+/// <summary>Domain → wire. Every amount goes out as an exact decimal string in its currency.</summary>
+public static class BillingMapping
+{
+    public static Proto.Customer ToProto(this Customer c) => new()
+    {
+        Id = c.Id,
+        CustomerNumber = c.CustomerNumber,
+        Name = c.Name,
+        Currency = c.Currency,
+        Region = c.Region,
+        PaymentTerms = new Proto.PaymentTerms
+        {
+            NetDays = c.NetDays,
+            DiscountPercent = c.DiscountPercent == 0m ? "" : DecimalText.Format(c.DiscountPercent),
+            DiscountDays = c.DiscountDays,
+        },
+        CreditLimit = c.CreditLimit is { } limit ? MoneyMapping.ToProto(limit, c.Currency) : null,
+        Contacts = { c.Contacts.Select(x => new Proto.Contact { Name = x.Name, Email = x.Email, Phone = x.Phone, Role = x.Role }) },
+        CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc)),
+    };
+
+    public static Proto.Invoice ToProto(this Invoice i) => new()
+    {
+        Id = i.Id,
+        Number = i.Number ?? "",
+        CustomerId = i.CustomerId,
+        // Domain and wire statuses share their numbers (Draft = 1 … Void = 5).
+        Status = (Proto.InvoiceStatus)(int)i.Status,
+        InvoiceDate = i.InvoiceDate.ToText(),
+        DueDate = i.DueDate.ToText(),
+        PoNumber = i.PoNumber,
+        Currency = i.Currency,
+        Lines = { i.Lines.OrderBy(l => l.LineNumber).Select(l => l.ToProto(i.Currency)) },
+        Subtotal = MoneyMapping.ToProto(i.Subtotal, i.Currency),
+        TaxTotal = MoneyMapping.ToProto(i.TaxTotal, i.Currency),
+        Total = MoneyMapping.ToProto(i.Total, i.Currency),
+        OpenAmount = MoneyMapping.ToProto(i.OpenAmount, i.Currency),
+        DiscountDate = i.DiscountDate.ToText(),
+        DiscountAmount = i.DiscountAmount is { } d ? MoneyMapping.ToProto(d, i.Currency) : null,
+        CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc)),
+        IssueTime = i.IssuedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+    };
+
+    private static Proto.InvoiceLine ToProto(this InvoiceLine l, string currency) => new()
+    {
+        Description = l.Description,
+        Quantity = DecimalText.Format(l.Quantity),
+        // Unit prices keep their own precision (up to four decimals), not the currency's.
+        UnitPrice = new Contracts.Common.V1.Money { Currency = currency, Amount = DecimalText.Format(l.UnitPrice) },
+        TaxRatePercent = DecimalText.Format(l.TaxRatePercent),
+        DiscountPercent = DecimalText.Format(l.DiscountPercent),
+        ProductCode = l.ProductCode,
+        NetAmount = MoneyMapping.ToProto(l.NetAmount, currency),
+        TaxAmount = MoneyMapping.ToProto(l.TaxAmount, currency),
+    };
+}

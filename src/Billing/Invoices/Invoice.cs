@@ -1,0 +1,67 @@
+using ArPlatform.ServiceDefaults.Errors;
+
+namespace ArPlatform.Billing.Invoices;
+
+public enum InvoiceStatus
+{
+    Draft = 1,
+    Issued = 2,
+    PartiallyPaid = 3,
+    Paid = 4,
+    Void = 5,
+}
+
+public sealed class Invoice
+{
+    public required string Id { get; init; }
+    /// <summary>Assigned when issued, from a gapless series ("INV-2026-000123").</summary>
+    public string? Number { get; private set; }
+    public required string CustomerId { get; init; }
+    public InvoiceStatus Status { get; private set; } = InvoiceStatus.Draft;
+    public required string Currency { get; init; }
+    public DateOnly InvoiceDate { get; init; }
+    public DateOnly DueDate { get; init; }
+    public string PoNumber { get; init; } = "";
+    public List<InvoiceLine> Lines { get; init; } = [];
+    public decimal Subtotal { get; init; }
+    public decimal TaxTotal { get; init; }
+    public decimal Total { get; init; }
+
+    /// <summary>
+    /// Total less everything applied, credited or written off. A projection of this invoice's
+    /// ledger entries, updated in the same transaction as each entry (so reads at volume need
+    /// not re-sum the ledger); the ledger stays the truth and tests hold the two equal.
+    /// </summary>
+    public decimal OpenAmount { get; private set; }
+    public decimal DisputedAmount { get; private set; }
+    public DateOnly? DiscountDate { get; init; }
+    public decimal? DiscountAmount { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? IssuedAt { get; private set; }
+    public long Version { get; set; }
+
+    /// <summary>Numbers the invoice and opens its full total; the caller posts the ledger entry.</summary>
+    public void Issue(string number, DateTime now)
+    {
+        if (Status != InvoiceStatus.Draft)
+            throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
+                $"Invoice {Number ?? Id} is {Status}; only a draft can be issued.");
+        Number = number;
+        Status = InvoiceStatus.Issued;
+        IssuedAt = now;
+        OpenAmount = Total;
+    }
+}
+
+public sealed class InvoiceLine
+{
+    public int LineNumber { get; init; }
+    public required string Description { get; init; }
+    public decimal Quantity { get; init; }
+    public decimal UnitPrice { get; init; }
+    public decimal DiscountPercent { get; init; }
+    public decimal TaxRatePercent { get; init; }
+    public string ProductCode { get; init; } = "";
+    public decimal NetAmount { get; init; }
+    public decimal TaxAmount { get; init; }
+}

@@ -1,0 +1,143 @@
+using ArPlatform.Billing.Balances;
+using ArPlatform.Billing.Customers;
+using ArPlatform.Billing.Data;
+using ArPlatform.Billing.Grpc;
+using ArPlatform.Billing.Ledger;
+using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Paging;
+using ArPlatform.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Proto = ArPlatform.Contracts.Billing.V1;
+
+namespace ArPlatform.Billing.Invoices;
+
+/// <summary>
+/// Invoices from draft to issued. Issuing numbers the invoice from a gapless series per year and
+/// posts its total to the ledger in the same transaction; the balance cache is invalidated only
+/// after that transaction commits.
+/// </summary>
+public sealed class InvoiceService(
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger,
+    BalanceCache balances, BillingMetrics metrics, TimeProvider clock)
+{
+    public async Task<Proto.Invoice> CreateAsync(Proto.CreateInvoiceRequest request, CancellationToken ct)
+    {
+        var input = InvoiceRequests.Parse(request);
+        long? postedAt = null;
+        var invoice = await commands.ExecuteAsync(nameof(CreateAsync), request.RequestId, request, async token =>
+        {
+            var customer = await db.Customers.FindAsync([input.CustomerId], token)
+                           ?? throw new NotFoundException("customer", input.CustomerId);
+            var amounts = InvoiceCalculator.Calculate(
+                input.Lines.Select(l => l.Pricing).ToList(), input.Currency, input.InvoiceDate, customer.Terms);
+            var draft = new Invoice
+            {
+                Id = Ulid.NewUlid().ToString(),
+                CustomerId = customer.Id,
+                Currency = input.Currency.Code,
+                InvoiceDate = input.InvoiceDate,
+                DueDate = amounts.DueDate,
+                PoNumber = input.PoNumber,
+                Lines = input.Lines.Select((l, i) => new InvoiceLine
+                {
+                    LineNumber = i + 1,
+                    Description = l.Description,
+                    ProductCode = l.ProductCode,
+                    Quantity = l.Pricing.Quantity,
+                    UnitPrice = l.Pricing.UnitPrice,
+                    DiscountPercent = l.Pricing.DiscountPercent,
+                    TaxRatePercent = l.Pricing.TaxRatePercent,
+                    NetAmount = amounts.Lines[i].Net.Amount,
+                    TaxAmount = amounts.Lines[i].Tax.Amount,
+                }).ToList(),
+                Subtotal = amounts.Subtotal.Amount,
+                TaxTotal = amounts.TaxTotal.Amount,
+                Total = amounts.Total.Amount,
+                DiscountDate = amounts.DiscountDate,
+                DiscountAmount = amounts.DiscountAmount?.Amount,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Invoices.Add(draft);
+            if (request.Issue) postedAt = await IssueAsync(draft, customer, token);
+            return draft.ToProto();
+        }, ct);
+        if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
+        return invoice;
+    }
+
+    public async Task<Proto.Invoice> IssueAsync(Proto.IssueInvoiceRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        v.Require("id", request.Id).Require("request_id", request.RequestId).MaxLength("request_id", request.RequestId, 100);
+        v.ThrowIfInvalid();
+
+        long? postedAt = null;
+        var invoice = await commands.ExecuteAsync(nameof(IssueAsync), request.RequestId, request, async token =>
+        {
+            var draft = await db.Invoices.FirstOrDefaultAsync(i => i.Id == request.Id, token)
+                        ?? throw new NotFoundException("invoice", request.Id);
+            var customer = await db.Customers.FindAsync([draft.CustomerId], token)
+                           ?? throw new NotFoundException("customer", draft.CustomerId);
+            postedAt = await IssueAsync(draft, customer, token);
+            return draft.ToProto();
+        }, ct);
+        if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
+        return invoice;
+    }
+
+    private async Task<long> IssueAsync(Invoice invoice, Customer customer, CancellationToken ct)
+    {
+        var year = invoice.InvoiceDate.Year;
+        var sequence = await commands.NextNumberAsync($"invoice:{year}", ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        invoice.Issue($"INV-{year}-{sequence:D6}", now);
+        invoice.Version++;
+        var version = ledger.Post(customer, new LedgerEntry
+        {
+            CustomerId = customer.Id,
+            InvoiceId = invoice.Id,
+            Kind = LedgerEntryKind.InvoiceIssued,
+            Currency = invoice.Currency,
+            Amount = invoice.Total,
+            EffectiveDate = invoice.InvoiceDate,
+            PostedAt = now,
+            Reference = invoice.Number!,
+        });
+        metrics.InvoicesIssued.Add(1);
+        metrics.AmountBilled.Add(invoice.Total, new KeyValuePair<string, object?>("currency", invoice.Currency));
+        return version;
+    }
+
+    public async Task<Proto.Invoice> GetAsync(string id, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+                      ?? throw new NotFoundException("invoice", id);
+        return invoice.ToProto();
+    }
+
+    public async Task<Proto.ListInvoicesResponse> ListAsync(Proto.ListInvoicesRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var page = PageRequest.Parse(request.PageSize, request.PageToken, v);
+        var dueFrom = v.Date("due_from", request.DueFrom);
+        var dueTo = v.Date("due_to", request.DueTo);
+        if (dueFrom > dueTo) v.Add("due_to", "must not be before due_from");
+        if (!Enum.IsDefined(request.Status)) v.Add("status", "is not an invoice status");
+        v.ThrowIfInvalid();
+
+        var query = db.Invoices.AsNoTracking();
+        if (request.CustomerId.Length > 0) query = query.Where(i => i.CustomerId == request.CustomerId);
+        if (request.Status != Proto.InvoiceStatus.Unspecified)
+        {
+            var status = (InvoiceStatus)(int)request.Status;
+            query = query.Where(i => i.Status == status);
+        }
+        if (dueFrom is { } from) query = query.Where(i => i.DueDate >= from);
+        if (dueTo is { } to) query = query.Where(i => i.DueDate <= to);
+        if (page.After is { } after) query = query.Where(i => string.Compare(i.Id, after) > 0);
+        var rows = await query.OrderBy(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
+        var (items, next) = page.Slice(rows, i => i.Id);
+        return new Proto.ListInvoicesResponse { Invoices = { items.Select(i => i.ToProto()) }, NextPageToken = next };
+    }
+}

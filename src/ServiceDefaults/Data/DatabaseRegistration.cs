@@ -1,0 +1,74 @@
+using ArPlatform.ServiceDefaults.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ArPlatform.ServiceDefaults.Data;
+
+public enum DatabaseProvider
+{
+    /// <summary>Embedded default: one file per service, created and migrated at start-up.</summary>
+    Sqlite,
+    /// <summary>Production.</summary>
+    SqlServer,
+}
+
+public static class DatabaseRegistration
+{
+    public const string ProviderKey = "Database:Provider";
+
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> backed by the provider named in
+    /// <c>Database:Provider</c>. Each provider has its own derived context so that each keeps
+    /// its own migrations; the service code only ever sees <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TSqlServer>(
+        this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+    {
+        var provider = builder.Configuration.GetValue(ProviderKey, DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connectionString ??= $"Data Source={Path.Combine("data", connectionName + ".db")}";
+                SqliteFiles.EnsureDirectory(connectionString);
+                builder.Services.AddDbContextPool<TContext, TSqlite>(o => o
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(SqliteConnectionTuning.Instance));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{connectionName} is not set.");
+                builder.Services.AddDbContextPool<TContext, TSqlServer>(o => o.UseSqlServer(connectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{provider}'.");
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck<TContext>>(connectionName, tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations before the service takes traffic.</summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app) where TContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while a writer commits; the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await db.Database.MigrateAsync();
+        app.Logger.LogInformation("Database {Context} migrated ({Provider})",
+            typeof(TContext).Name, db.Database.ProviderName);
+    }
+}

@@ -1,0 +1,30 @@
+namespace ArPlatform.ServiceDefaults.Errors;
+
+/// <summary>
+/// Collects every field violation of a request before failing, so a caller fixes all of them
+/// in one round trip.
+/// </summary>
+public sealed class Validator
+{
+    private readonly List<FieldViolation> _violations = [];
+
+    public bool IsValid => _violations.Count == 0;
+
+    public Validator Add(string field, string description)
+    {
+        _violations.Add(new FieldViolation(field, description));
+        return this;
+    }
+
+    public Validator Require(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "is required");
+        return this;
+    }
+
+    /// <summary>Throws <see cref="RequestValidationException"/> if anything was added.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid) throw new RequestValidationException(_violations);
+    }
+}

@@ -1,0 +1,90 @@
+using ArPlatform.SharedKernel;
+using ProtoMoney = ArPlatform.Contracts.Common.V1.Money;
+
+namespace ArPlatform.ServiceDefaults.Errors;
+
+/// <summary>
+/// Parses wire values into domain values, recording a field violation (and returning a default)
+/// for anything malformed, so one pass over a request reports every bad field.
+/// </summary>
+public static class WireParsing
+{
+    public static Currency? Currency(this Validator v, string field, string code)
+    {
+        if (string.IsNullOrEmpty(code)) { v.Add(field, "is required"); return null; }
+        if (SharedKernel.Currency.TryParse(code, out var currency)) return currency;
+        v.Add(field, $"'{code}' is not an ISO 4217 currency code");
+        return null;
+    }
+
+    /// <summary>
+    /// A money amount with at most <paramref name="maxDecimals"/> decimals (the currency's
+    /// minor units when null): prices may be finer than the currency, totals may not.
+    /// </summary>
+    public static SharedKernel.Money? Money(this Validator v, string field, ProtoMoney? money,
+        bool required = true, bool allowNegative = false, int? maxDecimals = null)
+    {
+        if (money is null)
+        {
+            if (required) v.Add(field, "is required");
+            return null;
+        }
+        var currency = v.Currency(field + ".currency", money.Currency);
+        var amount = v.Decimal(field + ".amount", money.Amount, required: true);
+        if (currency is null || amount is null) return null;
+        var decimals = maxDecimals ?? currency.MinorUnits;
+        if (Math.Round(amount.Value, decimals) != amount.Value)
+        {
+            v.Add(field + ".amount", $"has more than {decimals} decimal places for {currency.Code}");
+            return null;
+        }
+        if (!allowNegative && amount < 0m)
+        {
+            v.Add(field + ".amount", "must not be negative");
+            return null;
+        }
+        return new SharedKernel.Money(amount.Value, currency);
+    }
+
+    public static decimal? Decimal(this Validator v, string field, string text, bool required = false)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) v.Add(field, "is required");
+            return null;
+        }
+        if (DecimalText.TryParse(text, out var value)) return value;
+        v.Add(field, $"'{Truncate(text)}' is not a decimal number (digits, optional '-' and '.')");
+        return null;
+    }
+
+    /// <summary>A percentage from 0 to 100 with at most four decimals; empty means 0.</summary>
+    public static decimal Percent(this Validator v, string field, string text)
+    {
+        var value = v.Decimal(field, text);
+        if (value is null) return 0m;
+        if (value < 0m || value > 100m) v.Add(field, "must be between 0 and 100");
+        else if (Math.Round(value.Value, 4) != value) v.Add(field, "has more than 4 decimal places");
+        return value.Value;
+    }
+
+    public static DateOnly? Date(this Validator v, string field, string text, bool required = false)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) v.Add(field, "is required");
+            return null;
+        }
+        if (BusinessDate.TryParse(text, out var date)) return date;
+        v.Add(field, $"'{Truncate(text)}' is not a date in YYYY-MM-DD form");
+        return null;
+    }
+
+    public static Validator MaxLength(this Validator v, string field, string? text, int max)
+    {
+        if (text is not null && text.Length > max) v.Add(field, $"must be at most {max} characters");
+        return v;
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

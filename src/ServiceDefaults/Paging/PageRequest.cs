@@ -1,0 +1,45 @@
+using System.Buffers.Text;
+using System.Text;
+using ArPlatform.ServiceDefaults.Errors;
+
+namespace ArPlatform.ServiceDefaults.Paging;
+
+/// <summary>
+/// Keyset paging over sortable ids: a page token is the opaque (base64url) last id of the page
+/// before, so pages stay stable while rows are added and no page costs an OFFSET scan.
+/// </summary>
+public readonly record struct PageRequest(int Size, string? After)
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 500;
+
+    public static PageRequest Parse(int pageSize, string pageToken, Validator validator)
+    {
+        if (pageSize < 0 || pageSize > MaxSize)
+            validator.Add("page_size", $"must be between 0 and {MaxSize}");
+        string? after = null;
+        if (!string.IsNullOrEmpty(pageToken))
+        {
+            try
+            {
+                after = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(pageToken));
+            }
+            catch (FormatException)
+            {
+                validator.Add("page_token", "is not a token this API returned");
+            }
+        }
+        return new PageRequest(pageSize == 0 ? DefaultSize : pageSize, after);
+    }
+
+    /// <summary>
+    /// Given up to <see cref="Size"/> + 1 rows read in id order, the rows of this page and the
+    /// token of the next one (empty on the last page).
+    /// </summary>
+    public (IReadOnlyList<T> Items, string NextToken) Slice<T>(IReadOnlyList<T> rows, Func<T, string> id)
+    {
+        if (rows.Count <= Size) return (rows, "");
+        var page = rows.Take(Size).ToList();
+        return (page, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(id(page[^1]))));
+    }
+}

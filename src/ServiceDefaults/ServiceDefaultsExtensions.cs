@@ -1,0 +1,37 @@
+using ArPlatform.ServiceDefaults.Grpc;
+using ArPlatform.ServiceDefaults.Health;
+using ArPlatform.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace ArPlatform.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// What every ArPlatform service starts with. Endpoints come from configuration
+    /// (<c>Kestrel:Endpoints:http</c> HTTP/1.1 for JSON, health and metrics;
+    /// <c>Kestrel:Endpoints:grpc</c> HTTP/2 cleartext for gRPC), as a real Aspire AppHost sets them.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddTelemetry();
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live]);
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+        builder.Services.AddServiceGrpc();
+        return builder;
+    }
+
+    /// <summary>/health, /alive, /metrics, gRPC health and reflection.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint();
+        app.MapServiceGrpcInfrastructure();
+        return app;
+    }
+}
