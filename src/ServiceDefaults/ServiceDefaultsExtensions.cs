@@ -15,8 +15,9 @@ public static class ServiceDefaultsExtensions
     /// (<c>Kestrel:Endpoints:http</c> HTTP/1.1 for JSON, health and metrics;
     /// <c>Kestrel:Endpoints:grpc</c> HTTP/2 cleartext for gRPC), as a real Aspire AppHost sets them.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.UseNamedEndpoints();
         builder.AddTelemetry();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live]);

@@ -21,5 +21,7 @@ public static class DecimalText
         return Math.Abs(value) <= MaxMagnitude;
     }
 
-    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Shortest exact form: "3", "8.25", "0.0125" (storage may have added trailing zeros).</summary>
+    public static string Format(decimal value) =>
+        value.ToString("0.############################", CultureInfo.InvariantCulture);
 }

@@ -10,21 +10,15 @@ namespace ArPlatform.Billing.Data;
 /// Billing's database. The service uses this type; each provider has its own subclass below so
 /// that each keeps its own migrations (Data/Migrations/Sqlite, Data/Migrations/SqlServer).
 /// </summary>
-public abstract class BillingDbContext(DbContextOptions options) : DbContext(options)
+public abstract class BillingDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
-    {
-        configuration.Properties<decimal>().HavePrecision(19, 4);
-        configuration.Properties<string>().HaveMaxLength(200);
-    }
-
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.AddCommandTables();
+        base.OnModelCreating(model);
         model.ApplyConfiguration(new CustomerConfiguration());
         model.ApplyConfiguration(new InvoiceConfiguration());
         model.ApplyConfiguration(new LedgerEntryConfiguration());

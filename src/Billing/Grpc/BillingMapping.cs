@@ -54,8 +54,7 @@ public static class BillingMapping
     {
         Description = l.Description,
         Quantity = DecimalText.Format(l.Quantity),
-        // Unit prices keep their own precision (up to four decimals), not the currency's.
-        UnitPrice = new Contracts.Common.V1.Money { Currency = currency, Amount = DecimalText.Format(l.UnitPrice) },
+        UnitPrice = MoneyMapping.ToProtoPrice(l.UnitPrice, currency),
         TaxRatePercent = DecimalText.Format(l.TaxRatePercent),
         DiscountPercent = DecimalText.Format(l.DiscountPercent),
         ProductCode = l.ProductCode,

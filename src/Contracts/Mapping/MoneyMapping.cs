@@ -10,4 +10,15 @@ public static class MoneyMapping
 
     public static Money ToProto(decimal amount, string currency) =>
         new SharedKernel.Money(amount, Currency.Of(currency)).ToProto();
+
+    /// <summary>
+    /// A unit price: at least the currency's minor units, and the finer decimals it really has
+    /// ("100.00", "0.0125" in USD; "1500", "0.5" in JPY).
+    /// </summary>
+    public static Money ToProtoPrice(decimal unitPrice, string currency)
+    {
+        var minorUnits = Currency.Of(currency).MinorUnits;
+        var format = (minorUnits == 0 ? "0" : "0." + new string('0', minorUnits)) + (minorUnits == 0 ? ".####" : "####");
+        return new Money { Currency = currency, Amount = unitPrice.ToString(format, System.Globalization.CultureInfo.InvariantCulture) };
+    }
 }

@@ -1,0 +1,48 @@
+namespace ArPlatform.AppHost;
+
+/// <summary>What a developer can choose on the command line; everything else has a default.</summary>
+public sealed record AppHostOptions
+{
+    public int GatewayHttpPort { get; init; } = 8080;
+    public int GatewayGrpcPort { get; init; } = 8081;
+    /// <summary>SQLite files, Redis' working folder and the gateway's keys.</summary>
+    public required string DataDirectory { get; init; }
+    /// <summary>When set, every service uses SQL Server: this connection string with its own database.</summary>
+    public string? SqlServer { get; init; }
+    public string? OtlpEndpoint { get; init; }
+    public bool DisableRedis { get; init; }
+
+    public const string Usage = """
+        Usage: dotnet run --project AppHost [-- options]
+          --gateway-http-port N   JSON/HTTP 1.1 port of the gateway (default 8080; 0 picks a free one)
+          --gateway-grpc-port N   gRPC (h2c) port of the gateway (default 8081; 0 picks a free one)
+          --data-dir PATH         SQLite databases and runtime files (default .data/ in the repository)
+          --sqlserver CONNSTR     use SQL Server; each service gets its own database (ar_billing, …)
+          --otlp-endpoint URL     export traces, metrics and logs over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)
+          --no-redis              run without the balance cache
+        """;
+
+    public static AppHostOptions Parse(string[] args, string repositoryRoot)
+    {
+        var options = new AppHostOptions { DataDirectory = Path.Combine(repositoryRoot, ".data") };
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--gateway-http-port" => options with { GatewayHttpPort = Port(Value()) },
+                "--gateway-grpc-port" => options with { GatewayGrpcPort = Port(Value()) },
+                "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
+                "--sqlserver" => options with { SqlServer = Value() },
+                "--otlp-endpoint" => options with { OtlpEndpoint = Value() },
+                "--no-redis" => options with { DisableRedis = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
+            };
+        }
+        return options;
+    }
+
+    private static int Port(string text) => int.TryParse(text, out var port) && port is >= 0 and <= 65535
+        ? port
+        : throw new ArgumentException($"'{text}' is not a port number.");
+}

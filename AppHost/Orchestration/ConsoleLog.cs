@@ -1,0 +1,17 @@
+namespace ArPlatform.AppHost.Orchestration;
+
+/// <summary>One console for every resource: each line prefixed with its resource's name.</summary>
+internal sealed class ConsoleLog
+{
+    public const string AppHost = "apphost";
+    private readonly Lock _gate = new();
+    private readonly int _width = new[] { AppHost, "collections" }.Max(n => n.Length);
+
+    public void Write(string resource, string? line)
+    {
+        if (line is null) return;
+        lock (_gate) Console.Out.WriteLine($"{resource.PadRight(_width)} | {line}");
+    }
+
+    public void Info(string line) => Write(AppHost, line);
+}

@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+using ArPlatform.AppHost;
+using ArPlatform.AppHost.Orchestration;
+using ArPlatform.AppHost.Resources;
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(AppHostOptions.Usage);
+    return 0;
+}
+
+AppHostOptions options;
+try
+{
+    options = AppHostOptions.Parse(args, ServiceCatalog.RepositoryRoot);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(AppHostOptions.Usage);
+    return 2;
+}
+
+var log = new ConsoleLog();
+Directory.CreateDirectory(options.DataDirectory);
+var projects = ServiceCatalog.Locate();
+var redisServer = options.DisableRedis ? null : Executables.Find("redis-server");
+if (redisServer is null && !options.DisableRedis)
+    log.Info("redis-server was not found on PATH (Debian: apt-get install redis-server). " +
+             "Running with the balance cache disabled: balances are summed from the database.");
+
+PortPlan ports;
+try
+{
+    ports = PortAllocator.Plan(options, projects.Select(p => p.Name));
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var resources = Topology.Build(options, ports, projects, redisServer);
+using var stopping = new CancellationTokenSource();
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stopping.Cancel();
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+log.Info($"Data: {options.DataDirectory}  Database: {(options.SqlServer is null ? "SQLite" : "SQL Server")}");
+using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+return await new Orchestrator(resources, new Readiness(http), log).RunAsync(stopping.Token);

@@ -1,0 +1,28 @@
+namespace ArPlatform.AppHost.Resources;
+
+/// <summary>How AppHost knows a resource is ready to be depended on.</summary>
+public enum ReadinessKind
+{
+    /// <summary>GET on the resource's HTTP health URL answers 200.</summary>
+    HttpHealth,
+    /// <summary>A Redis PING answers PONG.</summary>
+    RedisPing,
+}
+
+/// <summary>One process of the stack, fully described before anything starts.</summary>
+public sealed record Resource
+{
+    /// <summary>Discovery name: redis, billing, cashapp, collections, disputes, gateway.</summary>
+    public required string Name { get; init; }
+    public required string FileName { get; init; }
+    public required IReadOnlyList<string> Arguments { get; init; }
+    public required string WorkingDirectory { get; init; }
+    /// <summary>Named endpoints ("http", "grpc", "tcp") with their loopback ports.</summary>
+    public required IReadOnlyDictionary<string, int> Endpoints { get; init; }
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+    /// <summary>Resources that must be ready before this one starts.</summary>
+    public IReadOnlyList<string> WaitFor { get; init; } = [];
+    public ReadinessKind Readiness { get; init; } = ReadinessKind.HttpHealth;
+
+    public string Url(string endpoint) => $"http://127.0.0.1:{Endpoints[endpoint]}";
+}

@@ -1,0 +1,114 @@
+namespace ArPlatform.AppHost.Resources;
+
+/// <summary>Where a service's project and build output live.</summary>
+public sealed record ServiceProject(string Name, string ProjectDirectory, string AssemblyPath, string? Database);
+
+/// <summary>Ports chosen for every endpoint before anything starts, so every variable can be written up front.</summary>
+public sealed record PortPlan(int Redis, IReadOnlyDictionary<string, (int Http, int Grpc)> Services);
+
+/// <summary>
+/// The stack as a declarative graph, in Aspire's terms: which resources exist, what each
+/// references and waits for, and the exact environment each one gets. Pure: it starts nothing,
+/// so the variables it generates are unit-tested.
+/// </summary>
+public static class Topology
+{
+    public const string Gateway = "gateway";
+    public const string Redis = "redis";
+
+    /// <summary>Who calls whom (ARCHITECTURE.md, Data ownership), plus who needs Redis.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> References = new Dictionary<string, string[]>
+    {
+        ["billing"] = [Redis],
+        ["disputes"] = ["billing"],
+        ["cashapp"] = ["billing", "disputes"],
+        ["collections"] = ["billing", "disputes"],
+        [Gateway] = ["billing", "cashapp", "collections", "disputes"],
+    };
+
+    public static IReadOnlyList<Resource> Build(
+        AppHostOptions options, PortPlan ports, IReadOnlyList<ServiceProject> projects, string? redisServerPath)
+    {
+        var resources = new List<Resource>();
+        if (redisServerPath is not null)
+        {
+            resources.Add(new Resource
+            {
+                Name = Redis,
+                FileName = redisServerPath,
+                // A cache: nothing to persist. Loopback only; protected mode stays on.
+                Arguments = ["--port", ports.Redis.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                WorkingDirectory = options.DataDirectory,
+                Endpoints = new Dictionary<string, int> { ["tcp"] = ports.Redis },
+                Environment = new Dictionary<string, string>(),
+                Readiness = ReadinessKind.RedisPing,
+            });
+        }
+
+        foreach (var project in projects)
+        {
+            var (http, grpc) = ports.Services[project.Name];
+            var references = References[project.Name]
+                .Where(r => r != Redis || redisServerPath is not null)
+                .ToList();
+            resources.Add(new Resource
+            {
+                Name = project.Name,
+                FileName = "dotnet",
+                Arguments = [project.AssemblyPath],
+                WorkingDirectory = project.ProjectDirectory,
+                Endpoints = new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc },
+                Environment = EnvironmentFor(project, http, grpc, references, options, ports),
+                WaitFor = references,
+            });
+        }
+        return resources;
+    }
+
+    internal static Dictionary<string, string> EnvironmentFor(
+        ServiceProject project, int http, int grpc, IReadOnlyList<string> references, AppHostOptions options, PortPlan ports)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            // The primary (HTTP/1.1) endpoint for JSON, health and metrics, as Aspire passes it,
+            // and the named h2c endpoint for gRPC, as Aspire overrides a Kestrel endpoint.
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http}",
+            ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpc}",
+            ["OTEL_SERVICE_NAME"] = project.Name,
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={project.Name}-{http}",
+        };
+        if (options.OtlpEndpoint is not null) env["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint;
+
+        if (project.Database is { } database)
+        {
+            if (options.SqlServer is { } sqlServer)
+            {
+                env["Database__Provider"] = "SqlServer";
+                env[$"ConnectionStrings__{database}"] = $"{sqlServer.TrimEnd(';')};Database=ar_{project.Name}";
+            }
+            else
+            {
+                env["Database__Provider"] = "Sqlite";
+                env[$"ConnectionStrings__{database}"] = $"Data Source={Path.Combine(options.DataDirectory, database + ".db")}";
+            }
+        }
+
+        foreach (var reference in references)
+        {
+            if (reference == Redis)
+            {
+                env["ConnectionStrings__redis"] = $"127.0.0.1:{ports.Redis}";
+                continue;
+            }
+            var (refHttp, refGrpc) = ports.Services[reference];
+            env[$"services__{reference}__http__0"] = $"http://127.0.0.1:{refHttp}";
+            env[$"services__{reference}__grpc__0"] = $"http://127.0.0.1:{refGrpc}";
+        }
+
+        if (project.Name == Gateway)
+            env["DataProtection__KeysDirectory"] = Path.Combine(options.DataDirectory, "gateway-keys");
+        return env;
+    }
+}

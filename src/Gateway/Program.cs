@@ -1,0 +1,34 @@
+using ArPlatform.Gateway;
+using ArPlatform.ServiceDefaults;
+using ArPlatform.ServiceDefaults.Health;
+using ArPlatform.ServiceDefaults.Telemetry;
+using Grpc.Reflection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Yarp.ReverseProxy.ServiceDiscovery;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseNamedEndpoints();
+builder.AddTelemetry();
+builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+builder.Services.AddHealthChecks()
+    .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live])
+    .AddCheck<BackendsHealthCheck>("backends", tags: [HealthTags.Ready]);
+// YARP's default would write keys under the user's profile; keep them with the gateway's data.
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(
+    builder.Configuration["DataProtection:KeysDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "keys")));
+// grpcurl and other tools list every service's contract through the gateway.
+builder.Services.AddGrpc();
+builder.Services.AddGrpcHealthChecks();
+builder.Services.AddSingleton(new ReflectionServiceImpl(ContractCatalog.Services));
+
+var app = builder.Build();
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.MapHealthEndpoints();
+app.MapPrometheusScrapingEndpoint();
+app.MapGrpcService<ReflectionServiceImpl>();
+app.MapGrpcHealthChecksService();
+app.MapReverseProxy();
+await app.RunAsync();
