@@ -30,6 +30,7 @@ public static class GrpcHosting
 
     public static WebApplication MapServiceGrpcInfrastructure(this WebApplication app)
     {
+        app.UseMiddleware<EnumQueryValues>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -1,0 +1,109 @@
+using System.Diagnostics.Metrics;
+using ArPlatform.Billing.Balances;
+using ArPlatform.Billing.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace ArPlatform.Billing.Tests.Cache;
+
+[Collection(RedisCollection.Name)]
+public sealed class BalanceCacheTests(RedisServer redis) : IAsyncLifetime
+{
+    private ConnectionMultiplexer _connection = null!;
+    private BalanceCache _cache = null!;
+    private readonly string _customer = Guid.NewGuid().ToString("N");
+
+    public async Task InitializeAsync()
+    {
+        if (RedisServer.Executable is null) return;
+        _connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        _cache = new BalanceCache(_connection, NullLogger<BalanceCache>.Instance, Metrics());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+
+    private static BillingMetrics Metrics() =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
+    private static CachedBalance Balance(long version, string day = "2026-11-30", byte payload = 1) => new(version, day, [payload]);
+
+    [RedisFact]
+    public async Task A_stored_balance_is_read_back_with_its_version()
+    {
+        Assert.True(await _cache.StoreAsync(_customer, Balance(3, payload: 42)));
+
+        var cached = await _cache.GetAsync(_customer);
+        Assert.NotNull(cached);
+        Assert.Equal(3, cached.Version);
+        Assert.Equal("2026-11-30", cached.Day);
+        Assert.Equal([42], cached.Payload);
+    }
+
+    [RedisFact]
+    public async Task A_stale_writer_cannot_put_an_older_balance_back()
+    {
+        await _cache.StoreAsync(_customer, Balance(5, payload: 5));
+
+        Assert.False(await _cache.StoreAsync(_customer, Balance(4, payload: 4)));
+        Assert.Equal([5], (await _cache.GetAsync(_customer))!.Payload);
+    }
+
+    [RedisFact]
+    public async Task After_an_invalidation_only_a_balance_at_least_that_new_is_stored()
+    {
+        await _cache.StoreAsync(_customer, Balance(1));
+        await _cache.InvalidateAsync(_customer, 2);
+        Assert.Null(await _cache.GetAsync(_customer));
+
+        // A reader that summed the ledger before the change committed comes back late.
+        Assert.False(await _cache.StoreAsync(_customer, Balance(1)));
+        Assert.Null(await _cache.GetAsync(_customer));
+
+        Assert.True(await _cache.StoreAsync(_customer, Balance(2, payload: 2)));
+        Assert.Equal([2], (await _cache.GetAsync(_customer))!.Payload);
+    }
+
+    [RedisFact]
+    public async Task An_invalidation_older_than_the_cached_balance_changes_nothing()
+    {
+        await _cache.StoreAsync(_customer, Balance(7, payload: 7));
+        await _cache.InvalidateAsync(_customer, 6);
+        Assert.Equal(7, (await _cache.GetAsync(_customer))!.Version);
+    }
+
+    [RedisFact]
+    public async Task A_new_day_replaces_a_balance_of_the_same_version()
+    {
+        // Overdue amounts move with the calendar even when the ledger does not.
+        await _cache.StoreAsync(_customer, Balance(3, "2026-11-29", 1));
+        Assert.True(await _cache.StoreAsync(_customer, Balance(3, "2026-11-30", 2)));
+        Assert.False(await _cache.StoreAsync(_customer, Balance(3, "2026-11-29", 3)));
+        Assert.Equal([2], (await _cache.GetAsync(_customer))!.Payload);
+    }
+
+    [RedisFact]
+    public async Task Cached_balances_expire_on_their_own()
+    {
+        await _cache.StoreAsync(_customer, Balance(1));
+        var ttl = await _connection.GetDatabase().KeyTimeToLiveAsync(BalanceCache.KeyFor(_customer));
+        Assert.InRange(ttl!.Value, TimeSpan.FromHours(23), TimeSpan.FromDays(1));
+    }
+
+    [Fact]
+    public async Task With_redis_unreachable_every_operation_is_a_quiet_miss()
+    {
+        var options = ConfigurationOptions.Parse($"127.0.0.1:{RedisServer.FreePort()}");
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 200;
+        await using var down = await ConnectionMultiplexer.ConnectAsync(options);
+        var cache = new BalanceCache(down, NullLogger<BalanceCache>.Instance, Metrics());
+
+        Assert.Null(await cache.GetAsync(_customer));
+        Assert.False(await cache.StoreAsync(_customer, Balance(1)));
+        await cache.InvalidateAsync(_customer, 2);
+    }
+}

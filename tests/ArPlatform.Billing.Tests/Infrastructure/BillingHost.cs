@@ -1,0 +1,74 @@
+using ArPlatform.Billing.Data;
+using ArPlatform.Contracts.Billing.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArPlatform.Billing.Tests.Infrastructure;
+
+/// <summary>
+/// Billing in memory: the real Program, a real SQLite file of its own, real Redis (or a port
+/// where nothing listens, to play Redis down), a fixed clock, and a real GrpcChannel.
+/// </summary>
+public sealed class BillingHost : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("billing-tests-").FullName;
+    private readonly string? _redis;
+    private GrpcChannel? _channel;
+
+    public BillingHost(string? redis, DateTimeOffset? now = null)
+    {
+        _redis = redis;
+        Clock = new FixedClock(now ?? new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    public FixedClock Clock { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "billingdb.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:billingdb", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:redis", _redis ?? "");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public BillingService.BillingServiceClient Client
+    {
+        get
+        {
+            _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+            return new BillingService.BillingServiceClient(_channel);
+        }
+    }
+
+    /// <summary>A fresh context on the service's own database, for asserting what was written.</summary>
+    public async Task<T> QueryAsync<T>(Func<BillingDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BillingDbContext>());
+    }
+
+    public Task<int> CountAsync<TEntity>() where TEntity : class =>
+        QueryAsync(db => db.Set<TEntity>().CountAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        _channel?.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        }
+    }
+}
+
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
