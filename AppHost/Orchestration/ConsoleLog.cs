@@ -1,7 +1,7 @@
 namespace ArPlatform.AppHost.Orchestration;
 
 /// <summary>One console for every resource: each line prefixed with its resource's name.</summary>
-internal sealed class ConsoleLog
+public sealed class ConsoleLog
 {
     public const string AppHost = "apphost";
     private readonly Lock _gate = new();

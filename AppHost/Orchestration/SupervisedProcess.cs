@@ -19,7 +19,7 @@ public enum ResourceState
 /// after an exponential back-off (1 s, 2 s, 4 s … 30 s; reset once it has stayed up a minute).
 /// Stopping asks politely (SIGTERM, so services drain and flush) before it kills the tree.
 /// </summary>
-internal sealed partial class SupervisedProcess(Resource resource, ConsoleLog log)
+public sealed partial class SupervisedProcess(Resource resource, ConsoleLog log)
 {
     private static readonly TimeSpan StableUptime = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -124,6 +124,7 @@ internal sealed partial class SupervisedProcess(Resource resource, ConsoleLog lo
         process.BeginErrorReadLine();
         _process = process;
         StartedAt = DateTimeOffset.UtcNow;
+        log.Info($"{resource.Name} started, pid {process.Id}");
         return process;
     }
 

@@ -1,0 +1,110 @@
+using ArPlatform.AppHost;
+using ArPlatform.AppHost.Resources;
+
+namespace ArPlatform.AppHost.Tests;
+
+public class TopologyTests
+{
+    private static readonly AppHostOptions Options = new() { DataDirectory = "/srv/ar" };
+
+    private static readonly PortPlan Ports = new(6400, new Dictionary<string, (int, int)>
+    {
+        ["billing"] = (5101, 5102), ["disputes"] = (5401, 5402), ["cashapp"] = (5201, 5202),
+        ["collections"] = (5301, 5302), ["gateway"] = (8080, 8081),
+    });
+
+    private static readonly ServiceProject[] Projects =
+    [
+        new("billing", "/repo/src/Billing", "/repo/src/Billing/bin/Debug/net10.0/ArPlatform.Billing.dll", "billingdb"),
+        new("disputes", "/repo/src/Disputes", "/repo/src/Disputes/bin/ArPlatform.Disputes.dll", "disputesdb"),
+        new("cashapp", "/repo/src/CashApplication", "/repo/src/CashApplication/bin/ArPlatform.CashApplication.dll", "cashappdb"),
+        new("collections", "/repo/src/Collections", "/repo/src/Collections/bin/ArPlatform.Collections.dll", "collectionsdb"),
+        new("gateway", "/repo/src/Gateway", "/repo/src/Gateway/bin/ArPlatform.Gateway.dll", null),
+    ];
+
+    private static Resource Find(IEnumerable<Resource> resources, string name) => resources.Single(r => r.Name == name);
+
+    [Fact]
+    public void Billing_gets_aspire_variables_for_its_endpoints_database_and_redis()
+    {
+        var billing = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server"), "billing");
+
+        Assert.Equal("http://127.0.0.1:5101", billing.Environment["ASPNETCORE_URLS"]);
+        Assert.Equal("http://127.0.0.1:5102", billing.Environment["Kestrel__Endpoints__grpc__Url"]);
+        Assert.Equal("billing", billing.Environment["OTEL_SERVICE_NAME"]);
+        Assert.Equal("Sqlite", billing.Environment["Database__Provider"]);
+        Assert.Equal("Data Source=/srv/ar/billingdb.db", billing.Environment["ConnectionStrings__billingdb"]);
+        Assert.Equal("127.0.0.1:6400", billing.Environment["ConnectionStrings__redis"]);
+        Assert.Equal(["redis"], billing.WaitFor);
+        Assert.Equal(["/repo/src/Billing/bin/Debug/net10.0/ArPlatform.Billing.dll"], billing.Arguments);
+        Assert.Equal("/repo/src/Billing", billing.WorkingDirectory);
+        Assert.False(billing.Environment.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
+    }
+
+    [Fact]
+    public void The_gateway_discovers_every_service_by_name_and_waits_for_all_of_them()
+    {
+        var gateway = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server"), "gateway");
+
+        Assert.Equal("http://127.0.0.1:5102", gateway.Environment["services__billing__grpc__0"]);
+        Assert.Equal("http://127.0.0.1:5101", gateway.Environment["services__billing__http__0"]);
+        Assert.Equal("http://127.0.0.1:5202", gateway.Environment["services__cashapp__grpc__0"]);
+        Assert.Equal("http://127.0.0.1:5302", gateway.Environment["services__collections__grpc__0"]);
+        Assert.Equal("http://127.0.0.1:5402", gateway.Environment["services__disputes__grpc__0"]);
+        Assert.Equal(["billing", "cashapp", "collections", "disputes"], gateway.WaitFor);
+        Assert.Equal("/srv/ar/gateway-keys", gateway.Environment["DataProtection__KeysDirectory"]);
+        Assert.DoesNotContain(gateway.Environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Services_reference_only_the_services_they_call()
+    {
+        var resources = Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server");
+        var cashapp = Find(resources, "cashapp");
+
+        Assert.Equal(["billing", "disputes"], cashapp.WaitFor);
+        Assert.Contains("services__billing__grpc__0", cashapp.Environment.Keys);
+        Assert.DoesNotContain("services__collections__grpc__0", cashapp.Environment.Keys);
+        Assert.DoesNotContain("ConnectionStrings__redis", cashapp.Environment.Keys);
+    }
+
+    [Fact]
+    public void Redis_runs_on_loopback_without_persistence()
+    {
+        var redis = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server"), "redis");
+
+        Assert.Equal("/usr/bin/redis-server", redis.FileName);
+        Assert.Equal(["--port", "6400", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], redis.Arguments);
+        Assert.Equal(ReadinessKind.RedisPing, redis.Readiness);
+    }
+
+    [Fact]
+    public void Without_redis_server_the_stack_runs_with_the_cache_disabled()
+    {
+        var resources = Topology.Build(Options, Ports, Projects, redisServerPath: null);
+        var billing = Find(resources, "billing");
+
+        Assert.DoesNotContain(resources, r => r.Name == "redis");
+        Assert.DoesNotContain("ConnectionStrings__redis", billing.Environment.Keys);
+        Assert.Empty(billing.WaitFor);
+    }
+
+    [Fact]
+    public void Sql_server_gives_each_service_its_own_database()
+    {
+        var options = Options with { SqlServer = "Server=db.internal;User Id=ar;Password=secret;TrustServerCertificate=True;" };
+        var resources = Topology.Build(options, Ports, Projects, null);
+
+        Assert.Equal("SqlServer", Find(resources, "billing").Environment["Database__Provider"]);
+        Assert.Equal("Server=db.internal;User Id=ar;Password=secret;TrustServerCertificate=True;Database=ar_billing",
+            Find(resources, "billing").Environment["ConnectionStrings__billingdb"]);
+        Assert.EndsWith("Database=ar_disputes", Find(resources, "disputes").Environment["ConnectionStrings__disputesdb"]);
+    }
+
+    [Fact]
+    public void An_otlp_endpoint_is_passed_to_every_service()
+    {
+        var resources = Topology.Build(Options with { OtlpEndpoint = "http://localhost:4317" }, Ports, Projects, null);
+        Assert.All(resources, r => Assert.Equal("http://localhost:4317", r.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace ArPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The real stack, started the way a developer starts it: the AppHost program, on free ports
+/// and a data folder of its own. Its console is kept so a failure shows what the stack said.
+/// </summary>
+public sealed partial class AppHostProcess : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ar-e2e-").FullName;
+    private Process _process = null!;
+
+    public int GatewayHttpPort { get; private set; }
+    public int GatewayGrpcPort { get; private set; }
+    public Uri GatewayJson => new($"http://localhost:{GatewayHttpPort}");
+    public Uri GatewayGrpc => new($"http://localhost:{GatewayGrpcPort}");
+
+    /// <summary>Every pid AppHost reported starting, by resource.</summary>
+    public IReadOnlyList<(string Resource, int Pid)> StartedProcesses =>
+        _output.Select(line => StartedLine().Match(line)).Where(m => m.Success)
+            .Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value))).ToList();
+
+    public string Output => string.Join('\n', _output);
+
+    public async Task InitializeAsync()
+    {
+        var appHost = typeof(AppHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "AppHostAssembly").Value!;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { appHost, "--gateway-http-port", "0", "--gateway-grpc-port", "0", "--data-dir", _dataDirectory },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, e) => Observe(e.Data);
+        _process.ErrorDataReceived += (_, e) => Observe(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_ready.Task, exited, Task.Delay(StartTimeout));
+        if (first != _ready.Task)
+            throw new InvalidOperationException($"AppHost did not come up:\n{Output}");
+    }
+
+    private void Observe(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        if (GatewayLine().Match(line) is { Success: true } gateway)
+        {
+            var port = int.Parse(gateway.Groups[2].Value);
+            if (gateway.Groups[1].Value == "JSON") GatewayHttpPort = port;
+            else GatewayGrpcPort = port;
+        }
+        if (line.Contains("ArPlatform is up.", StringComparison.Ordinal)) _ready.TrySetResult();
+    }
+
+    /// <summary>
+    /// Ctrl+C (SIGINT), as a developer stops it; returns AppHost's exit code. A process started
+    /// from a non-interactive shell's background job inherits SIGINT as ignored, and so would
+    /// AppHost: there the stop is SIGTERM, which AppHost handles the same way.
+    /// </summary>
+    public async Task<int> InterruptAsync(TimeSpan timeout)
+    {
+        _ = Kill(_process.Id, SigIntIgnoredHere() ? SigTerm : SigInt);
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !IsZombie(pid);
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            try
+            {
+                await InterruptAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        _process.Dispose();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    public static void KillHard(int pid) => Kill(pid, SigKill);
+
+    private static bool SigIntIgnoredHere()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (SigInt - 1))) != 0;
+    }
+
+    private const int SigInt = 2;
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"gateway (JSON|gRPC)\s+http://localhost:(\d+)")]
+    private static partial Regex GatewayLine();
+
+    [GeneratedRegex(@"\| (\w+) started, pid (\d+)")]
+    private static partial Regex StartedLine();
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ArPlatform.Contracts.Billing.V1;
+using ArPlatform.Contracts.Common.V1;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace ArPlatform.EndToEnd.Tests;
+
+/// <summary>The whole stack under AppHost, called through the gateway as an internal app calls it.</summary>
+public sealed class GatewayTests(AppHostProcess stack) : IClassFixture<AppHostProcess>
+{
+    [StackFact]
+    public async Task An_app_bills_a_customer_by_json_and_grpc_and_reads_the_balance_from_redis_the_second_time()
+    {
+        using var http = new HttpClient { BaseAddress = stack.GatewayJson };
+        using var channel = GrpcChannel.ForAddress(stack.GatewayGrpc);
+        var billing = new BillingService.BillingServiceClient(channel);
+
+        var created = await http.PostAsync("/v1/customers", new StringContent("""
+            { "requestId": "e2e-c-1", "customer": { "name": "Acme Corp", "currency": "USD", "region": "AMER",
+              "paymentTerms": { "netDays": 30, "discountPercent": "2", "discountDays": 10 },
+              "creditLimit": { "currency": "USD", "amount": "50000.00" },
+              "contacts": [ { "name": "Ana Li", "email": "ap@acme.example" } ] } }
+            """, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.True(created.Headers.Contains("x-correlation-id"));
+        var customerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var invoice = await billing.CreateInvoiceAsync(new CreateInvoiceRequest
+        {
+            RequestId = "e2e-i-1",
+            Issue = true,
+            Invoice = new Invoice
+            {
+                CustomerId = customerId, InvoiceDate = "2026-10-01", PoNumber = "PO-778",
+                Lines =
+                {
+                    new InvoiceLine
+                    {
+                        Description = "Platform fee", Quantity = "3", TaxRatePercent = "8.25",
+                        UnitPrice = new Money { Currency = "USD", Amount = "100.00" },
+                    },
+                },
+            },
+        });
+        Assert.Equal(("324.75", InvoiceStatus.Issued), (invoice.Total.Amount, invoice.Status));
+
+        var request = new GetAccountBalanceRequest { CustomerId = customerId };
+        var first = await billing.GetAccountBalanceAsync(request);
+        var second = await billing.GetAccountBalanceAsync(request);
+        Assert.Equal(BalanceSource.Database, first.Source);
+        Assert.Equal(BalanceSource.Cache, second.Source);
+        Assert.Equal("324.75", second.Balances.Single().Open.Amount);
+
+        var json = await http.GetFromJsonAsync<JsonElement>($"/v1/customers/{customerId}/balance");
+        Assert.Equal("CACHE", json.GetProperty("source").GetString());
+        Assert.Equal("324.75", json.GetProperty("balances")[0].GetProperty("open").GetProperty("amount").GetString());
+    }
+
+    [StackFact]
+    public async Task A_bad_request_through_the_gateway_gets_field_violations_as_json()
+    {
+        using var http = new HttpClient { BaseAddress = stack.GatewayJson };
+        var response = await http.PostAsync("/v1/invoices",
+            new StringContent("""{ "requestId": "e2e-bad", "invoice": { "invoiceDate": "tomorrow" } }""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var fields = body.GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray()
+            .Select(v => v.GetProperty("field").GetString());
+        Assert.Equal(["invoice.customer_id", "invoice.invoice_date", "invoice.lines"], fields);
+    }
+
+    [StackFact]
+    public async Task The_gateway_reports_its_own_health_over_http_and_grpc()
+    {
+        using var http = new HttpClient { BaseAddress = stack.GatewayJson };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+
+        using var channel = GrpcChannel.ForAddress(stack.GatewayGrpc);
+        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+}
