@@ -68,14 +68,17 @@ public static class Topology
     internal static Dictionary<string, string> EnvironmentFor(
         ServiceProject project, int http, int grpc, IReadOnlyList<string> references, AppHostOptions options, PortPlan ports)
     {
+        // The gateway is what people and apps call: it answers on every loopback address, so
+        // "localhost" works whether a client tries ::1 or 127.0.0.1 first. Services stay on 127.0.0.1.
+        var host = project.Name == Gateway ? "localhost" : "127.0.0.1";
         var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             // The primary (HTTP/1.1) endpoint for JSON, health and metrics, as Aspire passes it,
             // and the named h2c endpoint for gRPC, as Aspire overrides a Kestrel endpoint.
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http}",
-            ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpc}",
+            ["ASPNETCORE_URLS"] = $"http://{host}:{http}",
+            ["Kestrel__Endpoints__grpc__Url"] = $"http://{host}:{grpc}",
             ["OTEL_SERVICE_NAME"] = project.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={project.Name}-{http}",
         };

@@ -4,7 +4,7 @@ using ArPlatform.Billing.Grpc;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Data;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddBilling();
 

@@ -7,8 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.UseNamedEndpoints();
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddTelemetry();
 builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

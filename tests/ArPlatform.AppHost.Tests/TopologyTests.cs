@@ -53,6 +53,8 @@ public class TopologyTests
         Assert.Equal("http://127.0.0.1:5402", gateway.Environment["services__disputes__grpc__0"]);
         Assert.Equal(["billing", "cashapp", "collections", "disputes"], gateway.WaitFor);
         Assert.Equal("/srv/ar/gateway-keys", gateway.Environment["DataProtection__KeysDirectory"]);
+        Assert.Equal("http://localhost:8080", gateway.Environment["ASPNETCORE_URLS"]);
+        Assert.Equal("http://localhost:8081", gateway.Environment["Kestrel__Endpoints__grpc__Url"]);
         Assert.DoesNotContain(gateway.Environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
     }
 

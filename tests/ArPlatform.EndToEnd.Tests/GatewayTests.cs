@@ -5,18 +5,21 @@ using System.Text.Json;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.Contracts.Common.V1;
 using Grpc.Health.V1;
+using ArPlatform.Testing;
 using Grpc.Net.Client;
 
 namespace ArPlatform.EndToEnd.Tests;
 
 /// <summary>The whole stack under AppHost, called through the gateway as an internal app calls it.</summary>
-public sealed class GatewayTests(AppHostProcess stack) : IClassFixture<AppHostProcess>
+public sealed class GatewayTests(StackFixture fixture) : IClassFixture<StackFixture>
 {
+    private AppHostProcess Stack => fixture.Stack;
+
     [StackFact]
     public async Task An_app_bills_a_customer_by_json_and_grpc_and_reads_the_balance_from_redis_the_second_time()
     {
-        using var http = new HttpClient { BaseAddress = stack.GatewayJson };
-        using var channel = GrpcChannel.ForAddress(stack.GatewayGrpc);
+        using var http = new HttpClient { BaseAddress = Stack.GatewayJson };
+        using var channel = GrpcChannel.ForAddress(Stack.GatewayGrpc);
         var billing = new BillingService.BillingServiceClient(channel);
 
         var created = await http.PostAsync("/v1/customers", new StringContent("""
@@ -63,7 +66,7 @@ public sealed class GatewayTests(AppHostProcess stack) : IClassFixture<AppHostPr
     [StackFact]
     public async Task A_bad_request_through_the_gateway_gets_field_violations_as_json()
     {
-        using var http = new HttpClient { BaseAddress = stack.GatewayJson };
+        using var http = new HttpClient { BaseAddress = Stack.GatewayJson };
         var response = await http.PostAsync("/v1/invoices",
             new StringContent("""{ "requestId": "e2e-bad", "invoice": { "invoiceDate": "tomorrow" } }""", Encoding.UTF8, "application/json"));
 
@@ -77,11 +80,11 @@ public sealed class GatewayTests(AppHostProcess stack) : IClassFixture<AppHostPr
     [StackFact]
     public async Task The_gateway_reports_its_own_health_over_http_and_grpc()
     {
-        using var http = new HttpClient { BaseAddress = stack.GatewayJson };
+        using var http = new HttpClient { BaseAddress = Stack.GatewayJson };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
 
-        using var channel = GrpcChannel.ForAddress(stack.GatewayGrpc);
+        using var channel = GrpcChannel.ForAddress(Stack.GatewayGrpc);
         var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }

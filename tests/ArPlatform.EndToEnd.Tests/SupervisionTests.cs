@@ -1,4 +1,5 @@
 using System.Net;
+using ArPlatform.Testing;
 
 namespace ArPlatform.EndToEnd.Tests;
 
@@ -7,8 +8,8 @@ public sealed class SupervisionTests : IAsyncLifetime
 {
     private readonly AppHostProcess _stack = new();
 
-    public Task InitializeAsync() => _stack.InitializeAsync();
-    public Task DisposeAsync() => _stack.DisposeAsync();
+    public Task InitializeAsync() => _stack.StartAsync();
+    public Task DisposeAsync() => _stack.DisposeAsync().AsTask();
 
     [StackFact]
     public async Task A_killed_service_is_restarted_and_ctrl_c_stops_every_process()

@@ -4,13 +4,14 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace ArPlatform.EndToEnd.Tests;
+namespace ArPlatform.Testing;
 
 /// <summary>
 /// The real stack, started the way a developer starts it: the AppHost program, on free ports
 /// and a data folder of its own. Its console is kept so a failure shows what the stack said.
+/// Used by the end-to-end tests and the benchmarks.
 /// </summary>
-public sealed partial class AppHostProcess : IAsyncLifetime
+public sealed partial class AppHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly ConcurrentQueue<string> _output = new();
@@ -23,6 +24,15 @@ public sealed partial class AppHostProcess : IAsyncLifetime
     public Uri GatewayJson => new($"http://localhost:{GatewayHttpPort}");
     public Uri GatewayGrpc => new($"http://localhost:{GatewayGrpcPort}");
 
+    /// <summary>A resource's endpoint as AppHost printed it ("billing", "grpc" → http://127.0.0.1:N).</summary>
+    public Uri Endpoint(string resource, string endpoint)
+    {
+        var pattern = new Regex($@"\|\s+{resource}\s+pid=\d+.*\b{endpoint}=(127\.0\.0\.1:\d+)");
+        var match = _output.Select(l => pattern.Match(l)).LastOrDefault(m => m.Success)
+                    ?? throw new InvalidOperationException($"AppHost printed no {endpoint} endpoint for {resource}.");
+        return new Uri($"http://{match.Groups[1].Value}");
+    }
+
     /// <summary>Every pid AppHost reported starting, by resource.</summary>
     public IReadOnlyList<(string Resource, int Pid)> StartedProcesses =>
         _output.Select(line => StartedLine().Match(line)).Where(m => m.Success)
@@ -30,10 +40,12 @@ public sealed partial class AppHostProcess : IAsyncLifetime
 
     public string Output => string.Join('\n', _output);
 
-    public async Task InitializeAsync()
+    public async Task StartAsync()
     {
         var appHost = typeof(AppHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "AppHostAssembly").Value!;
+        if (!File.Exists(appHost))
+            throw new FileNotFoundException($"AppHost is not built at {appHost}.");
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { appHost, "--gateway-http-port", "0", "--gateway-grpc-port", "0", "--data-dir", _dataDirectory },
@@ -64,7 +76,8 @@ public sealed partial class AppHostProcess : IAsyncLifetime
             if (gateway.Groups[1].Value == "JSON") GatewayHttpPort = port;
             else GatewayGrpcPort = port;
         }
-        if (line.Contains("ArPlatform is up.", StringComparison.Ordinal)) _ready.TrySetResult();
+        // The banner ends with this line, after the gateway addresses.
+        if (line.Contains("Press Ctrl+C to stop.", StringComparison.Ordinal)) _ready.TrySetResult();
     }
 
     /// <summary>
@@ -94,7 +107,7 @@ public sealed partial class AppHostProcess : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
