@@ -18,7 +18,7 @@ public static class CustomerRequests
     public static NewCustomer Parse(CreateCustomerRequest request)
     {
         var v = new Validator();
-        v.Require("request_id", request.RequestId).MaxLength("request_id", request.RequestId, 100);
+        v.RequestId(request.RequestId);
         var c = request.Customer;
         if (c is null)
         {

@@ -51,9 +51,7 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
 
         var query = db.Customers.AsNoTracking();
         if (request.Region.Length > 0) query = query.Where(c => c.Region == request.Region);
-        if (page.After is { } after) query = query.Where(c => string.Compare(c.Id, after) > 0);
-        var rows = await query.OrderBy(c => c.Id).Take(page.Size + 1).ToListAsync(ct);
-        var (items, next) = page.Slice(rows, c => c.Id);
+        var (items, next) = await query.ToPageAsync(page, c => c.Id, ct);
         return new Proto.ListCustomersResponse { Customers = { items.Select(c => c.ToProto()) }, NextPageToken = next };
     }
 }

@@ -20,7 +20,7 @@ public static class InvoiceRequests
     public static NewInvoice Parse(CreateInvoiceRequest request)
     {
         var v = new Validator();
-        v.Require("request_id", request.RequestId).MaxLength("request_id", request.RequestId, 100);
+        v.RequestId(request.RequestId);
         var invoice = request.Invoice;
         if (invoice is null)
         {

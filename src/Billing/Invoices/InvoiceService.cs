@@ -69,7 +69,7 @@ public sealed class InvoiceService(
     public async Task<Proto.Invoice> IssueAsync(Proto.IssueInvoiceRequest request, CancellationToken ct)
     {
         var v = new Validator();
-        v.Require("id", request.Id).Require("request_id", request.RequestId).MaxLength("request_id", request.RequestId, 100);
+        v.Require("id", request.Id).RequestId(request.RequestId);
         v.ThrowIfInvalid();
 
         long? postedAt = null;
@@ -135,9 +135,7 @@ public sealed class InvoiceService(
         }
         if (dueFrom is { } from) query = query.Where(i => i.DueDate >= from);
         if (dueTo is { } to) query = query.Where(i => i.DueDate <= to);
-        if (page.After is { } after) query = query.Where(i => string.Compare(i.Id, after) > 0);
-        var rows = await query.OrderBy(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
-        var (items, next) = page.Slice(rows, i => i.Id);
+        var (items, next) = await query.ToPageAsync(page, i => i.Id, ct);
         return new Proto.ListInvoicesResponse { Invoices = { items.Select(i => i.ToProto()) }, NextPageToken = next };
     }
 }

@@ -22,6 +22,16 @@ public sealed class Validator
         return this;
     }
 
+    public const int MaxRequestIdLength = 100;
+
+    /// <summary>The idempotency key every mutating request carries.</summary>
+    public Validator RequestId(string? requestId)
+    {
+        Require("request_id", requestId);
+        if (requestId?.Length > MaxRequestIdLength) Add("request_id", $"must be at most {MaxRequestIdLength} characters");
+        return this;
+    }
+
     /// <summary>Throws <see cref="RequestValidationException"/> if anything was added.</summary>
     public void ThrowIfInvalid()
     {

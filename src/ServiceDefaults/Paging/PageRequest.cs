@@ -1,6 +1,8 @@
 using System.Buffers.Text;
+using System.Linq.Expressions;
 using System.Text;
 using ArPlatform.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
 
 namespace ArPlatform.ServiceDefaults.Paging;
 
@@ -41,5 +43,29 @@ public readonly record struct PageRequest(int Size, string? After)
         if (rows.Count <= Size) return (rows, "");
         var page = rows.Take(Size).ToList();
         return (page, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(id(page[^1]))));
+    }
+}
+
+public static class PagingQueries
+{
+    /// <summary>
+    /// Reads one page of <paramref name="query"/> in id order: rows after the token's id, one
+    /// more than the page size to know whether a next page exists. One indexed range read.
+    /// </summary>
+    public static async Task<(IReadOnlyList<T> Items, string NextToken)> ToPageAsync<T>(
+        this IQueryable<T> query, PageRequest page, Expression<Func<T, string>> id,
+        CancellationToken ct)
+    {
+        if (page.After is { } after)
+        {
+            // id(row) > after, as string.Compare so that EF translates it to the column's own order.
+            var compare = Expression.Call(
+                typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!,
+                id.Body, Expression.Constant(after));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(
+                Expression.GreaterThan(compare, Expression.Constant(0)), id.Parameters));
+        }
+        var rows = await query.OrderBy(id).Take(page.Size + 1).ToListAsync(ct);
+        return page.Slice(rows, id.Compile());
     }
 }
