@@ -6,7 +6,22 @@ using ArPlatform.AppHost.Resources;
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(AppHostOptions.Usage);
+    Console.WriteLine(TokenCommand.Usage);
     return 0;
+}
+
+if (args.FirstOrDefault() == "token")
+{
+    try
+    {
+        return TokenCommand.Run(args[1..], Path.Combine(ServiceCatalog.RepositoryRoot, ".data"));
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        Console.Error.WriteLine(TokenCommand.Usage);
+        return 2;
+    }
 }
 
 AppHostOptions options;
@@ -40,7 +55,8 @@ catch (InvalidOperationException ex)
     return 2;
 }
 
-var resources = Topology.Build(options, ports, projects, redisServer);
+var signingKey = DevelopmentKey.LoadOrCreate(options.DataDirectory);
+var resources = Topology.Build(options, ports, projects, redisServer, signingKey);
 using var stopping = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {
@@ -52,4 +68,5 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 log.Info($"Data: {options.DataDirectory}  Database: {(options.SqlServer is null ? "SQLite" : "SQL Server")}");
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-return await new Orchestrator(resources, new Readiness(http), log).RunAsync(stopping.Token);
+return await new Orchestrator(resources, new Readiness(http), log, DevelopmentKey.Issuer(options.DataDirectory))
+    .RunAsync(stopping.Token);

@@ -1,4 +1,5 @@
 using ArPlatform.AppHost.Resources;
+using ArPlatform.ServiceDefaults.Security;
 
 namespace ArPlatform.AppHost.Orchestration;
 
@@ -6,7 +7,7 @@ namespace ArPlatform.AppHost.Orchestration;
 /// Starts every resource once the resources it waits for are ready, keeps them running, and on
 /// shutdown stops them in reverse order (the gateway first, Redis last) so nothing is orphaned.
 /// </summary>
-internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Readiness readiness, ConsoleLog log)
+internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Readiness readiness, ConsoleLog log, TokenIssuer tokens)
 {
     public const string ReadyBanner = "ArPlatform is up.";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
@@ -95,6 +96,9 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Readiness 
             var endpoints = string.Join("  ", process.Resource.Endpoints.Select(e => $"{e.Key}=127.0.0.1:{e.Value}"));
             log.Info($"  {process.Resource.Name,-12} pid={process.Pid}  {endpoints}");
         }
+        log.Info("Development tokens, one per role (12 h; mint others with `dotnet run --project AppHost -- token --user NAME --role ROLE`):");
+        foreach (var role in Roles.All)
+            log.Info($"  {role,-12} {tokens.Issue("dev-" + role.Replace('_', '-'), [role], TimeSpan.FromHours(12))}");
         log.Info("Press Ctrl+C to stop.");
     }
 }

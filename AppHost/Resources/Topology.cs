@@ -27,7 +27,8 @@ public static class Topology
     };
 
     public static IReadOnlyList<Resource> Build(
-        AppHostOptions options, PortPlan ports, IReadOnlyList<ServiceProject> projects, string? redisServerPath)
+        AppHostOptions options, PortPlan ports, IReadOnlyList<ServiceProject> projects, string? redisServerPath,
+        string signingKey)
     {
         var resources = new List<Resource>();
         if (redisServerPath is not null)
@@ -58,7 +59,7 @@ public static class Topology
                 Arguments = [project.AssemblyPath],
                 WorkingDirectory = project.ProjectDirectory,
                 Endpoints = new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc },
-                Environment = EnvironmentFor(project, http, grpc, references, options, ports),
+                Environment = EnvironmentFor(project, http, grpc, references, options, ports, signingKey),
                 WaitFor = references,
             });
         }
@@ -66,7 +67,8 @@ public static class Topology
     }
 
     internal static Dictionary<string, string> EnvironmentFor(
-        ServiceProject project, int http, int grpc, IReadOnlyList<string> references, AppHostOptions options, PortPlan ports)
+        ServiceProject project, int http, int grpc, IReadOnlyList<string> references, AppHostOptions options, PortPlan ports,
+        string signingKey)
     {
         // The gateway is what people and apps call: it answers on every loopback address, so
         // "localhost" works whether a client tries ::1 or 127.0.0.1 first. Services stay on 127.0.0.1.
@@ -81,6 +83,8 @@ public static class Topology
             ["Kestrel__Endpoints__grpc__Url"] = $"http://{host}:{grpc}",
             ["OTEL_SERVICE_NAME"] = project.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={project.Name}-{http}",
+            // Every process validates the same development tokens (see DevelopmentKey).
+            ["Auth__SigningKey"] = signingKey,
         };
         if (options.OtlpEndpoint is not null) env["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using ArPlatform.Bench;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.Testing;
 using Grpc.Net.Client;
 using StackExchange.Redis;
@@ -15,14 +16,16 @@ var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var invoiceCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var duration = TimeSpan.FromSeconds(seconds);
 
-await using var stack = new AppHostProcess();
+// The gateway's per-client rate limit would otherwise be what is measured.
+await using var stack = new AppHostProcess(new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "10000000", ["RateLimiting__Burst"] = "10000000" });
 Console.WriteLine("Starting the stack under AppHost…");
 await stack.StartAsync();
 
 using var gatewayChannel = GrpcChannel.ForAddress(stack.GatewayGrpc);
 using var directChannel = GrpcChannel.ForAddress(stack.Endpoint("billing", "grpc"));
-var viaGateway = new BillingService.BillingServiceClient(gatewayChannel);
-var direct = new BillingService.BillingServiceClient(directChannel);
+var token = stack.Token(Roles.ArClerk);
+var viaGateway = new BillingService.BillingServiceClient(gatewayChannel.WithBearer(token));
+var direct = new BillingService.BillingServiceClient(directChannel.WithBearer(token));
 
 Console.WriteLine($"Seeding one customer with {invoiceCount:N0} issued invoices…");
 var seedClock = Stopwatch.StartNew();

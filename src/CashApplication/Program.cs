@@ -1,5 +1,4 @@
 using ArPlatform.CashApplication.Data;
-using ArPlatform.CashApplication.Grpc;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Data;
 
@@ -9,6 +8,6 @@ builder.AddServiceDatabase<CashApplicationDbContext, SqliteCashApplicationDbCont
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync<CashApplicationDbContext>();
-app.MapGrpcService<CashApplicationServiceGrpcService>();
+// Health, metrics and reflection for now; the service's RPCs are mapped with its issue.
 app.MapDefaultEndpoints();
 await app.RunAsync();

@@ -1,5 +1,4 @@
 using ArPlatform.Collections.Data;
-using ArPlatform.Collections.Grpc;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Data;
 
@@ -9,6 +8,6 @@ builder.AddServiceDatabase<CollectionsDbContext, SqliteCollectionsDbContext, Sql
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync<CollectionsDbContext>();
-app.MapGrpcService<CollectionsServiceGrpcService>();
+// Health, metrics and reflection for now; the service's RPCs are mapped with its issue.
 app.MapDefaultEndpoints();
 await app.RunAsync();

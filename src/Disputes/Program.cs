@@ -1,5 +1,4 @@
 using ArPlatform.Disputes.Data;
-using ArPlatform.Disputes.Grpc;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Data;
 
@@ -9,6 +8,6 @@ builder.AddServiceDatabase<DisputesDbContext, SqliteDisputesDbContext, SqlServer
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync<DisputesDbContext>();
-app.MapGrpcService<DisputesServiceGrpcService>();
+// Health, metrics and reflection for now; the service's RPCs are mapped with its issue.
 app.MapDefaultEndpoints();
 await app.RunAsync();

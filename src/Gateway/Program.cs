@@ -1,6 +1,7 @@
 using ArPlatform.Gateway;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Health;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.ServiceDefaults.Telemetry;
 using Grpc.Reflection;
 using Microsoft.AspNetCore.DataProtection;
@@ -9,6 +10,8 @@ using Yarp.ReverseProxy.ServiceDiscovery;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddTelemetry();
+builder.AddPlatformAuthentication();
+builder.Services.AddClientRateLimiting(builder.Configuration);
 builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
@@ -25,9 +28,14 @@ builder.Services.AddSingleton(new ReflectionServiceImpl(ContractCatalog.Services
 
 var app = builder.Build();
 app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseMiddleware<RequestSizeLimits>();
+// The token is checked here and again by every service; the rate limit partitions by its subject.
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapHealthEndpoints();
-app.MapPrometheusScrapingEndpoint();
-app.MapGrpcService<ReflectionServiceImpl>();
-app.MapGrpcHealthChecksService();
+app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+app.MapGrpcService<ReflectionServiceImpl>().AllowAnonymous();
+app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapReverseProxy();
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using ArPlatform.ServiceDefaults.Grpc;
 using ArPlatform.ServiceDefaults.Health;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         builder.AddTelemetry();
+        builder.AddPlatformAuthentication();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live]);
         builder.Services.AddServiceDiscovery();
@@ -26,11 +28,13 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>/health, /alive, /metrics, gRPC health and reflection.</summary>
+    /// <summary>/health, /alive, /metrics, gRPC health and reflection: the anonymous endpoints; the rest need a token.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthEndpoints();
-        app.MapPrometheusScrapingEndpoint();
+        app.MapPrometheusScrapingEndpoint().AllowAnonymous();
         app.MapServiceGrpcInfrastructure();
         return app;
     }

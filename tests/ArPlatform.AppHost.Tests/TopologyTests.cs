@@ -22,12 +22,14 @@ public class TopologyTests
         new("gateway", "/repo/src/Gateway", "/repo/src/Gateway/bin/ArPlatform.Gateway.dll", null),
     ];
 
+    private const string Key = "ZGV2LWtleQ==";
+
     private static Resource Find(IEnumerable<Resource> resources, string name) => resources.Single(r => r.Name == name);
 
     [Fact]
     public void Billing_gets_aspire_variables_for_its_endpoints_database_and_redis()
     {
-        var billing = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server"), "billing");
+        var billing = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server", Key), "billing");
 
         Assert.Equal("http://127.0.0.1:5101", billing.Environment["ASPNETCORE_URLS"]);
         Assert.Equal("http://127.0.0.1:5102", billing.Environment["Kestrel__Endpoints__grpc__Url"]);
@@ -44,7 +46,7 @@ public class TopologyTests
     [Fact]
     public void The_gateway_discovers_every_service_by_name_and_waits_for_all_of_them()
     {
-        var gateway = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server"), "gateway");
+        var gateway = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server", Key), "gateway");
 
         Assert.Equal("http://127.0.0.1:5102", gateway.Environment["services__billing__grpc__0"]);
         Assert.Equal("http://127.0.0.1:5101", gateway.Environment["services__billing__http__0"]);
@@ -61,7 +63,7 @@ public class TopologyTests
     [Fact]
     public void Services_reference_only_the_services_they_call()
     {
-        var resources = Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server");
+        var resources = Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server", Key);
         var cashapp = Find(resources, "cashapp");
 
         Assert.Equal(["billing", "disputes"], cashapp.WaitFor);
@@ -73,7 +75,7 @@ public class TopologyTests
     [Fact]
     public void Redis_runs_on_loopback_without_persistence()
     {
-        var redis = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server"), "redis");
+        var redis = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server", Key), "redis");
 
         Assert.Equal("/usr/bin/redis-server", redis.FileName);
         Assert.Equal(["--port", "6400", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], redis.Arguments);
@@ -83,7 +85,7 @@ public class TopologyTests
     [Fact]
     public void Without_redis_server_the_stack_runs_with_the_cache_disabled()
     {
-        var resources = Topology.Build(Options, Ports, Projects, redisServerPath: null);
+        var resources = Topology.Build(Options, Ports, Projects, redisServerPath: null, Key);
         var billing = Find(resources, "billing");
 
         Assert.DoesNotContain(resources, r => r.Name == "redis");
@@ -95,7 +97,7 @@ public class TopologyTests
     public void Sql_server_gives_each_service_its_own_database()
     {
         var options = Options with { SqlServer = "Server=db.internal;User Id=ar;Password=secret;TrustServerCertificate=True;" };
-        var resources = Topology.Build(options, Ports, Projects, null);
+        var resources = Topology.Build(options, Ports, Projects, null, Key);
 
         Assert.Equal("SqlServer", Find(resources, "billing").Environment["Database__Provider"]);
         Assert.Equal("Server=db.internal;User Id=ar;Password=secret;TrustServerCertificate=True;Database=ar_billing",
@@ -104,9 +106,16 @@ public class TopologyTests
     }
 
     [Fact]
+    public void Every_process_gets_the_development_signing_key()
+    {
+        var resources = Topology.Build(Options, Ports, Projects, null, Key);
+        Assert.All(resources, r => Assert.Equal(Key, r.Environment["Auth__SigningKey"]));
+    }
+
+    [Fact]
     public void An_otlp_endpoint_is_passed_to_every_service()
     {
-        var resources = Topology.Build(Options with { OtlpEndpoint = "http://localhost:4317" }, Ports, Projects, null);
+        var resources = Topology.Build(Options with { OtlpEndpoint = "http://localhost:4317" }, Ports, Projects, null, Key);
         Assert.All(resources, r => Assert.Equal("http://localhost:4317", r.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]));
     }
 }

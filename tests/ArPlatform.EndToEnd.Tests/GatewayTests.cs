@@ -5,22 +5,24 @@ using System.Text.Json;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.Contracts.Common.V1;
 using Grpc.Health.V1;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.Testing;
 using Grpc.Net.Client;
 
 namespace ArPlatform.EndToEnd.Tests;
 
 /// <summary>The whole stack under AppHost, called through the gateway as an internal app calls it.</summary>
-public sealed class GatewayTests(StackFixture fixture) : IClassFixture<StackFixture>
+[Collection(SharedStack.Name)]
+public sealed class GatewayTests(StackFixture fixture)
 {
     private AppHostProcess Stack => fixture.Stack;
 
     [StackFact]
     public async Task An_app_bills_a_customer_by_json_and_grpc_and_reads_the_balance_from_redis_the_second_time()
     {
-        using var http = new HttpClient { BaseAddress = Stack.GatewayJson };
+        using var http = Stack.JsonClient(Roles.ArClerk);
         using var channel = GrpcChannel.ForAddress(Stack.GatewayGrpc);
-        var billing = new BillingService.BillingServiceClient(channel);
+        var billing = new BillingService.BillingServiceClient(channel.WithBearer(Stack.Token(Roles.ArClerk)));
 
         var created = await http.PostAsync("/v1/customers", new StringContent("""
             { "requestId": "e2e-c-1", "customer": { "name": "Acme Corp", "currency": "USD", "region": "AMER",
@@ -66,7 +68,7 @@ public sealed class GatewayTests(StackFixture fixture) : IClassFixture<StackFixt
     [StackFact]
     public async Task A_bad_request_through_the_gateway_gets_field_violations_as_json()
     {
-        using var http = new HttpClient { BaseAddress = Stack.GatewayJson };
+        using var http = Stack.JsonClient(Roles.ArClerk);
         var response = await http.PostAsync("/v1/invoices",
             new StringContent("""{ "requestId": "e2e-bad", "invoice": { "invoiceDate": "tomorrow" } }""", Encoding.UTF8, "application/json"));
 

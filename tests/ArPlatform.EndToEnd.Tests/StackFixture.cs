@@ -2,7 +2,7 @@ using ArPlatform.Testing;
 
 namespace ArPlatform.EndToEnd.Tests;
 
-/// <summary>One running stack shared by a test class.</summary>
+/// <summary>One running stack shared by the tests that do not stop or reconfigure it.</summary>
 public sealed class StackFixture : IAsyncLifetime
 {
     public AppHostProcess Stack { get; } = new();
@@ -10,4 +10,10 @@ public sealed class StackFixture : IAsyncLifetime
     public Task InitializeAsync() => Stack.StartAsync();
 
     public Task DisposeAsync() => Stack.DisposeAsync().AsTask();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedStack : ICollectionFixture<StackFixture>
+{
+    public const string Name = "shared stack";
 }

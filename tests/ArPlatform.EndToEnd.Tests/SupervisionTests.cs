@@ -1,4 +1,5 @@
 using System.Net;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.Testing;
 
 namespace ArPlatform.EndToEnd.Tests;
@@ -17,7 +18,7 @@ public sealed class SupervisionTests : IAsyncLifetime
         var billing = _stack.StartedProcesses.Single(p => p.Resource == "billing").Pid;
         AppHostProcess.KillHard(billing);
 
-        using var http = new HttpClient { BaseAddress = _stack.GatewayJson, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = _stack.JsonClient(Roles.Auditor);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         var restarted = false;
         while (!restarted && DateTime.UtcNow < deadline)

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using ArPlatform.ServiceDefaults.Security;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ArPlatform.Testing;
 
@@ -11,7 +13,7 @@ namespace ArPlatform.Testing;
 /// and a data folder of its own. Its console is kept so a failure shows what the stack said.
 /// Used by the end-to-end tests and the benchmarks.
 /// </summary>
-public sealed partial class AppHostProcess : IAsyncDisposable
+public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? environment = null) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly ConcurrentQueue<string> _output = new();
@@ -40,6 +42,23 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
+    /// <summary>An HTTP client for the gateway's JSON routes, carrying a token for <paramref name="roles"/>.</summary>
+    public HttpClient JsonClient(params string[] roles)
+    {
+        var http = new HttpClient { BaseAddress = GatewayJson };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token(roles));
+        return http;
+    }
+
+    /// <summary>A development token for <paramref name="roles"/>, signed with this stack's key.</summary>
+    public string Token(params string[] roles)
+    {
+        var key = File.ReadAllText(Path.Combine(_dataDirectory, "dev-signing-key")).Trim();
+        var settings = new TokenSettings(TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience, null,
+            new SymmetricSecurityKey(Convert.FromBase64String(key)));
+        return new TokenIssuer(settings).Issue("e2e-" + string.Join('-', roles), roles, TimeSpan.FromMinutes(30));
+    }
+
     public async Task StartAsync()
     {
         var appHost = typeof(AppHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -53,6 +72,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Observe(e.Data);
         _process.ErrorDataReceived += (_, e) => Observe(e.Data);

@@ -3,35 +3,48 @@ using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
 using Grpc.Core;
 
 namespace ArPlatform.Billing.Grpc;
 
-/// <summary>The wire face of Billing: each RPC hands its request to the domain service that owns it.</summary>
+/// <summary>
+/// The wire face of Billing: each RPC names who may call it and hands its request to the domain
+/// service that owns it.
+/// </summary>
 public sealed class BillingGrpcService(CustomerService customers, InvoiceService invoices, BalanceReader balances)
     : BillingService.BillingServiceBase
 {
+    [Authorize(Policy = Policies.ManageBilling)]
     public override Task<Contracts.Billing.V1.Customer> CreateCustomer(CreateCustomerRequest request, ServerCallContext context) =>
         customers.CreateAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.Customer> GetCustomer(GetCustomerRequest request, ServerCallContext context) =>
         customers.GetAsync(RequireId("id", request.Id), context.CancellationToken);
 
+    [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListCustomersResponse> ListCustomers(ListCustomersRequest request, ServerCallContext context) =>
         customers.ListAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ManageBilling)]
     public override Task<Contracts.Billing.V1.Invoice> CreateInvoice(CreateInvoiceRequest request, ServerCallContext context) =>
         invoices.CreateAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ManageBilling)]
     public override Task<Contracts.Billing.V1.Invoice> IssueInvoice(IssueInvoiceRequest request, ServerCallContext context) =>
         invoices.IssueAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.Invoice> GetInvoice(GetInvoiceRequest request, ServerCallContext context) =>
         invoices.GetAsync(RequireId("id", request.Id), context.CancellationToken);
 
+    [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListInvoicesResponse> ListInvoices(ListInvoicesRequest request, ServerCallContext context) =>
         invoices.ListAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<AccountBalance> GetAccountBalance(GetAccountBalanceRequest request, ServerCallContext context) =>
         balances.GetAsync(RequireId("customer_id", request.CustomerId), context.CancellationToken);
 

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
+using ArPlatform.ServiceDefaults.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArPlatform.ServiceDefaults.Grpc;
 
@@ -12,16 +14,19 @@ public static class GrpcClientRegistration
     /// A typed gRPC client for another service, found by service discovery under its name
     /// (the h2c endpoint "grpc", i.e. <c>services__{name}__grpc__0</c>). Calls inherit the
     /// incoming call's deadline and cancellation, get a default deadline otherwise, and are
-    /// retried with back-off when the peer is UNAVAILABLE (nothing was executed then).
+    /// retried with back-off when the peer is UNAVAILABLE (nothing was executed then), and carry
+    /// the calling service's own identity.
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName)
         where TClient : ClientBase
     {
+        services.TryAddSingleton<ServiceIdentity>();
         return services
             .AddGrpcClient<TClient>(o => o.Address = new Uri($"http://_grpc.{serviceName}"))
             .ConfigureChannel(o => o.ServiceConfig = RetryOnUnavailable)
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline))
+            .AddInterceptor(sp => new ServiceIdentityInterceptor(sp.GetRequiredService<ServiceIdentity>()))
             .AddServiceDiscovery();
     }
 

@@ -31,8 +31,9 @@ public static class GrpcHosting
     public static WebApplication MapServiceGrpcInfrastructure(this WebApplication app)
     {
         app.UseMiddleware<EnumQueryValues>();
-        app.MapGrpcReflectionService();
-        app.MapGrpcHealthChecksService();
+        // The contract and the health of a service are no secret; everything else needs a token.
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
     }
 }

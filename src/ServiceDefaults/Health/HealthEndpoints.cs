@@ -15,12 +15,12 @@ public static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteReport });
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteReport }).AllowAnonymous();
         endpoints.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(HealthTags.Live),
             ResponseWriter = WriteReport,
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ArPlatform.Billing.Tests.Infrastructure;
+using ArPlatform.ServiceDefaults.Security;
 
 namespace ArPlatform.Billing.Tests.Api;
 
@@ -26,7 +27,7 @@ public sealed class JsonTranscodingTests : IDisposable
     [Fact]
     public async Task The_api_md_examples_work_as_written()
     {
-        var http = _host.CreateClient();
+        var http = _host.JsonClient(Roles.ArClerk);
         var customer = await PostAsync(http, "/v1/customers", """
             { "requestId": "c-1", "customer": { "name": "Acme Corp", "currency": "USD", "region": "AMER",
               "paymentTerms": { "netDays": 30, "discountPercent": "2", "discountDays": 10 },
@@ -64,7 +65,7 @@ public sealed class JsonTranscodingTests : IDisposable
     [Fact]
     public async Task A_json_error_carries_the_grpc_code_and_field_violations()
     {
-        var error = await PostAsync(_host.CreateClient(), "/v1/customers",
+        var error = await PostAsync(_host.JsonClient(Roles.ArClerk), "/v1/customers",
             """{ "requestId": "c-1", "customer": { "name": "", "currency": "usd" } }""", HttpStatusCode.BadRequest);
 
         Assert.Equal(3, error.GetProperty("code").GetInt32());
@@ -77,7 +78,7 @@ public sealed class JsonTranscodingTests : IDisposable
     [Fact]
     public async Task An_unknown_invoice_is_a_404_with_no_internals()
     {
-        var response = await _host.CreateClient().GetAsync("/v1/invoices/01NOPE");
+        var response = await _host.JsonClient(Roles.ArClerk).GetAsync("/v1/invoices/01NOPE");
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("\"code\":5", body.Replace(" ", ""));

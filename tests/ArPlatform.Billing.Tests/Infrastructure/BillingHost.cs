@@ -1,5 +1,7 @@
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Billing.V1;
+using ArPlatform.ServiceDefaults.Security;
+using ArPlatform.Testing;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -33,16 +35,30 @@ public sealed class BillingHost : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:billingdb", $"Data Source={DatabasePath}");
         builder.UseSetting("ConnectionStrings:redis", _redis ?? "");
+        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public BillingService.BillingServiceClient Client
+    /// <summary>Billing as an AR clerk calls it (may create and read).</summary>
+    public BillingService.BillingServiceClient Client => ClientAs(Roles.ArClerk);
+
+    /// <summary>Billing called with a token for <paramref name="roles"/>, or with none when null.</summary>
+    public BillingService.BillingServiceClient ClientAs(params string[]? roles)
     {
-        get
-        {
-            _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
-            return new BillingService.BillingServiceClient(_channel);
-        }
+        _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        var invoker = roles is null
+            ? _channel.CreateCallInvoker()
+            : _channel.WithBearer(TestTokens.For("tester", roles));
+        return new BillingService.BillingServiceClient(invoker);
+    }
+
+    /// <summary>An HTTP client for the JSON routes, with a token for <paramref name="roles"/> (none when empty).</summary>
+    public HttpClient JsonClient(params string[] roles)
+    {
+        var http = CreateClient();
+        if (roles.Length > 0)
+            http.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("tester", roles));
+        return http;
     }
 
     /// <summary>A fresh context on the service's own database, for asserting what was written.</summary>

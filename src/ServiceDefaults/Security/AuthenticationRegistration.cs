@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ArPlatform.ServiceDefaults.Security;
+
+public static class AuthenticationRegistration
+{
+    /// <summary>
+    /// JWT bearer on every request, validated here and not only at the gateway, so a call that
+    /// bypasses the gateway is refused too. Nothing is anonymous unless an endpoint says so
+    /// (health, metrics, reflection).
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
+    {
+        var settings = TokenSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                if (settings.Authority is not null) o.Authority = settings.Authority;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = settings.SigningKey,
+                    ValidateIssuerSigningKey = true,
+                    NameClaimType = "sub",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            foreach (var (policy, roles) in Policies.RolesByPolicy)
+                o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        });
+        return builder;
+    }
+}

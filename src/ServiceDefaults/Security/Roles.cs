@@ -1,0 +1,35 @@
+namespace ArPlatform.ServiceDefaults.Security;
+
+/// <summary>The roles of an AR organisation (DOMAIN.md, Controls), as carried in the token's "role" claim.</summary>
+public static class Roles
+{
+    public const string ArClerk = "ar_clerk";
+    public const string CashApplier = "cash_applier";
+    public const string Collector = "collector";
+    public const string ArManager = "ar_manager";
+    public const string Controller = "controller";
+    /// <summary>Reads everything, changes nothing.</summary>
+    public const string Auditor = "auditor";
+    /// <summary>Another ArPlatform service calling on its own behalf.</summary>
+    public const string Service = "service";
+
+    public static readonly IReadOnlyList<string> All = [ArClerk, CashApplier, Collector, ArManager, Controller, Auditor, Service];
+}
+
+/// <summary>
+/// Named authorization policies, one per group of RPCs. Each RPC names its policy; anything that
+/// names none still needs an authenticated caller (the fallback policy).
+/// </summary>
+public static class Policies
+{
+    /// <summary>Read AR data: every AR role, auditors included.</summary>
+    public const string ReadReceivables = "ar.read";
+    /// <summary>Create customers and invoices, issue invoices.</summary>
+    public const string ManageBilling = "billing.write";
+
+    internal static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [ReadReceivables] = [.. Roles.All],
+        [ManageBilling] = [Roles.ArClerk, Roles.ArManager, Roles.Service],
+    };
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using ArPlatform.Billing.Tests.Infrastructure;
+using ArPlatform.Contracts.Billing.V1;
+using ArPlatform.ServiceDefaults.Security;
+using ArPlatform.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace ArPlatform.Billing.Tests.Api;
+
+/// <summary>Every RPC needs a valid token, and each group of RPCs its roles — enforced in the service itself.</summary>
+public sealed class AuthorizationTests : IDisposable
+{
+    private readonly BillingHost _host = new(redis: null);
+
+    public void Dispose() => _host.Dispose();
+
+    /// <summary>One call per RPC group, each on its own request ids.</summary>
+    private static readonly Dictionary<string, Func<BillingService.BillingServiceClient, string, Task>> Calls = new()
+    {
+        ["CreateCustomer"] = (b, _) => b.CreateCustomerAsync(Requests.Customer("auth-c-" + Guid.NewGuid())).ResponseAsync,
+        ["CreateInvoice"] = (b, c) => b.CreateInvoiceAsync(Requests.Invoice(c, requestId: "auth-i-" + Guid.NewGuid())).ResponseAsync,
+        ["GetCustomer"] = (b, c) => b.GetCustomerAsync(new GetCustomerRequest { Id = c }).ResponseAsync,
+        ["ListInvoices"] = (b, c) => b.ListInvoicesAsync(new ListInvoicesRequest { CustomerId = c }).ResponseAsync,
+        ["GetAccountBalance"] = (b, c) => b.GetAccountBalanceAsync(new GetAccountBalanceRequest { CustomerId = c }).ResponseAsync,
+    };
+
+    private static readonly string[] Writes = ["CreateCustomer", "CreateInvoice"];
+
+    public static TheoryData<string, string> RolesAndRpcs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var role in Roles.All)
+            foreach (var rpc in Calls.Keys)
+                data.Add(role, rpc);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RolesAndRpcs))]
+    public async Task Each_role_may_call_exactly_its_rpc_groups(string role, string rpc)
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        var mayWrite = role is Roles.ArClerk or Roles.ArManager or Roles.Service;
+        var call = () => Calls[rpc](_host.ClientAs(role), customerId);
+
+        if (!Writes.Contains(rpc) || mayWrite) await call();
+        else await GrpcAssertPermissionDenied(call);
+    }
+
+    private static async Task GrpcAssertPermissionDenied(Func<Task> call) =>
+        Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
+
+    [Fact]
+    public async Task A_call_without_a_token_is_unauthenticated_on_every_rpc()
+    {
+        foreach (var (rpc, call) in Calls)
+        {
+            var ex = await Assert.ThrowsAsync<RpcException>(() => call(_host.ClientAs(null), "01ANY"));
+            Assert.True(ex.StatusCode == StatusCode.Unauthenticated, $"{rpc}: {ex.StatusCode}");
+        }
+        Assert.Equal(0, await _host.CountAsync<Customers.Customer>());
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_is_refused()
+    {
+        var forged = TestTokens.IssuerFor(TokenSettings.NewSigningKey()).Issue("mallory", [Roles.ArManager], TimeSpan.FromMinutes(5));
+        using var channel = GrpcChannel.ForAddress(_host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _host.Server.CreateHandler() });
+        var billing = new BillingService.BillingServiceClient(channel.WithBearer(forged));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => billing.CreateCustomerAsync(Requests.Customer()).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Json_callers_get_401_without_a_token_and_403_without_the_role()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.JsonClient().GetAsync("/v1/customers")).StatusCode);
+        var asAuditor = await _host.JsonClient(Roles.Auditor).PostAsync("/v1/customers",
+            new StringContent("""{ "requestId": "a-1", "customer": { "name": "X", "currency": "USD" } }""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, asAuditor.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.JsonClient(Roles.Auditor).GetAsync("/v1/customers")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_and_metrics_stay_open_to_probes()
+    {
+        var anonymous = _host.JsonClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/alive")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/metrics")).StatusCode);
+    }
+}

@@ -1,0 +1,17 @@
+using ArPlatform.ServiceDefaults.Security;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ArPlatform.Billing.Tests.Infrastructure;
+
+/// <summary>Tokens signed with the test host's key, as AppHost mints them in development.</summary>
+public static class TestTokens
+{
+    public static readonly string SigningKey = TokenSettings.NewSigningKey();
+
+    private static readonly TokenIssuer Issuer = IssuerFor(SigningKey);
+
+    public static TokenIssuer IssuerFor(string key) => new(new TokenSettings(
+        TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience, null, new SymmetricSecurityKey(Convert.FromBase64String(key))));
+
+    public static string For(string user, params string[] roles) => Issuer.Issue(user, roles, TimeSpan.FromMinutes(10));
+}
