@@ -45,11 +45,16 @@ public static class CustomerRequests
                 v.Add(field + ".email", "is not an email address");
             v.MaxLength(field + ".name", contact.Name, 200).MaxLength(field + ".email", contact.Email, 200)
                 .MaxLength(field + ".phone", contact.Phone, 50).MaxLength(field + ".role", contact.Role, 100);
-            return new CustomerContact { Name = contact.Name, Email = contact.Email, Phone = contact.Phone, Role = contact.Role };
+            return new CustomerContact
+            {
+                Name = CardNumbers.Mask(contact.Name), Email = CardNumbers.Mask(contact.Email),
+                Phone = CardNumbers.Mask(contact.Phone), Role = CardNumbers.Mask(contact.Role),
+            };
         }).ToList();
 
         v.ThrowIfInvalid();
-        return new NewCustomer(c.Name.Trim(), currency!, c.Region, terms, creditLimit, contacts);
+        // Free text never carries a card number into storage.
+        return new NewCustomer(CardNumbers.Mask(c.Name.Trim()), currency!, c.Region, terms, creditLimit, contacts);
     }
 
     private static PaymentTerms ParseTerms(Validator v, Contracts.Billing.V1.PaymentTerms? terms)

@@ -54,11 +54,12 @@ public static class InvoiceRequests
             }
             var discount = v.Percent(field + ".discount_percent", line.DiscountPercent);
             var tax = v.Percent(field + ".tax_rate_percent", line.TaxRatePercent);
-            lines.Add(new NewInvoiceLine(line.Description.Trim(), line.ProductCode,
+            lines.Add(new NewInvoiceLine(CardNumbers.Mask(line.Description.Trim()), CardNumbers.Mask(line.ProductCode),
                 new LineInput(quantity ?? 0m, price?.Amount ?? 0m, discount, tax)));
         }
 
         v.ThrowIfInvalid();
-        return new NewInvoice(invoice.CustomerId, invoiceDate!.Value, invoice.PoNumber, currency!, lines);
+        // Free text never carries a card number into storage.
+        return new NewInvoice(invoice.CustomerId, invoiceDate!.Value, CardNumbers.Mask(invoice.PoNumber), currency!, lines);
     }
 }
