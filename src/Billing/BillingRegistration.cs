@@ -3,6 +3,7 @@ using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
+using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 
 namespace ArPlatform.Billing;
@@ -16,6 +17,7 @@ public static class BillingRegistration
         builder.AddBalanceCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CommandExecutor<BillingDbContext>>();
+        builder.Services.AddScoped<AuditLogReader<BillingDbContext>>();
         builder.Services.AddScoped<LedgerPoster>();
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<InvoiceService>();

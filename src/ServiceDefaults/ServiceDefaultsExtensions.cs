@@ -25,6 +25,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
         builder.Services.AddServiceGrpc();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Audit.CallerContext>();
         return builder;
     }
 

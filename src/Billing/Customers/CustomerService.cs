@@ -14,7 +14,7 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
     public Task<Proto.Customer> CreateAsync(Proto.CreateCustomerRequest request, CancellationToken ct)
     {
         var input = CustomerRequests.Parse(request);
-        return commands.ExecuteAsync(nameof(CreateAsync), request.RequestId, request, async token =>
+        return commands.ExecuteAsync("CreateCustomer", request.RequestId, request, async token =>
         {
             var number = await commands.NextNumberAsync("customer", token);
             var customer = new Customer
@@ -32,7 +32,9 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Customers.Add(customer);
-            return customer.ToProto();
+            var created = customer.ToProto();
+            commands.Audit("customer", customer.Id, null, created);
+            return created;
         }, ct);
     }
 

@@ -1,7 +1,10 @@
 using ArPlatform.Billing.Balances;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
+using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Billing.V1;
+using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +16,8 @@ namespace ArPlatform.Billing.Grpc;
 /// The wire face of Billing: each RPC names who may call it and hands its request to the domain
 /// service that owns it.
 /// </summary>
-public sealed class BillingGrpcService(CustomerService customers, InvoiceService invoices, BalanceReader balances)
+public sealed class BillingGrpcService(
+    CustomerService customers, InvoiceService invoices, BalanceReader balances, AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
     [Authorize(Policy = Policies.ManageBilling)]
@@ -47,6 +51,14 @@ public sealed class BillingGrpcService(CustomerService customers, InvoiceService
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<AccountBalance> GetAccountBalance(GetAccountBalanceRequest request, ServerCallContext context) =>
         balances.GetAsync(RequireId("customer_id", request.CustomerId), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadAuditLog)]
+    public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
+        audit.ListAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadAuditLog)]
+    public override Task<VerifyAuditLogResponse> VerifyAuditLog(VerifyAuditLogRequest request, ServerCallContext context) =>
+        audit.VerifyAsync(context.CancellationToken);
 
     private static string RequireId(string field, string id)
     {

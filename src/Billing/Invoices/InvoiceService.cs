@@ -25,7 +25,7 @@ public sealed class InvoiceService(
     {
         var input = InvoiceRequests.Parse(request);
         long? postedAt = null;
-        var invoice = await commands.ExecuteAsync(nameof(CreateAsync), request.RequestId, request, async token =>
+        var invoice = await commands.ExecuteAsync("CreateInvoice", request.RequestId, request, async token =>
         {
             var customer = await db.Customers.FindAsync([input.CustomerId], token)
                            ?? throw new NotFoundException("customer", input.CustomerId);
@@ -60,7 +60,9 @@ public sealed class InvoiceService(
             };
             db.Invoices.Add(draft);
             if (request.Issue) postedAt = await IssueAsync(draft, customer, token);
-            return draft.ToProto();
+            var created = draft.ToProto();
+            commands.Audit("invoice", draft.Id, null, created);
+            return created;
         }, ct);
         if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
         return invoice;
@@ -73,14 +75,17 @@ public sealed class InvoiceService(
         v.ThrowIfInvalid();
 
         long? postedAt = null;
-        var invoice = await commands.ExecuteAsync(nameof(IssueAsync), request.RequestId, request, async token =>
+        var invoice = await commands.ExecuteAsync("IssueInvoice", request.RequestId, request, async token =>
         {
             var draft = await db.Invoices.FirstOrDefaultAsync(i => i.Id == request.Id, token)
                         ?? throw new NotFoundException("invoice", request.Id);
             var customer = await db.Customers.FindAsync([draft.CustomerId], token)
                            ?? throw new NotFoundException("customer", draft.CustomerId);
+            var before = draft.ToProto();
             postedAt = await IssueAsync(draft, customer, token);
-            return draft.ToProto();
+            var issued = draft.ToProto();
+            commands.Audit("invoice", draft.Id, before, issued);
+            return issued;
         }, ct);
         if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
         return invoice;

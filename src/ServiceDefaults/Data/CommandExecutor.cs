@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace ArPlatform.ServiceDefaults.Data;
 
 /// <summary>
-/// Runs a mutating command exactly once per request id: the change, its idempotency record and
-/// its number-series increments commit in one transaction. A retry of the same request returns
-/// the stored first result; a concurrent writer that wins makes this one re-run from scratch.
+/// Runs a mutating command exactly once per request id: the change, its idempotency record, its
+/// number-series increments and its audit entries commit in one transaction. A retry of the same
+/// request returns the stored first result; a concurrent writer that wins makes this one re-run
+/// from scratch.
 /// </summary>
-public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock) where TContext : DbContext
+public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, CallerContext caller) where TContext : DbContext
 {
     private const int Attempts = 3;
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
+    private readonly List<(string EntityType, string EntityId, string Before, string After)> _changes = [];
+    private string _operation = "";
 
     public async Task<TResponse> ExecuteAsync<TResponse>(
         string operation, string requestId, IMessage request,
@@ -28,9 +33,12 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock) w
             if (first is not null) return Replay<TResponse>(first, hash, requestId);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            _changes.Clear();
+            _operation = operation;
             try
             {
                 var response = await command(ct);
+                await AppendAuditEntriesAsync(ct);
                 db.Add(new IdempotencyRecord
                 {
                     Key = key, RequestHash = hash, Response = response.ToByteArray(),
@@ -56,6 +64,36 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock) w
                 // A refused or lost command leaves nothing tracked for the next attempt.
                 if (db.ChangeTracker.HasChanges()) db.ChangeTracker.Clear();
             }
+        }
+    }
+
+    /// <summary>
+    /// Records a change the current command made, for the audit trail: the entity as it was
+    /// (null when created) and as it is now. Written in the command's own transaction.
+    /// </summary>
+    public void Audit(string entityType, string entityId, IMessage? before, IMessage after) =>
+        _changes.Add((entityType, entityId, before is null ? "" : Json.Format(before), Json.Format(after)));
+
+    private async Task AppendAuditEntriesAsync(CancellationToken ct)
+    {
+        if (_changes.Count == 0) return;
+        // The last link, read inside the transaction: a concurrent writer that takes the same
+        // sequence fails on the key and this command re-runs.
+        var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var (sequence, previousHash) = last is null ? (0L, AuditEntry.GenesisHash) : (last.Sequence, last.Hash);
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var change in _changes)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence, At = at, Actor = caller.Actor, Operation = _operation,
+                EntityType = change.EntityType, EntityId = change.EntityId, Before = change.Before, After = change.After,
+                CorrelationId = caller.CorrelationId, PreviousHash = previousHash,
+            };
+            entry.Hash = entry.ComputeHash();
+            previousHash = entry.Hash;
+            db.Add(entry);
         }
     }
 

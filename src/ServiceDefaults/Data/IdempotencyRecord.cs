@@ -25,7 +25,7 @@ public sealed class NumberSeries
 
 public static class CommandModel
 {
-    /// <summary>Tables every service that takes commands needs.</summary>
+    /// <summary>Tables every service that takes commands needs: idempotency, number series, audit trail.</summary>
     public static ModelBuilder AddCommandTables(this ModelBuilder model)
     {
         model.Entity<IdempotencyRecord>(e =>
@@ -34,6 +34,24 @@ public static class CommandModel
             e.HasKey(r => r.Key);
             e.Property(r => r.Key).HasMaxLength(200);
             e.Property(r => r.RequestHash).HasMaxLength(64);
+        });
+        model.Entity<Audit.AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            // Assigned by the writer, not the database: the chain's order must be the commit order.
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            // Entity snapshots: unbounded text (the 200-character convention does not apply).
+            e.Property(a => a.Before).Metadata.SetMaxLength(null);
+            e.Property(a => a.After).Metadata.SetMaxLength(null);
+            e.Property(a => a.Operation).HasMaxLength(100);
+            e.Property(a => a.EntityType).HasMaxLength(50);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.Property(a => a.CorrelationId).HasMaxLength(128);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => new { a.EntityType, a.EntityId, a.Sequence });
+            e.HasIndex(a => a.At);
         });
         model.Entity<NumberSeries>(e =>
         {

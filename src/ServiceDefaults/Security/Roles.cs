@@ -26,10 +26,13 @@ public static class Policies
     public const string ReadReceivables = "ar.read";
     /// <summary>Create customers and invoices, issue invoices.</summary>
     public const string ManageBilling = "billing.write";
+    /// <summary>Read and verify a service's audit trail.</summary>
+    public const string ReadAuditLog = "audit.read";
 
     internal static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadReceivables] = [.. Roles.All],
         [ManageBilling] = [Roles.ArClerk, Roles.ArManager, Roles.Service],
+        [ReadAuditLog] = [Roles.Auditor, Roles.Controller, Roles.ArManager],
     };
 }
