@@ -1,6 +1,8 @@
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.ServiceDefaults.Grpc;
 using ArPlatform.ServiceDefaults.Paging;
+using ArPlatform.ServiceDefaults.Security;
+using Microsoft.Extensions.Configuration;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -13,16 +15,39 @@ public class ClientConventionsTests
         Marshallers.Create(s => System.Text.Encoding.UTF8.GetBytes(s), b => System.Text.Encoding.UTF8.GetString(b)),
         Marshallers.Create(s => System.Text.Encoding.UTF8.GetBytes(s), b => System.Text.Encoding.UTF8.GetString(b)));
 
-    private static DateTime? DeadlineSent(CallOptions options)
+    private static CallOptions Sent(Interceptor interceptor, CallOptions options)
     {
-        DateTime? seen = null;
-        var interceptor = new DefaultDeadlineInterceptor(TimeSpan.FromSeconds(10));
+        CallOptions seen = default;
         interceptor.AsyncUnaryCall("x", new ClientInterceptorContext<string, string>(Method, null, options), (_, context) =>
         {
-            seen = context.Options.Deadline;
+            seen = context.Options;
             return new AsyncUnaryCall<string>(Task.FromResult(""), Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
         });
         return seen;
+    }
+
+    private static DateTime? DeadlineSent(CallOptions options) =>
+        Sent(new DefaultDeadlineInterceptor(TimeSpan.FromSeconds(10)), options).Deadline;
+
+    private static ServiceIdentityInterceptor IdentityOf(string service)
+    {
+        var settings = new TokenSettings(TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience, null,
+            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32]));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_SERVICE_NAME"] = service }).Build();
+        return new ServiceIdentityInterceptor(new ServiceIdentity(new TokenIssuer(settings), configuration));
+    }
+
+    [Fact]
+    public void A_service_calls_another_with_its_own_token_unless_one_is_set()
+    {
+        var own = Sent(IdentityOf("cashapp"), new CallOptions()).Headers!.GetValue("authorization")!;
+        Assert.StartsWith("Bearer ", own);
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(own["Bearer ".Length..]);
+        Assert.Equal(("cashapp", Roles.Service), (token.Subject, token.GetClaim("role").Value));
+
+        var user = new Metadata { { "authorization", "Bearer user-token" } };
+        Assert.Equal("Bearer user-token", Sent(IdentityOf("cashapp"), new CallOptions(user)).Headers!.GetValue("authorization"));
     }
 
     [Fact]

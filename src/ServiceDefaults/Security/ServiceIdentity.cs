@@ -1,5 +1,5 @@
+using ArPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Configuration;
 
 namespace ArPlatform.ServiceDefaults.Security;
@@ -29,25 +29,13 @@ public sealed class ServiceIdentity(TokenIssuer issuer, IConfiguration configura
 }
 
 /// <summary>Adds the service's own bearer token to outgoing calls that carry none.</summary>
-public sealed class ServiceIdentityInterceptor(ServiceIdentity identity) : Interceptor
+public sealed class ServiceIdentityInterceptor(ServiceIdentity identity) : CallOptionsInterceptor
 {
-    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithToken(context));
-
-    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithToken(context));
-
-    private ClientInterceptorContext<TRequest, TResponse> WithToken<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context)
-        where TRequest : class where TResponse : class
+    protected override CallOptions Adjust(CallOptions options)
     {
-        var headers = context.Options.Headers ?? [];
-        if (headers.Get("authorization") is not null) return context;
+        var headers = options.Headers ?? [];
+        if (headers.Get("authorization") is not null) return options;
         headers.Add("authorization", "Bearer " + identity.BearerToken());
-        return new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers));
+        return options.WithHeaders(headers);
     }
 }
