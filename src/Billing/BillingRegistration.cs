@@ -3,6 +3,7 @@ using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
+using ArPlatform.Billing.Payments;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 
@@ -21,6 +22,7 @@ public static class BillingRegistration
         builder.Services.AddScoped<LedgerPoster>();
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<InvoiceService>();
+        builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<BalanceReader>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
+using ArPlatform.Billing.Payments;
 using ArPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public abstract class BillingDbContext(DbContextOptions options) : ServiceDbCont
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<PaymentApplication> PaymentApplications => Set<PaymentApplication>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -22,6 +24,7 @@ public abstract class BillingDbContext(DbContextOptions options) : ServiceDbCont
         model.ApplyConfiguration(new CustomerConfiguration());
         model.ApplyConfiguration(new InvoiceConfiguration());
         model.ApplyConfiguration(new LedgerEntryConfiguration());
+        model.ApplyConfiguration(new PaymentApplicationConfiguration());
     }
 }
 

@@ -1,6 +1,7 @@
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
+using ArPlatform.Billing.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -65,5 +66,26 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         e.HasIndex(l => l.EffectiveDate);
         e.HasOne<Customer>().WithMany().HasForeignKey(l => l.CustomerId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Invoice>().WithMany().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PaymentApplicationConfiguration : IEntityTypeConfiguration<PaymentApplication>
+{
+    public void Configure(EntityTypeBuilder<PaymentApplication> e)
+    {
+        e.HasKey(p => p.Id);
+        e.Property(p => p.Id).HasMaxLength(26);
+        e.Property(p => p.PaymentReference).HasMaxLength(100);
+        e.Property(p => p.Currency).HasMaxLength(3);
+        e.HasIndex(p => p.PaymentReference);
+        e.OwnsMany(p => p.Allocations, allocation =>
+        {
+            allocation.ToTable("PaymentAllocations");
+            allocation.WithOwner().HasForeignKey("PaymentApplicationId");
+            allocation.HasKey("PaymentApplicationId", nameof(PaymentAllocation.LineNumber));
+            allocation.Property(a => a.InvoiceId).HasMaxLength(26);
+            allocation.HasIndex(a => a.InvoiceId);
+        });
+        e.Navigation(p => p.Allocations).AutoInclude();
     }
 }

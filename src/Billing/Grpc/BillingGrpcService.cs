@@ -1,6 +1,7 @@
 using ArPlatform.Billing.Balances;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
+using ArPlatform.Billing.Payments;
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.Contracts.Common.V1;
@@ -17,7 +18,8 @@ namespace ArPlatform.Billing.Grpc;
 /// service that owns it.
 /// </summary>
 public sealed class BillingGrpcService(
-    CustomerService customers, InvoiceService invoices, BalanceReader balances, AuditLogReader<BillingDbContext> audit)
+    CustomerService customers, InvoiceService invoices, PaymentService payments, BalanceReader balances,
+    AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
     [Authorize(Policy = Policies.ManageBilling)]
@@ -51,6 +53,14 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<AccountBalance> GetAccountBalance(GetAccountBalanceRequest request, ServerCallContext context) =>
         balances.GetAsync(RequireId("customer_id", request.CustomerId), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.Billing.V1.PaymentApplication> ApplyPayment(ApplyPaymentRequest request, ServerCallContext context) =>
+        payments.ApplyAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.Billing.V1.PaymentApplication> ReversePaymentApplication(ReversePaymentApplicationRequest request, ServerCallContext context) =>
+        payments.ReverseAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

@@ -50,6 +50,26 @@ public static class BillingMapping
         IssueTime = i.IssuedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
     };
 
+    public static Proto.PaymentApplication ToProto(this Payments.PaymentApplication p) => new()
+    {
+        Id = p.Id,
+        PaymentReference = p.PaymentReference,
+        AppliedOn = p.AppliedOn.ToText(),
+        Allocations =
+        {
+            p.Allocations.OrderBy(a => a.LineNumber).Select(a => new Proto.PaymentAllocation
+            {
+                InvoiceId = a.InvoiceId, Amount = MoneyMapping.ToProto(a.Amount, p.Currency),
+            }),
+        },
+        Total = MoneyMapping.ToProto(p.Total, p.Currency),
+        // Domain and wire statuses share their numbers (Applied = 1, Reversed = 2).
+        Status = (Proto.PaymentApplicationStatus)(int)p.Status,
+        ReversalReason = p.ReversalReason,
+        CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(p.CreatedAt, DateTimeKind.Utc)),
+        ReverseTime = p.ReversedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+    };
+
     private static Proto.InvoiceLine ToProto(this InvoiceLine l, string currency) => new()
     {
         Description = l.Description,

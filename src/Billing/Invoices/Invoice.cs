@@ -51,6 +51,26 @@ public sealed class Invoice
         IssuedAt = now;
         OpenAmount = Total;
     }
+
+    /// <summary>Cash applied: reduces what is open; never below zero.</summary>
+    public void ApplyPayment(decimal amount)
+    {
+        if (Status is not (InvoiceStatus.Issued or InvoiceStatus.PartiallyPaid))
+            throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
+                $"Invoice {Number ?? Id} is {Status}; cash applies only to issued, unpaid invoices.");
+        if (amount > OpenAmount)
+            throw new PreconditionFailedException("AMOUNT_EXCEEDS_OPEN", $"invoices/{Id}",
+                $"Invoice {Number} has {OpenAmount:0.####} {Currency} open; {amount:0.####} cannot be applied.");
+        OpenAmount -= amount;
+        Status = OpenAmount == 0m ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid;
+    }
+
+    /// <summary>An application undone (returned or NSF payment): the amount is open again.</summary>
+    public void ReversePayment(decimal amount)
+    {
+        OpenAmount += amount;
+        Status = OpenAmount == Total ? InvoiceStatus.Issued : InvoiceStatus.PartiallyPaid;
+    }
 }
 
 public sealed class InvoiceLine

@@ -26,6 +26,8 @@ public static class Policies
     public const string ReadReceivables = "ar.read";
     /// <summary>Create customers and invoices, issue invoices.</summary>
     public const string ManageBilling = "billing.write";
+    /// <summary>Apply cash to invoices and reverse applications.</summary>
+    public const string ApplyCash = "cash.apply";
     /// <summary>Read and verify a service's audit trail.</summary>
     public const string ReadAuditLog = "audit.read";
 
@@ -33,6 +35,7 @@ public static class Policies
     {
         [ReadReceivables] = [.. Roles.All],
         [ManageBilling] = [Roles.ArClerk, Roles.ArManager, Roles.Service],
+        [ApplyCash] = [Roles.CashApplier, Roles.ArManager, Roles.Service],
         [ReadAuditLog] = [Roles.Auditor, Roles.Controller, Roles.ArManager],
     };
 }

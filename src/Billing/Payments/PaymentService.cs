@@ -1,0 +1,134 @@
+using ArPlatform.Billing.Balances;
+using ArPlatform.Billing.Data;
+using ArPlatform.Billing.Grpc;
+using ArPlatform.Billing.Invoices;
+using ArPlatform.Billing.Ledger;
+using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+using Proto = ArPlatform.Contracts.Billing.V1;
+
+namespace ArPlatform.Billing.Payments;
+
+/// <summary>
+/// Cash into the ledger. An application and its ledger entries commit in one transaction with
+/// the invoices' new open amounts; an invoice's row version makes a concurrent application that
+/// read the same open amount fail and re-run, so the sum applied never exceeds what was open.
+/// </summary>
+public sealed class PaymentService(
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger,
+    BalanceCache balances, TimeProvider clock)
+{
+    public async Task<Proto.PaymentApplication> ApplyAsync(Proto.ApplyPaymentRequest request, CancellationToken ct)
+    {
+        var input = PaymentRequests.Parse(request);
+        var posted = new Dictionary<string, long>();
+        var result = await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, async token =>
+        {
+            posted.Clear();
+            var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var application = new PaymentApplication
+            {
+                Id = Ulid.NewUlid().ToString(),
+                PaymentReference = input.PaymentReference,
+                AppliedOn = input.AppliedOn,
+                Currency = input.Currency.Code,
+                Total = input.Allocations.Sum(a => a.Amount.Amount),
+                CreatedAt = now,
+                Allocations = input.Allocations.Select((a, i) => new PaymentAllocation
+                {
+                    LineNumber = i + 1, InvoiceId = a.InvoiceId, Amount = a.Amount.Amount,
+                }).ToList(),
+            };
+            for (var i = 0; i < input.Allocations.Count; i++)
+            {
+                var allocation = input.Allocations[i];
+                var invoice = invoices[allocation.InvoiceId];
+                if (invoice.Currency != input.Currency.Code)
+                    throw new RequestValidationException([new FieldViolation($"allocations[{i}].amount.currency",
+                        $"invoice {invoice.Number} is in {invoice.Currency}")]);
+                var before = invoice.ToProto();
+                invoice.ApplyPayment(allocation.Amount.Amount);
+                await PostAsync(invoice, LedgerEntryKind.PaymentApplied, -allocation.Amount.Amount,
+                    input.AppliedOn, input.PaymentReference, now, posted, token);
+                commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
+            }
+            db.Add(application);
+            var applied = application.ToProto();
+            commands.Audit("payment-application", application.Id, null, applied);
+            return applied;
+        }, ct);
+        await InvalidateAsync(posted);
+        return result;
+    }
+
+    public async Task<Proto.PaymentApplication> ReverseAsync(Proto.ReversePaymentApplicationRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        v.Require("id", request.Id).RequestId(request.RequestId);
+        v.Require("reason", request.Reason).MaxLength("reason", request.Reason, 200);
+        var reversedOn = v.Date("reversed_on", request.ReversedOn);
+        v.ThrowIfInvalid();
+
+        var posted = new Dictionary<string, long>();
+        var result = await commands.ExecuteAsync("ReversePaymentApplication", request.RequestId, request, async token =>
+        {
+            posted.Clear();
+            var application = await db.PaymentApplications.FirstOrDefaultAsync(p => p.Id == request.Id, token)
+                              ?? throw new NotFoundException("payment application", request.Id);
+            var before = application.ToProto();
+            var now = clock.GetUtcNow().UtcDateTime;
+            application.Reverse(SharedKernel.CardNumbers.Mask(request.Reason), now);
+            var invoices = await LoadInvoicesAsync(application.Allocations.Select(a => a.InvoiceId), token);
+            foreach (var allocation in application.Allocations)
+            {
+                var invoice = invoices[allocation.InvoiceId];
+                var invoiceBefore = invoice.ToProto();
+                invoice.ReversePayment(allocation.Amount);
+                await PostAsync(invoice, LedgerEntryKind.PaymentReversed, allocation.Amount,
+                    reversedOn ?? application.AppliedOn, application.PaymentReference, now, posted, token);
+                commands.Audit("invoice", invoice.Id, invoiceBefore, invoice.ToProto());
+            }
+            var reversed = application.ToProto();
+            commands.Audit("payment-application", application.Id, before, reversed);
+            return reversed;
+        }, ct);
+        await InvalidateAsync(posted);
+        return result;
+    }
+
+    /// <summary>
+    /// The invoices in one query and their customers in another, all tracked (so posting finds
+    /// each customer without a query of its own); an unknown invoice id is NOT_FOUND.
+    /// </summary>
+    private async Task<Dictionary<string, Invoice>> LoadInvoicesAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.ToList();
+        var found = await db.Invoices.Where(i => wanted.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        if (wanted.FirstOrDefault(id => !found.ContainsKey(id)) is { } missing)
+            throw new NotFoundException("invoice", missing);
+        var customerIds = found.Values.Select(i => i.CustomerId).Distinct().ToList();
+        await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(ct);
+        return found;
+    }
+
+    private async Task PostAsync(Invoice invoice, LedgerEntryKind kind, decimal amount, DateOnly effective,
+        string reference, DateTime now, Dictionary<string, long> posted, CancellationToken ct)
+    {
+        // Already tracked by LoadInvoicesAsync: FindAsync answers from the change tracker.
+        var customer = await db.Customers.FindAsync([invoice.CustomerId], ct)
+                       ?? throw new NotFoundException("customer", invoice.CustomerId);
+        invoice.Version++;
+        posted[customer.Id] = ledger.Post(customer, new LedgerEntry
+        {
+            CustomerId = customer.Id, InvoiceId = invoice.Id, Kind = kind, Currency = invoice.Currency,
+            Amount = amount, EffectiveDate = effective, PostedAt = now, Reference = reference,
+        });
+    }
+
+    private async Task InvalidateAsync(Dictionary<string, long> posted)
+    {
+        foreach (var (customerId, version) in posted) await balances.InvalidateAsync(customerId, version);
+    }
+}

@@ -1,0 +1,158 @@
+using ArPlatform.Billing.Ledger;
+using ArPlatform.Billing.Tests.Infrastructure;
+using ArPlatform.Contracts.Billing.V1;
+using ArPlatform.ServiceDefaults.Security;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArPlatform.Billing.Tests.Api;
+
+/// <summary>Cash into the ledger: applied, never beyond what is open, reversible.</summary>
+public sealed class PaymentApiTests : IDisposable
+{
+    private readonly BillingHost _host = new(redis: null);
+    private BillingService.BillingServiceClient Cash => _host.ClientAs(Roles.CashApplier);
+
+    public void Dispose() => _host.Dispose();
+
+    private async Task<(string CustomerId, Invoice First, Invoice Second)> TwoInvoicesAsync()
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        var first = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "i-1"));
+        var second = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "i-2", quantity: "1"));
+        return (customerId, first, second);
+    }
+
+    private static ApplyPaymentRequest Payment(string requestId, params (string InvoiceId, string Amount)[] allocations) => new()
+    {
+        RequestId = requestId,
+        PaymentReference = "BANK-REF-991",
+        AppliedOn = "2026-11-05",
+        Allocations = { allocations.Select(a => new PaymentAllocation { InvoiceId = a.InvoiceId, Amount = Requests.Usd(a.Amount) }) },
+    };
+
+    private Task<Invoice> Reload(string id) => _host.Client.GetInvoiceAsync(new GetInvoiceRequest { Id = id }).ResponseAsync;
+
+    [Fact]
+    public async Task One_payment_can_pay_one_invoice_in_full_and_another_in_part()
+    {
+        var (customerId, first, second) = await TwoInvoicesAsync();
+
+        var applied = await Cash.ApplyPaymentAsync(Payment("a-1", (first.Id, "324.75"), (second.Id, "50.00")));
+
+        Assert.Equal(("374.75", PaymentApplicationStatus.Applied), (applied.Total.Amount, applied.Status));
+        var paid = await Reload(first.Id);
+        var partial = await Reload(second.Id);
+        Assert.Equal((InvoiceStatus.Paid, "0.00"), (paid.Status, paid.OpenAmount.Amount));
+        Assert.Equal((InvoiceStatus.PartiallyPaid, "58.25"), (partial.Status, partial.OpenAmount.Amount));
+        var balance = await _host.Client.GetAccountBalanceAsync(new GetAccountBalanceRequest { CustomerId = customerId });
+        Assert.Equal("58.25", balance.Balances.Single().Open.Amount);
+        Assert.Equal(1, balance.OpenInvoiceCount);
+        var entries = await _host.QueryAsync(db => db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.PaymentApplied).ToListAsync());
+        Assert.Equal([-324.75m, -50.00m], entries.OrderBy(e => e.Amount).Select(e => e.Amount));
+        Assert.All(entries, e => Assert.Equal(("BANK-REF-991", new DateOnly(2026, 11, 5)), (e.Reference, e.EffectiveDate)));
+    }
+
+    [Fact]
+    public async Task More_than_the_open_amount_is_refused_and_nothing_is_applied()
+    {
+        var (_, first, second) = await TwoInvoicesAsync();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+            Cash.ApplyPaymentAsync(Payment("a-1", (second.Id, "10.00"), (first.Id, "324.76"))).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("324.75 USD open", ex.Status.Detail);
+        Assert.Equal("108.25", (await Reload(second.Id)).OpenAmount.Amount);
+        Assert.Equal(0, await _host.QueryAsync(db => db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.PaymentApplied)));
+    }
+
+    [Fact]
+    public async Task Concurrent_applications_to_one_invoice_never_exceed_its_open_amount()
+    {
+        var (_, first, _) = await TwoInvoicesAsync();
+
+        // 20 × 40.00 against 324.75 open: exactly 8 fit.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            try
+            {
+                await Cash.ApplyPaymentAsync(Payment($"race-{i}", (first.Id, "40.00")));
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+
+        Assert.Equal(8, outcomes.Count(o => o == StatusCode.OK));
+        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Equal(StatusCode.FailedPrecondition, o));
+        var invoice = await Reload(first.Id);
+        Assert.Equal(("4.75", InvoiceStatus.PartiallyPaid), (invoice.OpenAmount.Amount, invoice.Status));
+        var ledger = await _host.QueryAsync(db => db.LedgerEntries.Where(e => e.InvoiceId == first.Id).Select(e => e.Amount).ToListAsync());
+        Assert.Equal(4.75m, ledger.Sum());
+    }
+
+    [Fact]
+    public async Task A_retried_application_applies_once()
+    {
+        var (_, first, _) = await TwoInvoicesAsync();
+        var once = await Cash.ApplyPaymentAsync(Payment("a-1", (first.Id, "100.00")));
+        var again = await Cash.ApplyPaymentAsync(Payment("a-1", (first.Id, "100.00")));
+
+        Assert.Equal(once, again);
+        Assert.Equal("224.75", (await Reload(first.Id)).OpenAmount.Amount);
+    }
+
+    [Fact]
+    public async Task Reversing_a_returned_payment_reopens_its_invoices_once()
+    {
+        var (customerId, first, second) = await TwoInvoicesAsync();
+        var applied = await Cash.ApplyPaymentAsync(Payment("a-1", (first.Id, "324.75"), (second.Id, "8.25")));
+
+        var reversed = await Cash.ReversePaymentApplicationAsync(new ReversePaymentApplicationRequest
+        {
+            Id = applied.Id, RequestId = "r-1", Reason = "NSF",
+        });
+
+        Assert.Equal((PaymentApplicationStatus.Reversed, "NSF"), (reversed.Status, reversed.ReversalReason));
+        Assert.Equal((InvoiceStatus.Issued, "324.75"), ((await Reload(first.Id)).Status, (await Reload(first.Id)).OpenAmount.Amount));
+        Assert.Equal((InvoiceStatus.Issued, "108.25"), ((await Reload(second.Id)).Status, (await Reload(second.Id)).OpenAmount.Amount));
+        var balance = await _host.Client.GetAccountBalanceAsync(new GetAccountBalanceRequest { CustomerId = customerId });
+        Assert.Equal("433.00", balance.Balances.Single().Open.Amount);
+
+        var twice = await Assert.ThrowsAsync<RpcException>(() => Cash.ReversePaymentApplicationAsync(
+            new ReversePaymentApplicationRequest { Id = applied.Id, RequestId = "r-2", Reason = "NSF" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_malformed_payment_names_every_bad_field()
+    {
+        var (_, first, _) = await TwoInvoicesAsync();
+        var request = Payment("", (first.Id, "0.00"), (first.Id, "1.001"));
+        request.AppliedOn = "yesterday";
+        request.Allocations.Add(new PaymentAllocation { InvoiceId = "x", Amount = new Contracts.Common.V1.Money { Currency = "EUR", Amount = "1" } });
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Cash.ApplyPaymentAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(
+            ["request_id", "applied_on", "allocations[0].amount.amount", "allocations[1].invoice_id", "allocations[1].amount.amount", "allocations[2].amount.currency"],
+            ex.GetRpcStatus()!.FieldViolations());
+    }
+
+    [Fact]
+    public async Task Cash_is_applied_by_cash_appliers_and_managers_not_by_clerks_or_collectors()
+    {
+        var (_, first, _) = await TwoInvoicesAsync();
+        foreach (var role in new[] { Roles.ArClerk, Roles.Collector, Roles.Auditor })
+        {
+            var ex = await Assert.ThrowsAsync<RpcException>(() =>
+                _host.ClientAs(role).ApplyPaymentAsync(Payment("a-" + role, (first.Id, "1.00"))).ResponseAsync);
+            Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        }
+        await _host.ClientAs(Roles.ArManager).ApplyPaymentAsync(Payment("a-mgr", (first.Id, "1.00")));
+    }
+}
