@@ -1,4 +1,5 @@
 using ArPlatform.Billing.Balances;
+using ArPlatform.Billing.Credits;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Invoices;
@@ -23,6 +24,7 @@ public static class BillingRegistration
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<InvoiceService>();
         builder.Services.AddScoped<PaymentService>();
+        builder.Services.AddScoped<CreditMemoService>();
         builder.Services.AddScoped<BalanceReader>();
         return builder;
     }

@@ -25,6 +25,7 @@ public abstract class BillingDbContext(DbContextOptions options) : ServiceDbCont
         model.ApplyConfiguration(new InvoiceConfiguration());
         model.ApplyConfiguration(new LedgerEntryConfiguration());
         model.ApplyConfiguration(new PaymentApplicationConfiguration());
+        model.ApplyConfiguration(new CreditMemoConfiguration());
     }
 }
 

@@ -89,3 +89,22 @@ internal sealed class PaymentApplicationConfiguration : IEntityTypeConfiguration
         e.Navigation(p => p.Allocations).AutoInclude();
     }
 }
+
+internal sealed class CreditMemoConfiguration : IEntityTypeConfiguration<Credits.CreditMemo>
+{
+    public void Configure(EntityTypeBuilder<Credits.CreditMemo> e)
+    {
+        e.ToTable("CreditMemos");
+        e.HasKey(m => m.Id);
+        e.Property(m => m.Id).HasMaxLength(26);
+        e.Property(m => m.Number).HasMaxLength(32);
+        e.HasIndex(m => m.Number).IsUnique();
+        e.Property(m => m.InvoiceId).HasMaxLength(26);
+        e.Property(m => m.CustomerId).HasMaxLength(26);
+        e.Property(m => m.Currency).HasMaxLength(3);
+        e.Property(m => m.DecisionNote).HasMaxLength(500);
+        e.Property(m => m.Version).IsConcurrencyToken();
+        e.HasIndex(m => new { m.Status, m.CreatedAt });
+        e.HasIndex(m => m.InvoiceId);
+    }
+}

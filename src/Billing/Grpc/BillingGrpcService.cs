@@ -1,4 +1,5 @@
 using ArPlatform.Billing.Balances;
+using ArPlatform.Billing.Credits;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Payments;
@@ -18,8 +19,8 @@ namespace ArPlatform.Billing.Grpc;
 /// service that owns it.
 /// </summary>
 public sealed class BillingGrpcService(
-    CustomerService customers, InvoiceService invoices, PaymentService payments, BalanceReader balances,
-    AuditLogReader<BillingDbContext> audit)
+    CustomerService customers, InvoiceService invoices, PaymentService payments, CreditMemoService credits,
+    BalanceReader balances, AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
     [Authorize(Policy = Policies.ManageBilling)]
@@ -61,6 +62,22 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ApplyCash)]
     public override Task<Contracts.Billing.V1.PaymentApplication> ReversePaymentApplication(ReversePaymentApplicationRequest request, ServerCallContext context) =>
         payments.ReverseAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ManageBilling)]
+    public override Task<Contracts.Billing.V1.CreditMemo> CreateCreditMemo(CreateCreditMemoRequest request, ServerCallContext context) =>
+        credits.CreateAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApproveCredits)]
+    public override Task<Contracts.Billing.V1.CreditMemo> ApproveCreditMemo(ApproveCreditMemoRequest request, ServerCallContext context) =>
+        credits.ApproveAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApproveCredits)]
+    public override Task<Contracts.Billing.V1.CreditMemo> RejectCreditMemo(RejectCreditMemoRequest request, ServerCallContext context) =>
+        credits.RejectAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<Contracts.Billing.V1.CreditMemo> GetCreditMemo(GetCreditMemoRequest request, ServerCallContext context) =>
+        credits.GetAsync(RequireId("id", request.Id), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

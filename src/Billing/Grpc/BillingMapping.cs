@@ -70,6 +70,23 @@ public static class BillingMapping
         ReverseTime = p.ReversedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
     };
 
+    public static Proto.CreditMemo ToProto(this Credits.CreditMemo m) => new()
+    {
+        Id = m.Id,
+        Number = m.Number,
+        InvoiceId = m.InvoiceId ?? "",
+        CustomerId = m.CustomerId,
+        Reason = m.Reason,
+        Amount = MoneyMapping.ToProto(m.Amount, m.Currency),
+        // Domain and wire statuses share their numbers (PendingApproval = 1 … Rejected = 3).
+        Status = (Proto.CreditMemoStatus)(int)m.Status,
+        RequestedBy = m.RequestedBy,
+        DecidedBy = m.DecidedBy,
+        DecisionNote = m.DecisionNote,
+        CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc)),
+        DecideTime = m.DecidedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+    };
+
     private static Proto.InvoiceLine ToProto(this InvoiceLine l, string currency) => new()
     {
         Description = l.Description,

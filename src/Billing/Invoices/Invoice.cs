@@ -52,12 +52,12 @@ public sealed class Invoice
         OpenAmount = Total;
     }
 
-    /// <summary>Cash applied: reduces what is open; never below zero.</summary>
-    public void ApplyPayment(decimal amount)
+    /// <summary>Cash applied or credit given: reduces what is open; never below zero.</summary>
+    public void Settle(decimal amount)
     {
         if (Status is not (InvoiceStatus.Issued or InvoiceStatus.PartiallyPaid))
             throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
-                $"Invoice {Number ?? Id} is {Status}; cash applies only to issued, unpaid invoices.");
+                $"Invoice {Number ?? Id} is {Status}; only issued, unpaid invoices can be settled.");
         if (amount > OpenAmount)
             throw new PreconditionFailedException("AMOUNT_EXCEEDS_OPEN", $"invoices/{Id}",
                 $"Invoice {Number} has {OpenAmount:0.####} {Currency} open; {amount:0.####} cannot be applied.");
@@ -65,8 +65,8 @@ public sealed class Invoice
         Status = OpenAmount == 0m ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid;
     }
 
-    /// <summary>An application undone (returned or NSF payment): the amount is open again.</summary>
-    public void ReversePayment(decimal amount)
+    /// <summary>A settlement undone (returned or NSF payment): the amount is open again.</summary>
+    public void Reopen(decimal amount)
     {
         OpenAmount += amount;
         Status = OpenAmount == Total ? InvoiceStatus.Issued : InvoiceStatus.PartiallyPaid;

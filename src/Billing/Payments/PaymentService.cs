@@ -49,7 +49,7 @@ public sealed class PaymentService(
                     throw new RequestValidationException([new FieldViolation($"allocations[{i}].amount.currency",
                         $"invoice {invoice.Number} is in {invoice.Currency}")]);
                 var before = invoice.ToProto();
-                invoice.ApplyPayment(allocation.Amount.Amount);
+                invoice.Settle(allocation.Amount.Amount);
                 await PostAsync(invoice, LedgerEntryKind.PaymentApplied, -allocation.Amount.Amount,
                     input.AppliedOn, input.PaymentReference, now, posted, token);
                 commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
@@ -85,7 +85,7 @@ public sealed class PaymentService(
             {
                 var invoice = invoices[allocation.InvoiceId];
                 var invoiceBefore = invoice.ToProto();
-                invoice.ReversePayment(allocation.Amount);
+                invoice.Reopen(allocation.Amount);
                 await PostAsync(invoice, LedgerEntryKind.PaymentReversed, allocation.Amount,
                     reversedOn ?? application.AppliedOn, application.PaymentReference, now, posted, token);
                 commands.Audit("invoice", invoice.Id, invoiceBefore, invoice.ToProto());

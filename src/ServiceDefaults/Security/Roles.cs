@@ -26,6 +26,8 @@ public static class Policies
     public const string ReadReceivables = "ar.read";
     /// <summary>Create customers and invoices, issue invoices.</summary>
     public const string ManageBilling = "billing.write";
+    /// <summary>Approve or reject what needs a second person (credit memos above the threshold).</summary>
+    public const string ApproveCredits = "billing.approve";
     /// <summary>Apply cash to invoices and reverse applications.</summary>
     public const string ApplyCash = "cash.apply";
     /// <summary>Read and verify a service's audit trail.</summary>
@@ -35,6 +37,7 @@ public static class Policies
     {
         [ReadReceivables] = [.. Roles.All],
         [ManageBilling] = [Roles.ArClerk, Roles.ArManager, Roles.Service],
+        [ApproveCredits] = [Roles.ArManager, Roles.Controller],
         [ApplyCash] = [Roles.CashApplier, Roles.ArManager, Roles.Service],
         [ReadAuditLog] = [Roles.Auditor, Roles.Controller, Roles.ArManager],
     };

@@ -1,0 +1,73 @@
+using ArPlatform.ServiceDefaults.Errors;
+
+namespace ArPlatform.Billing.Credits;
+
+public enum CreditMemoStatus
+{
+    PendingApproval = 1,
+    Posted = 2,
+    Rejected = 3,
+}
+
+/// <summary>
+/// A credit against an invoice or on account. Above the approval threshold it is a request
+/// until someone other than its requester approves it (maker ≠ checker), enforced here rather
+/// than in any client.
+/// </summary>
+public sealed class CreditMemo
+{
+    public required string Id { get; init; }
+    public required string Number { get; init; }
+    public string? InvoiceId { get; init; }
+    public required string CustomerId { get; init; }
+    public required string Reason { get; init; }
+    public required string Currency { get; init; }
+    public decimal Amount { get; init; }
+    public CreditMemoStatus Status { get; private set; }
+    public required string RequestedBy { get; init; }
+    public string DecidedBy { get; private set; } = "";
+    public string DecisionNote { get; private set; } = "";
+    public DateTime CreatedAt { get; init; }
+    public DateTime? DecidedAt { get; private set; }
+    public long Version { get; set; }
+
+    /// <summary>Below the threshold no second person is needed: posted as requested.</summary>
+    public void PostWithoutApproval(DateTime now)
+    {
+        Status = CreditMemoStatus.Posted;
+        DecisionNote = "Below the approval threshold.";
+        DecidedAt = now;
+    }
+
+    public void AwaitApproval() => Status = CreditMemoStatus.PendingApproval;
+
+    public void Approve(string approver, string note, DateTime now)
+    {
+        RequirePending();
+        if (string.Equals(approver, RequestedBy, StringComparison.Ordinal))
+            throw new PreconditionFailedException("SEGREGATION_OF_DUTIES", $"credit-memos/{Id}",
+                $"{approver} requested credit memo {Number} and cannot also approve it.");
+        Decide(CreditMemoStatus.Posted, approver, note, now);
+    }
+
+    public void Reject(string decider, string note, DateTime now)
+    {
+        RequirePending();
+        Decide(CreditMemoStatus.Rejected, decider, note, now);
+    }
+
+    private void RequirePending()
+    {
+        if (Status != CreditMemoStatus.PendingApproval)
+            throw new PreconditionFailedException("CREDIT_MEMO_STATE", $"credit-memos/{Id}",
+                $"Credit memo {Number} is {Status}; only a pending one can be decided.");
+    }
+
+    private void Decide(CreditMemoStatus status, string decider, string note, DateTime now)
+    {
+        Status = status;
+        DecidedBy = decider;
+        DecisionNote = note;
+        DecidedAt = now;
+    }
+}

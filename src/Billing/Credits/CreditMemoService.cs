@@ -1,0 +1,147 @@
+using ArPlatform.Billing.Balances;
+using ArPlatform.Billing.Customers;
+using ArPlatform.Billing.Data;
+using ArPlatform.Billing.Grpc;
+using ArPlatform.Billing.Invoices;
+using ArPlatform.Billing.Ledger;
+using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Proto = ArPlatform.Contracts.Billing.V1;
+
+namespace ArPlatform.Billing.Credits;
+
+/// <summary>
+/// Credit memos: requested, posted at once below <c>Billing:CreditMemoApprovalThreshold</c>
+/// (an amount in the memo's currency, 1000 by default), otherwise approved or rejected by a
+/// second person. Posting reduces the invoice's open amount (never below zero) or, on account,
+/// the customer's balance.
+/// </summary>
+public sealed class CreditMemoService(
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, BalanceCache balances,
+    CallerContext caller, IConfiguration configuration, TimeProvider clock)
+{
+    private decimal Threshold => configuration.GetValue("Billing:CreditMemoApprovalThreshold", 1000m);
+
+    public async Task<Proto.CreditMemo> CreateAsync(Proto.CreateCreditMemoRequest request, CancellationToken ct)
+    {
+        var (invoiceId, customerId, amount, reason) = Parse(request);
+        long? postedAt = null;
+        var memo = await commands.ExecuteAsync("CreateCreditMemo", request.RequestId, request, async token =>
+        {
+            var invoice = invoiceId is null ? null
+                : await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, token) ?? throw new NotFoundException("invoice", invoiceId);
+            var customer = await db.Customers.FindAsync([invoice?.CustomerId ?? customerId], token)
+                           ?? throw new NotFoundException("customer", customerId!);
+            if (invoice is not null && invoice.Currency != amount.Currency.Code)
+                throw new RequestValidationException([new FieldViolation("credit_memo.amount.currency", $"the invoice is in {invoice.Currency}")]);
+            if (invoice is not null && amount.Amount > invoice.OpenAmount)
+                throw new PreconditionFailedException("AMOUNT_EXCEEDS_OPEN", $"invoices/{invoice.Id}",
+                    $"Invoice {invoice.Number} has {invoice.OpenAmount:0.####} {invoice.Currency} open; a credit of {amount.Amount:0.####} would exceed it.");
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var number = await commands.NextNumberAsync($"credit-memo:{now.Year}", token);
+            var created = new CreditMemo
+            {
+                Id = Ulid.NewUlid().ToString(),
+                Number = $"CM-{now.Year}-{number:D6}",
+                InvoiceId = invoice?.Id,
+                CustomerId = customer.Id,
+                Reason = reason,
+                Currency = amount.Currency.Code,
+                Amount = amount.Amount,
+                RequestedBy = caller.Actor,
+                CreatedAt = now,
+            };
+            if (amount.Amount <= Threshold)
+            {
+                created.PostWithoutApproval(now);
+                postedAt = Post(created, invoice, customer, now);
+            }
+            else created.AwaitApproval();
+            db.Add(created);
+            var result = created.ToProto();
+            commands.Audit("credit-memo", created.Id, null, result);
+            return result;
+        }, ct);
+        if (postedAt is { } version) await balances.InvalidateAsync(memo.CustomerId, version);
+        return memo;
+    }
+
+    public Task<Proto.CreditMemo> ApproveAsync(Proto.ApproveCreditMemoRequest request, CancellationToken ct) =>
+        DecideAsync("ApproveCreditMemo", request.Id, request.RequestId, request.Note, request, approve: true, ct);
+
+    public Task<Proto.CreditMemo> RejectAsync(Proto.RejectCreditMemoRequest request, CancellationToken ct) =>
+        DecideAsync("RejectCreditMemo", request.Id, request.RequestId, request.Note, request, approve: false, ct);
+
+    public async Task<Proto.CreditMemo> GetAsync(string id, CancellationToken ct) =>
+        (await db.Set<CreditMemo>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
+         ?? throw new NotFoundException("credit memo", id)).ToProto();
+
+    private async Task<Proto.CreditMemo> DecideAsync(string operation, string id, string requestId, string note,
+        Google.Protobuf.IMessage request, bool approve, CancellationToken ct)
+    {
+        new Validator().Require("id", id).RequestId(requestId).MaxLength("note", note, 500).ThrowIfInvalid();
+        long? postedAt = null;
+        var memo = await commands.ExecuteAsync(operation, requestId, request, async token =>
+        {
+            var pending = await db.Set<CreditMemo>().FirstOrDefaultAsync(m => m.Id == id, token)
+                          ?? throw new NotFoundException("credit memo", id);
+            var before = pending.ToProto();
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (approve)
+            {
+                pending.Approve(caller.Actor, CardNumbers.Mask(note), now);
+                var invoice = pending.InvoiceId is null ? null : await db.Invoices.FirstAsync(i => i.Id == pending.InvoiceId, token);
+                var customer = await db.Customers.FirstAsync(c => c.Id == pending.CustomerId, token);
+                postedAt = Post(pending, invoice, customer, now);
+            }
+            else pending.Reject(caller.Actor, CardNumbers.Mask(note), now);
+            pending.Version++;
+            var after = pending.ToProto();
+            commands.Audit("credit-memo", pending.Id, before, after);
+            return after;
+        }, ct);
+        if (postedAt is { } version) await balances.InvalidateAsync(memo.CustomerId, version);
+        return memo;
+    }
+
+    /// <summary>Into the ledger: the invoice settles by the credit (re-checked against what is open now).</summary>
+    private long Post(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now)
+    {
+        if (invoice is not null)
+        {
+            var before = invoice.ToProto();
+            invoice.Settle(memo.Amount);
+            invoice.Version++;
+            commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
+        }
+        return ledger.Post(customer, new LedgerEntry
+        {
+            CustomerId = customer.Id, InvoiceId = invoice?.Id, Kind = LedgerEntryKind.CreditMemo, Currency = memo.Currency,
+            Amount = -memo.Amount, EffectiveDate = DateOnly.FromDateTime(now), PostedAt = now, Reference = memo.Number,
+        });
+    }
+
+    private static (string? InvoiceId, string? CustomerId, Money Amount, string Reason) Parse(Proto.CreateCreditMemoRequest request)
+    {
+        var v = new Validator();
+        v.RequestId(request.RequestId);
+        var memo = request.CreditMemo;
+        if (memo is null)
+        {
+            v.Add("credit_memo", "is required");
+            v.ThrowIfInvalid();
+        }
+        if (memo!.InvoiceId.Length == 0 && memo.CustomerId.Length == 0)
+            v.Add("credit_memo.invoice_id", "an invoice, or a customer for a credit on account, is required");
+        v.Require("credit_memo.reason", memo.Reason).MaxLength("credit_memo.reason", memo.Reason, 200);
+        var amount = v.Money("credit_memo.amount", memo.Amount);
+        if (amount is { IsZero: true }) v.Add("credit_memo.amount.amount", "must be greater than zero");
+        v.ThrowIfInvalid();
+        return (memo.InvoiceId.Length > 0 ? memo.InvoiceId : null, memo.CustomerId.Length > 0 ? memo.CustomerId : null,
+            amount!.Value, CardNumbers.Mask(memo.Reason));
+    }
+}
