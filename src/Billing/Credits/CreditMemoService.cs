@@ -129,13 +129,8 @@ public sealed class CreditMemoService(
     {
         var v = new Validator();
         v.RequestId(request.RequestId);
-        var memo = request.CreditMemo;
-        if (memo is null)
-        {
-            v.Add("credit_memo", "is required");
-            v.ThrowIfInvalid();
-        }
-        if (memo!.InvoiceId.Length == 0 && memo.CustomerId.Length == 0)
+        var memo = v.Resource("credit_memo", request.CreditMemo);
+        if (memo.InvoiceId.Length == 0 && memo.CustomerId.Length == 0)
             v.Add("credit_memo.invoice_id", "an invoice, or a customer for a credit on account, is required");
         v.Require("credit_memo.reason", memo.Reason).MaxLength("credit_memo.reason", memo.Reason, 200);
         var amount = v.Money("credit_memo.amount", memo.Amount);

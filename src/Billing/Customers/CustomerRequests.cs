@@ -19,14 +19,9 @@ public static class CustomerRequests
     {
         var v = new Validator();
         v.RequestId(request.RequestId);
-        var c = request.Customer;
-        if (c is null)
-        {
-            v.Add("customer", "is required");
-            v.ThrowIfInvalid();
-        }
+        var c = v.Resource("customer", request.Customer);
 
-        v.Require("customer.name", c!.Name).MaxLength("customer.name", c.Name, 200);
+        v.Require("customer.name", c.Name).MaxLength("customer.name", c.Name, 200);
         var currency = v.Currency("customer.currency", c.Currency);
         if (c.Region.Length > 0 && !Regions.Contains(c.Region))
             v.Add("customer.region", $"must be one of {string.Join(", ", Regions)}");

@@ -21,14 +21,9 @@ public static class InvoiceRequests
     {
         var v = new Validator();
         v.RequestId(request.RequestId);
-        var invoice = request.Invoice;
-        if (invoice is null)
-        {
-            v.Add("invoice", "is required");
-            v.ThrowIfInvalid();
-        }
+        var invoice = v.Resource("invoice", request.Invoice);
 
-        v.Require("invoice.customer_id", invoice!.CustomerId);
+        v.Require("invoice.customer_id", invoice.CustomerId);
         var invoiceDate = v.Date("invoice.invoice_date", invoice.InvoiceDate, required: true);
         v.MaxLength("invoice.po_number", invoice.PoNumber, 64);
         if (invoice.Lines.Count == 0) v.Add("invoice.lines", "at least one line is required");

@@ -32,6 +32,18 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>
+    /// The resource a request carries (<c>customer</c>, <c>invoice</c> …): nothing else about
+    /// it can be checked without it, so its absence fails at once with what was found so far.
+    /// </summary>
+    public T Resource<T>(string field, T? value) where T : class
+    {
+        if (value is not null) return value;
+        Add(field, "is required");
+        ThrowIfInvalid();
+        return value!;
+    }
+
     /// <summary>Throws <see cref="RequestValidationException"/> if anything was added.</summary>
     public void ThrowIfInvalid()
     {
