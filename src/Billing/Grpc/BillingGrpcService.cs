@@ -43,6 +43,18 @@ public sealed class BillingGrpcService(
     public override Task<Contracts.Billing.V1.Invoice> IssueInvoice(IssueInvoiceRequest request, ServerCallContext context) =>
         invoices.IssueAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ManageBilling)]
+    public override Task<Contracts.Billing.V1.Invoice> VoidInvoice(VoidInvoiceRequest request, ServerCallContext context) =>
+        invoices.VoidAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override async Task StreamOpenInvoices(StreamOpenInvoicesRequest request,
+        IServerStreamWriter<Contracts.Billing.V1.Invoice> responseStream, ServerCallContext context)
+    {
+        await foreach (var invoice in invoices.StreamOpenAsync(request, context.CancellationToken))
+            await responseStream.WriteAsync(invoice, context.CancellationToken);
+    }
+
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.Invoice> GetInvoice(GetInvoiceRequest request, ServerCallContext context) =>
         invoices.GetAsync(RequireId("id", request.Id), context.CancellationToken);

@@ -52,6 +52,23 @@ public sealed class Invoice
         OpenAmount = Total;
     }
 
+    /// <summary>
+    /// Voids the invoice while nothing is applied to it. True when it had been issued, so its
+    /// total must leave the ledger again.
+    /// </summary>
+    public bool Void()
+    {
+        var wasIssued = Status != InvoiceStatus.Draft;
+        if (Status == InvoiceStatus.Void || (wasIssued && OpenAmount != Total))
+            throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
+                Status == InvoiceStatus.Void
+                    ? $"Invoice {Number ?? Id} is already void."
+                    : $"Invoice {Number} has cash or credit applied; reverse those before voiding it.");
+        Status = InvoiceStatus.Void;
+        OpenAmount = 0m;
+        return wasIssued;
+    }
+
     /// <summary>Cash applied or credit given: reduces what is open; never below zero.</summary>
     public void Settle(decimal amount)
     {

@@ -91,6 +91,57 @@ public sealed class InvoiceService(
         return invoice;
     }
 
+    public async Task<Proto.Invoice> VoidAsync(Proto.VoidInvoiceRequest request, CancellationToken ct)
+    {
+        new Validator().Require("id", request.Id).RequestId(request.RequestId)
+            .Require("reason", request.Reason).MaxLength("reason", request.Reason, 200).ThrowIfInvalid();
+        long? postedAt = null;
+        var invoice = await commands.ExecuteAsync("VoidInvoice", request.RequestId, request, async token =>
+        {
+            var target = await db.Invoices.FirstOrDefaultAsync(i => i.Id == request.Id, token)
+                         ?? throw new NotFoundException("invoice", request.Id);
+            var before = target.ToProto();
+            var total = target.Total;
+            if (target.Void())
+            {
+                var customer = await db.Customers.FindAsync([target.CustomerId], token)
+                               ?? throw new NotFoundException("customer", target.CustomerId);
+                var now = clock.GetUtcNow().UtcDateTime;
+                postedAt = ledger.Post(customer, new LedgerEntry
+                {
+                    CustomerId = customer.Id, InvoiceId = target.Id, Kind = LedgerEntryKind.InvoiceVoided,
+                    Currency = target.Currency, Amount = -total, EffectiveDate = DateOnly.FromDateTime(now), PostedAt = now,
+                    Reference = CardNumbers.Mask(request.Reason),
+                });
+            }
+            target.Version++;
+            var voided = target.ToProto();
+            commands.Audit("invoice", target.Id, before, voided);
+            return voided;
+        }, ct);
+        if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
+        return invoice;
+    }
+
+    /// <summary>Open invoices in id order, read in batches so a million never sit in memory at once.</summary>
+    public async IAsyncEnumerable<Proto.Invoice> StreamOpenAsync(
+        Proto.StreamOpenInvoicesRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        const int batch = 1000;
+        var after = "";
+        while (true)
+        {
+            var query = db.Invoices.AsNoTracking()
+                .Where(i => i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartiallyPaid)
+                .Where(i => string.Compare(i.Id, after) > 0);
+            if (request.CustomerId.Length > 0) query = query.Where(i => i.CustomerId == request.CustomerId);
+            var rows = await query.OrderBy(i => i.Id).Take(batch).ToListAsync(ct);
+            foreach (var row in rows) yield return row.ToProto();
+            if (rows.Count < batch) yield break;
+            after = rows[^1].Id;
+        }
+    }
+
     private async Task<long> IssueAsync(Invoice invoice, Customer customer, CancellationToken ct)
     {
         var year = invoice.InvoiceDate.Year;

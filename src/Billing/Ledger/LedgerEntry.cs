@@ -8,6 +8,8 @@ public enum LedgerEntryKind
     CreditMemo = 4,
     WriteOff = 5,
     Adjustment = 6,
+    /// <summary>Reverses an issued invoice's total when it is voided.</summary>
+    InvoiceVoided = 7,
 }
 
 /// <summary>

@@ -1,0 +1,88 @@
+using ArPlatform.Billing.Ledger;
+using ArPlatform.Billing.Tests.Infrastructure;
+using ArPlatform.Contracts.Billing.V1;
+using ArPlatform.ServiceDefaults.Security;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArPlatform.Billing.Tests.Api;
+
+/// <summary>Voiding while nothing is applied, and the open-invoice stream that cash matching reads.</summary>
+public sealed class InvoiceLifecycleTests : IDisposable
+{
+    private readonly BillingHost _host = new(redis: null);
+
+    public void Dispose() => _host.Dispose();
+
+    private async Task<string> CustomerAsync() => (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+
+    private Task<Invoice> Void(string id, string requestId = "v-1") =>
+        _host.Client.VoidInvoiceAsync(new VoidInvoiceRequest { Id = id, RequestId = requestId, Reason = "billed in error" }).ResponseAsync;
+
+    [Fact]
+    public async Task Voiding_an_issued_invoice_reverses_its_total_in_the_ledger()
+    {
+        var customerId = await CustomerAsync();
+        var invoice = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId));
+
+        var voided = await Void(invoice.Id);
+
+        Assert.Equal((InvoiceStatus.Void, "0.00"), (voided.Status, voided.OpenAmount.Amount));
+        var entries = await _host.QueryAsync(db => db.LedgerEntries.Where(e => e.InvoiceId == invoice.Id).ToListAsync());
+        Assert.Equal([(LedgerEntryKind.InvoiceIssued, 324.75m), (LedgerEntryKind.InvoiceVoided, -324.75m)],
+            entries.OrderBy(e => e.Id).Select(e => (e.Kind, e.Amount)));
+        var balance = await _host.Client.GetAccountBalanceAsync(new GetAccountBalanceRequest { CustomerId = customerId });
+        Assert.Equal(("0.00", 0), (balance.Balances.Single().Open.Amount, balance.OpenInvoiceCount));
+    }
+
+    [Fact]
+    public async Task A_draft_is_voided_without_touching_the_ledger()
+    {
+        var draft = await _host.Client.CreateInvoiceAsync(Requests.Invoice(await CustomerAsync(), issue: false));
+        Assert.Equal(InvoiceStatus.Void, (await Void(draft.Id)).Status);
+        Assert.Equal(0, await _host.CountAsync<LedgerEntry>());
+    }
+
+    [Fact]
+    public async Task An_invoice_with_cash_applied_cannot_be_voided_nor_voided_twice()
+    {
+        var customerId = await CustomerAsync();
+        var paid = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "i-1"));
+        await _host.ClientAs(Roles.CashApplier).ApplyPaymentAsync(new ApplyPaymentRequest
+        {
+            RequestId = "a-1", PaymentReference = "REF", AppliedOn = "2026-11-05",
+            Allocations = { new PaymentAllocation { InvoiceId = paid.Id, Amount = Requests.Usd("1.00") } },
+        });
+        var applied = await Assert.ThrowsAsync<RpcException>(() => Void(paid.Id));
+        Assert.Equal(StatusCode.FailedPrecondition, applied.StatusCode);
+
+        var other = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "i-2"));
+        await Void(other.Id, "v-2");
+        var twice = await Assert.ThrowsAsync<RpcException>(() => Void(other.Id, "v-3"));
+        Assert.Contains("already void", twice.Status.Detail);
+    }
+
+    [Fact]
+    public async Task The_open_invoice_stream_holds_exactly_the_issued_unpaid_invoices()
+    {
+        var customerId = await CustomerAsync();
+        var otherCustomer = (await _host.Client.CreateCustomerAsync(Requests.Customer("c-2"))).Id;
+        var open = new List<string>();
+        for (var i = 0; i < 3; i++) open.Add((await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: $"open-{i}"))).Id);
+        await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "draft", issue: false));
+        var voided = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "voided"));
+        await Void(voided.Id);
+        var elsewhere = (await _host.Client.CreateInvoiceAsync(Requests.Invoice(otherCustomer, requestId: "other"))).Id;
+
+        async Task<List<string>> Stream(string customer)
+        {
+            using var call = _host.ClientAs(Roles.CashApplier).StreamOpenInvoices(new StreamOpenInvoicesRequest { CustomerId = customer });
+            var ids = new List<string>();
+            await foreach (var invoice in call.ResponseStream.ReadAllAsync()) ids.Add(invoice.Id);
+            return ids;
+        }
+
+        Assert.Equal(open.Order(StringComparer.Ordinal), await Stream(customerId));
+        Assert.Equal(open.Append(elsewhere).Order(StringComparer.Ordinal), await Stream(""));
+    }
+}
