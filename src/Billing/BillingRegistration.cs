@@ -5,6 +5,7 @@ using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
 using ArPlatform.Billing.Payments;
+using ArPlatform.Billing.Reports;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 
@@ -25,6 +26,7 @@ public static class BillingRegistration
         builder.Services.AddScoped<InvoiceService>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<CreditMemoService>();
+        builder.Services.AddScoped<ReportService>();
         builder.Services.AddScoped<BalanceReader>();
         return builder;
     }

@@ -3,6 +3,7 @@ using ArPlatform.Billing.Credits;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Payments;
+using ArPlatform.Billing.Reports;
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.Contracts.Common.V1;
@@ -20,7 +21,7 @@ namespace ArPlatform.Billing.Grpc;
 /// </summary>
 public sealed class BillingGrpcService(
     CustomerService customers, InvoiceService invoices, PaymentService payments, CreditMemoService credits,
-    BalanceReader balances, AuditLogReader<BillingDbContext> audit)
+    BalanceReader balances, ReportService reports, AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
     [Authorize(Policy = Policies.ManageBilling)]
@@ -90,6 +91,14 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.CreditMemo> GetCreditMemo(GetCreditMemoRequest request, ServerCallContext context) =>
         credits.GetAsync(RequireId("id", request.Id), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<AgingReport> GetAgingReport(GetAgingReportRequest request, ServerCallContext context) =>
+        reports.GetAgingAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<ListLedgerEntriesResponse> ListLedgerEntries(ListLedgerEntriesRequest request, ServerCallContext context) =>
+        reports.ListLedgerEntriesAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

@@ -8,8 +8,8 @@ namespace ArPlatform.ServiceDefaults.Grpc;
 /// <summary>
 /// JSON bodies and responses carry enum values without their type prefix ("ISSUED"), but JSON
 /// transcoding binds query-string values by the full proto name only ("INVOICE_STATUS_ISSUED").
-/// This puts the prefix back on query values of enum fields so callers use one style everywhere;
-/// full names keep working.
+/// This puts the prefix back on query values of enum fields so callers use one style everywhere,
+/// in any letter case (`groupBy=customer`, as API.md writes it); full names keep working.
 /// </summary>
 internal sealed class EnumQueryValues(RequestDelegate next)
 {
@@ -34,7 +34,7 @@ internal sealed class EnumQueryValues(RequestDelegate next)
             if (values.All(v => v is null || field.EnumType.FindValueByName(v) is not null)) continue;
             rewritten ??= request.Query.ToDictionary(q => q.Key, q => q.Value);
             rewritten[key] = new StringValues(values
-                .Select(v => v is not null && field.EnumType.FindValueByName(v) is null ? prefix + v : v)
+                .Select(v => v is not null && field.EnumType.FindValueByName(v) is null ? prefix + v.ToUpperInvariant() : v)
                 .ToArray());
         }
         if (rewritten is not null) request.Query = new QueryCollection(rewritten);

@@ -56,11 +56,11 @@ public sealed class InvoiceApiTests : IDisposable
         var draft = await Billing.CreateInvoiceAsync(Requests.Invoice(customerId, issue: false));
         Assert.Equal(InvoiceStatus.Draft, draft.Status);
         Assert.Equal("", draft.Number);
-        Assert.Equal(0, await _host.CountAsync<LedgerEntry>());
+        Assert.Equal(0, await _host.CountAsync<Ledger.LedgerEntry>());
 
         var issued = await Billing.IssueInvoiceAsync(new IssueInvoiceRequest { Id = draft.Id, RequestId = "issue-1" });
         Assert.Equal(InvoiceStatus.Issued, issued.Status);
-        Assert.Equal(1, await _host.CountAsync<LedgerEntry>());
+        Assert.Equal(1, await _host.CountAsync<Ledger.LedgerEntry>());
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class InvoiceApiTests : IDisposable
         var status = await GrpcAssert.FailsWith(StatusCode.FailedPrecondition,
             () => Billing.IssueInvoiceAsync(new IssueInvoiceRequest { Id = invoice.Id, RequestId = "again" }).ResponseAsync);
         Assert.Contains("only a draft can be issued", status.Message);
-        Assert.Equal(1, await _host.CountAsync<LedgerEntry>());
+        Assert.Equal(1, await _host.CountAsync<Ledger.LedgerEntry>());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class InvoiceApiTests : IDisposable
 
         Assert.Equal(first, retry);
         Assert.Equal(1, await _host.CountAsync<Invoices.Invoice>());
-        Assert.Equal(1, await _host.CountAsync<LedgerEntry>());
+        Assert.Equal(1, await _host.CountAsync<Ledger.LedgerEntry>());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class InvoiceApiTests : IDisposable
             Billing.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "burst")).ResponseAsync));
 
         Assert.Single(results.Select(r => r.Id).Distinct());
-        Assert.Equal(1, await _host.CountAsync<LedgerEntry>());
+        Assert.Equal(1, await _host.CountAsync<Ledger.LedgerEntry>());
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class InvoiceApiTests : IDisposable
         await GrpcAssert.FailsWith(StatusCode.NotFound,
             () => Billing.CreateInvoiceAsync(Requests.Invoice("01NOSUCHCUSTOMER")).ResponseAsync);
         Assert.Equal(0, await _host.CountAsync<Invoices.Invoice>());
-        Assert.Equal(0, await _host.CountAsync<LedgerEntry>());
+        Assert.Equal(0, await _host.CountAsync<Ledger.LedgerEntry>());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class InvoiceLifecycleTests : IDisposable
     {
         var draft = await _host.Client.CreateInvoiceAsync(Requests.Invoice(await CustomerAsync(), issue: false));
         Assert.Equal(InvoiceStatus.Void, (await Void(draft.Id)).Status);
-        Assert.Equal(0, await _host.CountAsync<LedgerEntry>());
+        Assert.Equal(0, await _host.CountAsync<Ledger.LedgerEntry>());
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+namespace ArPlatform.Billing.Reports;
+
+/// <summary>What one invoice (or on-account item, without due date) had open on the as-of date.</summary>
+public sealed record AgingItem(string Key, string Currency, DateOnly? DueDate, decimal Open, decimal Disputed);
+
+public sealed record AgingBuckets(
+    string Key, string Currency, decimal Current, decimal Days1To30, decimal Days31To60, decimal Days61To90, decimal Over90,
+    decimal Disputed)
+{
+    public decimal Total => Current + Days1To30 + Days31To60 + Days61To90 + Over90;
+}
+
+/// <summary>
+/// Receivables by age, as AR reports them: days past due on the as-of date (not days since the
+/// invoice date); not yet due is Current. Items without a due date (credit on account) count as
+/// Current, so the report's total always ties to the sum of balances.
+/// </summary>
+public static class AgingCalculator
+{
+    public static IReadOnlyList<AgingBuckets> Age(IEnumerable<AgingItem> items, DateOnly asOf)
+    {
+        var rows = new Dictionary<(string Key, string Currency), decimal[]>();
+        foreach (var item in items)
+        {
+            if (item.Open == 0m) continue;
+            if (!rows.TryGetValue((item.Key, item.Currency), out var sums))
+                rows[(item.Key, item.Currency)] = sums = new decimal[6];
+            sums[Bucket(item.DueDate, asOf)] += item.Open;
+            if (item.Open > 0m) sums[5] += Math.Min(item.Disputed, item.Open);
+        }
+        return rows
+            .OrderBy(r => r.Key.Key, StringComparer.Ordinal).ThenBy(r => r.Key.Currency, StringComparer.Ordinal)
+            .Select(r => new AgingBuckets(r.Key.Key, r.Key.Currency, r.Value[0], r.Value[1], r.Value[2], r.Value[3], r.Value[4], r.Value[5]))
+            .ToList();
+    }
+
+    /// <summary>0 Current, 1 for 1–30, 2 for 31–60, 3 for 61–90, 4 for more than 90 days past due.</summary>
+    public static int Bucket(DateOnly? dueDate, DateOnly asOf)
+    {
+        if (dueDate is not { } due) return 0;
+        var daysPastDue = asOf.DayNumber - due.DayNumber;
+        return daysPastDue switch
+        {
+            <= 0 => 0,
+            <= 30 => 1,
+            <= 60 => 2,
+            <= 90 => 3,
+            _ => 4,
+        };
+    }
+
+    /// <summary>One "TOTAL" row per currency: the sum of the rows.</summary>
+    public static IReadOnlyList<AgingBuckets> Totals(IEnumerable<AgingBuckets> rows) =>
+        rows.GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new AgingBuckets("TOTAL", g.Key, g.Sum(r => r.Current), g.Sum(r => r.Days1To30), g.Sum(r => r.Days31To60),
+                g.Sum(r => r.Days61To90), g.Sum(r => r.Over90), g.Sum(r => r.Disputed)))
+            .ToList();
+}
