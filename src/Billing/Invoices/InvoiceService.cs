@@ -176,9 +176,7 @@ public sealed class InvoiceService(
     {
         var v = new Validator();
         var page = PageRequest.Parse(request.PageSize, request.PageToken, v);
-        var dueFrom = v.Date("due_from", request.DueFrom);
-        var dueTo = v.Date("due_to", request.DueTo);
-        if (dueFrom > dueTo) v.Add("due_to", "must not be before due_from");
+        var (dueFrom, dueTo) = v.DateRange("due_from", request.DueFrom, "due_to", request.DueTo);
         if (!Enum.IsDefined(request.Status)) v.Add("status", "is not an invoice status");
         v.ThrowIfInvalid();
 

@@ -59,15 +59,8 @@ public sealed partial class ReportService(BillingDbContext db, TimeProvider cloc
     {
         var v = new Validator();
         var page = PageRequest.Parse(request.PageSize, request.PageToken, v);
-        var from = v.Date("from_date", request.FromDate);
-        var to = v.Date("to_date", request.ToDate);
-        if (from > to) v.Add("to_date", "must not be before from_date");
-        long? after = null;
-        if (page.After is { } token)
-        {
-            if (long.TryParse(token, CultureInfo.InvariantCulture, out var id)) after = id;
-            else v.Add("page_token", "is not a token this API returned");
-        }
+        var (from, to) = v.DateRange("from_date", request.FromDate, "to_date", request.ToDate);
+        var after = page.AfterNumber(v);
         v.ThrowIfInvalid();
 
         var query = db.LedgerEntries.AsNoTracking();

@@ -13,12 +13,7 @@ public sealed class AuditLogReader<TContext>(TContext db) where TContext : DbCon
     {
         var v = new Validator();
         var page = PageRequest.Parse(request.PageSize, request.PageToken, v);
-        long? after = null;
-        if (page.After is { } token)
-        {
-            if (long.TryParse(token, out var sequence)) after = sequence;
-            else v.Add("page_token", "is not a token this API returned");
-        }
+        var after = page.AfterNumber(v);
         if (request.EntityId.Length > 0 && request.EntityType.Length == 0) v.Add("entity_type", "is required with entity_id");
         v.ThrowIfInvalid();
 

@@ -80,6 +80,15 @@ public static class WireParsing
         return null;
     }
 
+    /// <summary>An optional inclusive date range; the end may not come before the start.</summary>
+    public static (DateOnly? From, DateOnly? To) DateRange(this Validator v, string fromField, string from, string toField, string to)
+    {
+        var start = v.Date(fromField, from);
+        var end = v.Date(toField, to);
+        if (start > end) v.Add(toField, $"must not be before {fromField}");
+        return (start, end);
+    }
+
     public static Validator MaxLength(this Validator v, string field, string? text, int max)
     {
         if (text is not null && text.Length > max) v.Add(field, $"must be at most {max} characters");

@@ -34,6 +34,15 @@ public readonly record struct PageRequest(int Size, string? After)
         return new PageRequest(pageSize == 0 ? DefaultSize : pageSize, after);
     }
 
+    /// <summary>For lists keyed by a number (ledger entry ids, audit sequences): the number to continue after.</summary>
+    public long? AfterNumber(Validator validator)
+    {
+        if (After is null) return null;
+        if (long.TryParse(After, System.Globalization.CultureInfo.InvariantCulture, out var number)) return number;
+        validator.Add("page_token", "is not a token this API returned");
+        return null;
+    }
+
     /// <summary>
     /// Given up to <see cref="Size"/> + 1 rows read in id order, the rows of this page and the
     /// token of the next one (empty on the last page).
