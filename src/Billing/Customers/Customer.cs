@@ -21,6 +21,9 @@ public sealed class Customer
     /// </summary>
     public long BalanceVersion { get; set; }
 
+    /// <summary>Bumped by every master-data update: the etag editors send back (no lost update).</summary>
+    public long MasterVersion { get; set; }
+
     public PaymentTerms Terms => new(NetDays, DiscountPercent, DiscountDays);
 }
 

@@ -38,6 +38,67 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
         }, ct);
     }
 
+    /// <summary>Fields an update may name; the currency stays what the customer was created with.</summary>
+    public static readonly IReadOnlySet<string> UpdatableFields =
+        new HashSet<string>(StringComparer.Ordinal) { "name", "region", "payment_terms", "credit_limit", "contacts" };
+
+    public Task<Proto.Customer> UpdateAsync(Proto.UpdateCustomerRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        v.RequestId(request.RequestId);
+        var changes = v.Resource("customer", request.Customer);
+        v.Require("customer.id", changes.Id);
+        // JSON bodies carry mask paths in camelCase and the transcoder converts them; query strings
+        // arrive as written. Both name the same fields.
+        var paths = (request.UpdateMask?.Paths ?? []).Select(SnakeCase).ToList();
+        if (paths.Count == 0) v.Add("update_mask", $"name the fields to change: {string.Join(", ", UpdatableFields)}");
+        foreach (var path in paths.Where(p => !UpdatableFields.Contains(p)))
+            v.Add("update_mask", $"'{path}' cannot be updated; updatable: {string.Join(", ", UpdatableFields)}");
+        v.ThrowIfInvalid();
+
+        return commands.ExecuteAsync("UpdateCustomer", request.RequestId, request, async token =>
+        {
+            var customer = await db.Customers.FindAsync([changes.Id], token) ?? throw new NotFoundException("customer", changes.Id);
+            if (changes.Etag.Length > 0 && changes.Etag != customer.ToProto().Etag)
+                throw new ConcurrencyConflictException(
+                    $"Customer {customer.CustomerNumber} was changed since it was read (etag {changes.Etag}); read it again and reapply.");
+            var before = customer.ToProto();
+            // The stored customer with the named fields replaced, validated as a whole.
+            var merged = before.Clone();
+            foreach (var path in paths) Replace(merged, changes, path);
+            var input = CustomerRequests.Parse(new Proto.CreateCustomerRequest { RequestId = request.RequestId, Customer = merged });
+            customer.Name = input.Name;
+            customer.Region = input.Region;
+            customer.NetDays = input.Terms.NetDays;
+            customer.DiscountPercent = input.Terms.DiscountPercent;
+            customer.DiscountDays = input.Terms.DiscountDays;
+            customer.CreditLimit = input.CreditLimit?.Amount;
+            customer.Contacts = input.Contacts.ToList();
+            customer.MasterVersion++;
+            var after = customer.ToProto();
+            commands.Audit("customer", customer.Id, before, after);
+            return after;
+        }, ct);
+    }
+
+    private static string SnakeCase(string path) =>
+        string.Concat(path.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+
+    private static void Replace(Proto.Customer target, Proto.Customer source, string path)
+    {
+        switch (path)
+        {
+            case "name": target.Name = source.Name; break;
+            case "region": target.Region = source.Region; break;
+            case "payment_terms": target.PaymentTerms = source.PaymentTerms; break;
+            case "credit_limit": target.CreditLimit = source.CreditLimit; break;
+            case "contacts":
+                target.Contacts.Clear();
+                target.Contacts.Add(source.Contacts);
+                break;
+        }
+    }
+
     public async Task<Proto.Customer> GetAsync(string id, CancellationToken ct)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct)

@@ -18,6 +18,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.Property(c => c.Currency).HasMaxLength(3);
         e.Property(c => c.Region).HasMaxLength(16);
         e.Property(c => c.BalanceVersion).IsConcurrencyToken();
+        e.Property(c => c.MasterVersion).IsConcurrencyToken();
         e.Ignore(c => c.Terms);
         e.OwnsMany(c => c.Contacts, contact => contact.ToJson());
     }

@@ -28,6 +28,10 @@ public sealed class BillingGrpcService(
     public override Task<Contracts.Billing.V1.Customer> CreateCustomer(CreateCustomerRequest request, ServerCallContext context) =>
         customers.CreateAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ManageBilling)]
+    public override Task<Contracts.Billing.V1.Customer> UpdateCustomer(UpdateCustomerRequest request, ServerCallContext context) =>
+        customers.UpdateAsync(request, context.CancellationToken);
+
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.Customer> GetCustomer(GetCustomerRequest request, ServerCallContext context) =>
         customers.GetAsync(RequireId("id", request.Id), context.CancellationToken);

@@ -26,6 +26,7 @@ public static class BillingMapping
         CreditLimit = c.CreditLimit is { } limit ? MoneyMapping.ToProto(limit, c.Currency) : null,
         Contacts = { c.Contacts.Select(x => new Proto.Contact { Name = x.Name, Email = x.Email, Phone = x.Phone, Role = x.Role }) },
         CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc)),
+        Etag = c.MasterVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public static Proto.Invoice ToProto(this Invoice i) => new()
