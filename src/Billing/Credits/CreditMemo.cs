@@ -29,7 +29,8 @@ public sealed class CreditMemo
     public string DecisionNote { get; private set; } = "";
     public DateTime CreatedAt { get; init; }
     public DateTime? DecidedAt { get; private set; }
-    public long Version { get; set; }
+    /// <summary>Row version: bumped by a decision, so two deciders never both win.</summary>
+    public long Version { get; private set; }
 
     /// <summary>Below the threshold no second person is needed: posted as requested.</summary>
     public void PostWithoutApproval(DateTime now)
@@ -69,5 +70,6 @@ public sealed class CreditMemo
         DecidedBy = decider;
         DecisionNote = note;
         DecidedAt = now;
+        Version++;
     }
 }

@@ -1,4 +1,3 @@
-using ArPlatform.Billing.Balances;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Grpc;
@@ -20,7 +19,7 @@ namespace ArPlatform.Billing.Credits;
 /// the customer's balance.
 /// </summary>
 public sealed class CreditMemoService(
-    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, BalanceCache balances,
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger,
     CallerContext caller, IConfiguration configuration, TimeProvider clock)
 {
     private decimal Threshold => configuration.GetValue("Billing:CreditMemoApprovalThreshold", 1000m);
@@ -28,8 +27,7 @@ public sealed class CreditMemoService(
     public async Task<Proto.CreditMemo> CreateAsync(Proto.CreateCreditMemoRequest request, CancellationToken ct)
     {
         var (invoiceId, customerId, amount, reason) = Parse(request);
-        long? postedAt = null;
-        var memo = await commands.ExecuteAsync("CreateCreditMemo", request.RequestId, request, async token =>
+        return await commands.ExecuteAsync("CreateCreditMemo", request.RequestId, request, async token =>
         {
             var invoice = invoiceId is null ? null
                 : await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, token) ?? throw new NotFoundException("invoice", invoiceId);
@@ -58,7 +56,7 @@ public sealed class CreditMemoService(
             if (amount.Amount <= Threshold)
             {
                 created.PostWithoutApproval(now);
-                postedAt = Post(created, invoice, customer, now);
+                Post(created, invoice, customer, now);
             }
             else created.AwaitApproval();
             db.Add(created);
@@ -66,8 +64,6 @@ public sealed class CreditMemoService(
             commands.Audit("credit-memo", created.Id, null, result);
             return result;
         }, ct);
-        if (postedAt is { } version) await balances.InvalidateAsync(memo.CustomerId, version);
-        return memo;
     }
 
     public Task<Proto.CreditMemo> ApproveAsync(Proto.ApproveCreditMemoRequest request, CancellationToken ct) =>
@@ -84,8 +80,7 @@ public sealed class CreditMemoService(
         Google.Protobuf.IMessage request, bool approve, CancellationToken ct)
     {
         new Validator().Require("id", id).RequestId(requestId).MaxLength("note", note, 500).ThrowIfInvalid();
-        long? postedAt = null;
-        var memo = await commands.ExecuteAsync(operation, requestId, request, async token =>
+        return await commands.ExecuteAsync(operation, requestId, request, async token =>
         {
             var pending = await db.Set<CreditMemo>().FirstOrDefaultAsync(m => m.Id == id, token)
                           ?? throw new NotFoundException("credit memo", id);
@@ -96,29 +91,25 @@ public sealed class CreditMemoService(
                 pending.Approve(caller.Actor, CardNumbers.Mask(note), now);
                 var invoice = pending.InvoiceId is null ? null : await db.Invoices.FirstAsync(i => i.Id == pending.InvoiceId, token);
                 var customer = await db.Customers.FirstAsync(c => c.Id == pending.CustomerId, token);
-                postedAt = Post(pending, invoice, customer, now);
+                Post(pending, invoice, customer, now);
             }
             else pending.Reject(caller.Actor, CardNumbers.Mask(note), now);
-            pending.Version++;
             var after = pending.ToProto();
             commands.Audit("credit-memo", pending.Id, before, after);
             return after;
         }, ct);
-        if (postedAt is { } version) await balances.InvalidateAsync(memo.CustomerId, version);
-        return memo;
     }
 
     /// <summary>Into the ledger: the invoice settles by the credit (re-checked against what is open now).</summary>
-    private long Post(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now)
+    private void Post(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now)
     {
         if (invoice is not null)
         {
             var before = invoice.ToProto();
             invoice.Settle(memo.Amount);
-            invoice.Version++;
             commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
         }
-        return ledger.Post(customer, new LedgerEntry
+        ledger.Post(customer, new LedgerEntry
         {
             CustomerId = customer.Id, InvoiceId = invoice?.Id, Kind = LedgerEntryKind.CreditMemo, Currency = memo.Currency,
             Amount = -memo.Amount, EffectiveDate = DateOnly.FromDateTime(now), PostedAt = now, Reference = memo.Number,

@@ -38,7 +38,8 @@ public sealed class Invoice
     public decimal? DiscountAmount { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? IssuedAt { get; private set; }
-    public long Version { get; set; }
+    /// <summary>Row version: bumped by every state change, so concurrent changes never both win.</summary>
+    public long Version { get; private set; }
 
     /// <summary>Numbers the invoice and opens its full total; the caller posts the ledger entry.</summary>
     public void Issue(string number, DateTime now)
@@ -50,6 +51,7 @@ public sealed class Invoice
         Status = InvoiceStatus.Issued;
         IssuedAt = now;
         OpenAmount = Total;
+        Version++;
     }
 
     /// <summary>
@@ -66,6 +68,7 @@ public sealed class Invoice
                     : $"Invoice {Number} has cash or credit applied; reverse those before voiding it.");
         Status = InvoiceStatus.Void;
         OpenAmount = 0m;
+        Version++;
         return wasIssued;
     }
 
@@ -80,6 +83,7 @@ public sealed class Invoice
                 $"Invoice {Number} has {OpenAmount:0.####} {Currency} open; {amount:0.####} cannot be applied.");
         OpenAmount -= amount;
         Status = OpenAmount == 0m ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid;
+        Version++;
     }
 
     /// <summary>A settlement undone (returned or NSF payment): the amount is open again.</summary>
@@ -87,6 +91,7 @@ public sealed class Invoice
     {
         OpenAmount += amount;
         Status = OpenAmount == Total ? InvoiceStatus.Issued : InvoiceStatus.PartiallyPaid;
+        Version++;
     }
 }
 

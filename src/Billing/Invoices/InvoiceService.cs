@@ -19,13 +19,12 @@ namespace ArPlatform.Billing.Invoices;
 /// </summary>
 public sealed class InvoiceService(
     BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger,
-    BalanceCache balances, BillingMetrics metrics, TimeProvider clock)
+    BillingMetrics metrics, TimeProvider clock)
 {
     public async Task<Proto.Invoice> CreateAsync(Proto.CreateInvoiceRequest request, CancellationToken ct)
     {
         var input = InvoiceRequests.Parse(request);
-        long? postedAt = null;
-        var invoice = await commands.ExecuteAsync("CreateInvoice", request.RequestId, request, async token =>
+        return await commands.ExecuteAsync("CreateInvoice", request.RequestId, request, async token =>
         {
             var customer = await db.Customers.FindAsync([input.CustomerId], token)
                            ?? throw new NotFoundException("customer", input.CustomerId);
@@ -59,13 +58,11 @@ public sealed class InvoiceService(
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Invoices.Add(draft);
-            if (request.Issue) postedAt = await IssueAsync(draft, customer, token);
+            if (request.Issue) await IssueAsync(draft, customer, token);
             var created = draft.ToProto();
             commands.Audit("invoice", draft.Id, null, created);
             return created;
         }, ct);
-        if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
-        return invoice;
     }
 
     public async Task<Proto.Invoice> IssueAsync(Proto.IssueInvoiceRequest request, CancellationToken ct)
@@ -74,53 +71,45 @@ public sealed class InvoiceService(
         v.Require("id", request.Id).RequestId(request.RequestId);
         v.ThrowIfInvalid();
 
-        long? postedAt = null;
-        var invoice = await commands.ExecuteAsync("IssueInvoice", request.RequestId, request, async token =>
+        return await commands.ExecuteAsync("IssueInvoice", request.RequestId, request, async token =>
         {
             var draft = await db.Invoices.FirstOrDefaultAsync(i => i.Id == request.Id, token)
                         ?? throw new NotFoundException("invoice", request.Id);
             var customer = await db.Customers.FindAsync([draft.CustomerId], token)
                            ?? throw new NotFoundException("customer", draft.CustomerId);
             var before = draft.ToProto();
-            postedAt = await IssueAsync(draft, customer, token);
+            await IssueAsync(draft, customer, token);
             var issued = draft.ToProto();
             commands.Audit("invoice", draft.Id, before, issued);
             return issued;
         }, ct);
-        if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
-        return invoice;
     }
 
     public async Task<Proto.Invoice> VoidAsync(Proto.VoidInvoiceRequest request, CancellationToken ct)
     {
         new Validator().Require("id", request.Id).RequestId(request.RequestId)
             .Require("reason", request.Reason).MaxLength("reason", request.Reason, 200).ThrowIfInvalid();
-        long? postedAt = null;
-        var invoice = await commands.ExecuteAsync("VoidInvoice", request.RequestId, request, async token =>
+        return await commands.ExecuteAsync("VoidInvoice", request.RequestId, request, async token =>
         {
             var target = await db.Invoices.FirstOrDefaultAsync(i => i.Id == request.Id, token)
                          ?? throw new NotFoundException("invoice", request.Id);
             var before = target.ToProto();
-            var total = target.Total;
             if (target.Void())
             {
                 var customer = await db.Customers.FindAsync([target.CustomerId], token)
                                ?? throw new NotFoundException("customer", target.CustomerId);
                 var now = clock.GetUtcNow().UtcDateTime;
-                postedAt = ledger.Post(customer, new LedgerEntry
+                ledger.Post(customer, new LedgerEntry
                 {
                     CustomerId = customer.Id, InvoiceId = target.Id, Kind = LedgerEntryKind.InvoiceVoided,
-                    Currency = target.Currency, Amount = -total, EffectiveDate = DateOnly.FromDateTime(now), PostedAt = now,
+                    Currency = target.Currency, Amount = -target.Total, EffectiveDate = DateOnly.FromDateTime(now), PostedAt = now,
                     Reference = CardNumbers.Mask(request.Reason),
                 });
             }
-            target.Version++;
             var voided = target.ToProto();
             commands.Audit("invoice", target.Id, before, voided);
             return voided;
         }, ct);
-        if (postedAt is { } version) await balances.InvalidateAsync(invoice.CustomerId, version);
-        return invoice;
     }
 
     /// <summary>Open invoices in id order, read in batches so a million never sit in memory at once.</summary>
@@ -142,14 +131,13 @@ public sealed class InvoiceService(
         }
     }
 
-    private async Task<long> IssueAsync(Invoice invoice, Customer customer, CancellationToken ct)
+    private async Task IssueAsync(Invoice invoice, Customer customer, CancellationToken ct)
     {
         var year = invoice.InvoiceDate.Year;
         var sequence = await commands.NextNumberAsync($"invoice:{year}", ct);
         var now = clock.GetUtcNow().UtcDateTime;
         invoice.Issue($"INV-{year}-{sequence:D6}", now);
-        invoice.Version++;
-        var version = ledger.Post(customer, new LedgerEntry
+        ledger.Post(customer, new LedgerEntry
         {
             CustomerId = customer.Id,
             InvoiceId = invoice.Id,
@@ -162,7 +150,6 @@ public sealed class InvoiceService(
         });
         metrics.InvoicesIssued.Add(1);
         metrics.AmountBilled.Add(invoice.Total, new KeyValuePair<string, object?>("currency", invoice.Currency));
-        return version;
     }
 
     public async Task<Proto.Invoice> GetAsync(string id, CancellationToken ct)

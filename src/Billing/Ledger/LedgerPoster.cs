@@ -1,21 +1,23 @@
+using ArPlatform.Billing.Balances;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
+using ArPlatform.ServiceDefaults.Data;
 
 namespace ArPlatform.Billing.Ledger;
 
 /// <summary>
 /// The only way an entry enters the ledger: inserted with its customer's balance version bumped,
-/// in the caller's transaction. The returned version is what the balance cache is invalidated at
-/// once that transaction commits.
+/// in the current command's transaction; once that transaction commits, the customer's cached
+/// balance is invalidated at the newest version (once per customer, however many entries).
 /// </summary>
-public sealed class LedgerPoster(BillingDbContext db)
+public sealed class LedgerPoster(BillingDbContext db, CommandExecutor<BillingDbContext> commands, BalanceCache balances)
 {
-    public long Post(Customer customer, LedgerEntry entry)
+    public void Post(Customer customer, LedgerEntry entry)
     {
         if (entry.CustomerId != customer.Id)
             throw new InvalidOperationException("A ledger entry must be posted to its own customer.");
         db.LedgerEntries.Add(entry);
-        customer.BalanceVersion++;
-        return customer.BalanceVersion;
+        var version = ++customer.BalanceVersion;
+        commands.AfterCommit($"balance:{customer.Id}", () => balances.InvalidateAsync(customer.Id, version));
     }
 }

@@ -1,4 +1,3 @@
-using ArPlatform.Billing.Balances;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Grpc;
 using ArPlatform.Billing.Invoices;
@@ -16,16 +15,13 @@ namespace ArPlatform.Billing.Payments;
 /// read the same open amount fail and re-run, so the sum applied never exceeds what was open.
 /// </summary>
 public sealed class PaymentService(
-    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger,
-    BalanceCache balances, TimeProvider clock)
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, TimeProvider clock)
 {
     public async Task<Proto.PaymentApplication> ApplyAsync(Proto.ApplyPaymentRequest request, CancellationToken ct)
     {
         var input = PaymentRequests.Parse(request);
-        var posted = new Dictionary<string, long>();
-        var result = await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, async token =>
+        return await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, async token =>
         {
-            posted.Clear();
             var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
             var now = clock.GetUtcNow().UtcDateTime;
             var application = new PaymentApplication
@@ -51,7 +47,7 @@ public sealed class PaymentService(
                 var before = invoice.ToProto();
                 invoice.Settle(allocation.Amount.Amount);
                 await PostAsync(invoice, LedgerEntryKind.PaymentApplied, -allocation.Amount.Amount,
-                    input.AppliedOn, input.PaymentReference, now, posted, token);
+                    input.AppliedOn, input.PaymentReference, now, token);
                 commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
             }
             db.Add(application);
@@ -59,8 +55,6 @@ public sealed class PaymentService(
             commands.Audit("payment-application", application.Id, null, applied);
             return applied;
         }, ct);
-        await InvalidateAsync(posted);
-        return result;
     }
 
     public async Task<Proto.PaymentApplication> ReverseAsync(Proto.ReversePaymentApplicationRequest request, CancellationToken ct)
@@ -71,10 +65,8 @@ public sealed class PaymentService(
         var reversedOn = v.Date("reversed_on", request.ReversedOn);
         v.ThrowIfInvalid();
 
-        var posted = new Dictionary<string, long>();
-        var result = await commands.ExecuteAsync("ReversePaymentApplication", request.RequestId, request, async token =>
+        return await commands.ExecuteAsync("ReversePaymentApplication", request.RequestId, request, async token =>
         {
-            posted.Clear();
             var application = await db.PaymentApplications.FirstOrDefaultAsync(p => p.Id == request.Id, token)
                               ?? throw new NotFoundException("payment application", request.Id);
             var before = application.ToProto();
@@ -87,15 +79,13 @@ public sealed class PaymentService(
                 var invoiceBefore = invoice.ToProto();
                 invoice.Reopen(allocation.Amount);
                 await PostAsync(invoice, LedgerEntryKind.PaymentReversed, allocation.Amount,
-                    reversedOn ?? application.AppliedOn, application.PaymentReference, now, posted, token);
+                    reversedOn ?? application.AppliedOn, application.PaymentReference, now, token);
                 commands.Audit("invoice", invoice.Id, invoiceBefore, invoice.ToProto());
             }
             var reversed = application.ToProto();
             commands.Audit("payment-application", application.Id, before, reversed);
             return reversed;
         }, ct);
-        await InvalidateAsync(posted);
-        return result;
     }
 
     /// <summary>
@@ -114,21 +104,15 @@ public sealed class PaymentService(
     }
 
     private async Task PostAsync(Invoice invoice, LedgerEntryKind kind, decimal amount, DateOnly effective,
-        string reference, DateTime now, Dictionary<string, long> posted, CancellationToken ct)
+        string reference, DateTime now, CancellationToken ct)
     {
         // Already tracked by LoadInvoicesAsync: FindAsync answers from the change tracker.
         var customer = await db.Customers.FindAsync([invoice.CustomerId], ct)
                        ?? throw new NotFoundException("customer", invoice.CustomerId);
-        invoice.Version++;
-        posted[customer.Id] = ledger.Post(customer, new LedgerEntry
+        ledger.Post(customer, new LedgerEntry
         {
             CustomerId = customer.Id, InvoiceId = invoice.Id, Kind = kind, Currency = invoice.Currency,
             Amount = amount, EffectiveDate = effective, PostedAt = now, Reference = reference,
         });
-    }
-
-    private async Task InvalidateAsync(Dictionary<string, long> posted)
-    {
-        foreach (var (customerId, version) in posted) await balances.InvalidateAsync(customerId, version);
     }
 }

@@ -17,6 +17,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     private const int Attempts = 3;
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private readonly List<(string EntityType, string EntityId, string Before, string After)> _changes = [];
+    private readonly Dictionary<string, Func<Task>> _afterCommit = new(StringComparer.Ordinal);
     private string _operation = "";
 
     public async Task<TResponse> ExecuteAsync<TResponse>(
@@ -34,6 +35,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             _changes.Clear();
+            _afterCommit.Clear();
             _operation = operation;
             try
             {
@@ -46,6 +48,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 });
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                foreach (var action in _afterCommit.Values) await action();
                 return response;
             }
             catch (DbUpdateException) when (attempt < Attempts)
@@ -73,6 +76,13 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     /// </summary>
     public void Audit(string entityType, string entityId, IMessage? before, IMessage after) =>
         _changes.Add((entityType, entityId, before is null ? "" : Json.Format(before), Json.Format(after)));
+
+    /// <summary>
+    /// Work that may only happen once the command's transaction has committed (invalidating a
+    /// cached copy, say): one action per key, the latest registration winning. Nothing runs for
+    /// a refused or lost attempt, nor when a retry replays the stored first result.
+    /// </summary>
+    public void AfterCommit(string key, Func<Task> action) => _afterCommit[key] = action;
 
     private async Task AppendAuditEntriesAsync(CancellationToken ct)
     {
