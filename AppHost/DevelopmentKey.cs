@@ -21,8 +21,4 @@ internal static class DevelopmentKey
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return key;
     }
-
-    public static TokenIssuer Issuer(string dataDirectory) =>
-        new(new TokenSettings(TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience, null,
-            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(LoadOrCreate(dataDirectory)))));
 }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using ArPlatform.AppHost;
 using ArPlatform.AppHost.Orchestration;
 using ArPlatform.AppHost.Resources;
+using ArPlatform.ServiceDefaults.Security;
 
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -68,5 +69,5 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 log.Info($"Data: {options.DataDirectory}  Database: {(options.SqlServer is null ? "SQLite" : "SQL Server")}");
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-return await new Orchestrator(resources, new Readiness(http), log, DevelopmentKey.Issuer(options.DataDirectory))
+return await new Orchestrator(resources, new Readiness(http), log, new TokenIssuer(TokenSettings.ForDevelopmentKey(signingKey)))
     .RunAsync(stopping.Token);

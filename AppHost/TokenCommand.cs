@@ -36,7 +36,8 @@ internal static class TokenCommand
         var unknown = roles.Except(Roles.All).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"Unknown role(s): {string.Join(", ", unknown)}.");
 
-        Console.WriteLine(DevelopmentKey.Issuer(dataDirectory).Issue(user, roles, TimeSpan.FromHours(hours)));
+        var issuer = new TokenIssuer(TokenSettings.ForDevelopmentKey(DevelopmentKey.LoadOrCreate(dataDirectory)));
+        Console.WriteLine(issuer.Issue(user, roles, TimeSpan.FromHours(hours)));
         return 0;
     }
 }

@@ -31,8 +31,7 @@ public class ClientConventionsTests
 
     private static ServiceIdentityInterceptor IdentityOf(string service)
     {
-        var settings = new TokenSettings(TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience, null,
-            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32]));
+        var settings = TokenSettings.ForDevelopmentKey(TokenSettings.NewSigningKey());
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_SERVICE_NAME"] = service }).Build();
         return new ServiceIdentityInterceptor(new ServiceIdentity(new TokenIssuer(settings), configuration));

@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using ArPlatform.ServiceDefaults.Security;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ArPlatform.Testing;
 
@@ -54,9 +53,7 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     public string Token(params string[] roles)
     {
         var key = File.ReadAllText(Path.Combine(_dataDirectory, "dev-signing-key")).Trim();
-        var settings = new TokenSettings(TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience, null,
-            new SymmetricSecurityKey(Convert.FromBase64String(key)));
-        return new TokenIssuer(settings).Issue("e2e-" + string.Join('-', roles), roles, TimeSpan.FromMinutes(30));
+        return new TokenIssuer(TokenSettings.ForDevelopmentKey(key)).Issue("e2e-" + string.Join('-', roles), roles, TimeSpan.FromMinutes(30));
     }
 
     public async Task StartAsync()

@@ -31,6 +31,10 @@ public sealed record TokenSettings(string Issuer, string Audience, string? Autho
             string.IsNullOrWhiteSpace(key) ? null : new SymmetricSecurityKey(Convert.FromBase64String(key)));
     }
 
+    /// <summary>Tokens signed with a development key (base64), for the default issuer and audience.</summary>
+    public static TokenSettings ForDevelopmentKey(string base64Key) =>
+        new(DefaultIssuer, DefaultAudience, null, new SymmetricSecurityKey(Convert.FromBase64String(base64Key)));
+
     /// <summary>A fresh 256-bit development signing key, base64.</summary>
     public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

@@ -1,5 +1,4 @@
 using ArPlatform.ServiceDefaults.Security;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ArPlatform.Billing.Tests.Infrastructure;
 
@@ -10,8 +9,7 @@ public static class TestTokens
 
     private static readonly TokenIssuer Issuer = IssuerFor(SigningKey);
 
-    public static TokenIssuer IssuerFor(string key) => new(new TokenSettings(
-        TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience, null, new SymmetricSecurityKey(Convert.FromBase64String(key))));
+    public static TokenIssuer IssuerFor(string key) => new(TokenSettings.ForDevelopmentKey(key));
 
     public static string For(string user, params string[] roles) => Issuer.Issue(user, roles, TimeSpan.FromMinutes(10));
 }
