@@ -58,8 +58,5 @@ public sealed record Currency
     /// <summary>Commercial rounding to the currency's minor units, halves away from zero.</summary>
     public decimal Round(decimal value) => Math.Round(value, MinorUnits, MidpointRounding.AwayFromZero);
 
-    /// <summary>True when the value has no more decimals than the currency allows.</summary>
-    public bool Fits(decimal value) => Round(value) == value;
-
     public override string ToString() => Code;
 }

@@ -24,7 +24,6 @@ public readonly record struct Money
     public static Money Rounded(decimal amount, Currency currency) => new(currency.Round(amount), currency);
 
     public bool IsZero => Amount == 0m;
-    public bool IsNegative => Amount < 0m;
 
     public static Money operator +(Money a, Money b) => new(a.Amount + SameCurrency(a, b).Amount, a.Currency);
     public static Money operator -(Money a, Money b) => new(a.Amount - SameCurrency(a, b).Amount, a.Currency);

@@ -33,14 +33,10 @@ public sealed class AuditLogReader<TContext>(TContext db) where TContext : DbCon
     public async Task<Proto.VerifyAuditLogResponse> VerifyAsync(CancellationToken ct)
     {
         var cursor = new AuditChainCursor();
-        var result = cursor.Intact;
+        AuditVerification? broken = null;
         await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (cursor.Next(entry) is not { } broken) continue;
-            result = broken;
-            break;
-        }
-        if (result.Intact) result = cursor.Intact;
+            if ((broken = cursor.Next(entry)) is not null) break;
+        var result = broken ?? cursor.Intact;
         return new Proto.VerifyAuditLogResponse
         {
             Intact = result.Intact,
