@@ -59,10 +59,10 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
         return commands.ExecuteAsync("UpdateCustomer", request.RequestId, request, async token =>
         {
             var customer = await db.Customers.FindAsync([changes.Id], token) ?? throw new NotFoundException("customer", changes.Id);
-            if (changes.Etag.Length > 0 && changes.Etag != customer.ToProto().Etag)
+            var before = customer.ToProto();
+            if (changes.Etag.Length > 0 && changes.Etag != before.Etag)
                 throw new ConcurrencyConflictException(
                     $"Customer {customer.CustomerNumber} was changed since it was read (etag {changes.Etag}); read it again and reapply.");
-            var before = customer.ToProto();
             // The stored customer with the named fields replaced, validated as a whole.
             var merged = before.Clone();
             foreach (var path in paths) Replace(merged, changes, path);
