@@ -24,6 +24,7 @@ public static class BillingRegistration
         builder.Services.AddScoped<LedgerPoster>();
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<InvoiceService>();
+        builder.Services.AddScoped<InvoiceDisputeService>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<CreditMemoService>();
         builder.Services.AddScoped<ReportService>();

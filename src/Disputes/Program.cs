@@ -1,13 +1,18 @@
+using ArPlatform.Disputes;
 using ArPlatform.Disputes.Data;
+using ArPlatform.Disputes.Grpc;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Data;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<DisputesDbContext, SqliteDisputesDbContext, SqlServerDisputesDbContext>("disputesdb");
+builder.AddDisputes();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync<DisputesDbContext>();
-// Health, metrics and reflection for now; the service's RPCs are mapped with its issue.
+app.MapGrpcService<DisputesGrpcService>();
 app.MapDefaultEndpoints();
 await app.RunAsync();
+
+/// <summary>Entry point, visible to the in-memory test host.</summary>
+public partial class Program;

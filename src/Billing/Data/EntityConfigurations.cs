@@ -49,6 +49,14 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
             line.Property(l => l.ProductCode).HasMaxLength(64);
         });
         e.Navigation(i => i.Lines).AutoInclude();
+        e.OwnsMany(i => i.DisputeFlags, flag =>
+        {
+            flag.ToTable("InvoiceDisputeFlags");
+            flag.WithOwner().HasForeignKey("InvoiceId");
+            flag.HasKey("InvoiceId", nameof(InvoiceDisputeFlag.DisputeId));
+            flag.Property(f => f.DisputeId).HasMaxLength(26);
+        });
+        e.Navigation(i => i.DisputeFlags).AutoInclude();
     }
 }
 

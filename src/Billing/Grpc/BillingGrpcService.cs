@@ -20,7 +20,7 @@ namespace ArPlatform.Billing.Grpc;
 /// service that owns it.
 /// </summary>
 public sealed class BillingGrpcService(
-    CustomerService customers, InvoiceService invoices, PaymentService payments, CreditMemoService credits,
+    CustomerService customers, InvoiceService invoices, InvoiceDisputeService disputes, PaymentService payments, CreditMemoService credits,
     BalanceReader balances, ReportService reports, AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
@@ -51,6 +51,14 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ManageBilling)]
     public override Task<Contracts.Billing.V1.Invoice> VoidInvoice(VoidInvoiceRequest request, ServerCallContext context) =>
         invoices.VoidAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.FlagDisputes)]
+    public override Task<Contracts.Billing.V1.Invoice> MarkInvoiceDisputed(MarkInvoiceDisputedRequest request, ServerCallContext context) =>
+        disputes.MarkAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.FlagDisputes)]
+    public override Task<Contracts.Billing.V1.Invoice> ClearInvoiceDispute(ClearInvoiceDisputeRequest request, ServerCallContext context) =>
+        disputes.ClearAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override async Task StreamOpenInvoices(StreamOpenInvoicesRequest request,

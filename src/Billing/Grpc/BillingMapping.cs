@@ -49,6 +49,12 @@ public static class BillingMapping
         DiscountAmount = i.DiscountAmount is { } d ? MoneyMapping.ToProto(d, i.Currency) : null,
         CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc)),
         IssueTime = i.IssuedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+        DisputedAmount = MoneyMapping.ToProto(i.DisputedAmount, i.Currency),
+        DisputeFlags =
+        {
+            i.DisputeFlags.Where(f => f.Amount != 0m).OrderBy(f => f.DisputeId, StringComparer.Ordinal)
+                .Select(f => new Proto.InvoiceDisputeFlag { DisputeId = f.DisputeId, Amount = MoneyMapping.ToProto(f.Amount, i.Currency) }),
+        },
     };
 
     public static Proto.PaymentApplication ToProto(this Payments.PaymentApplication p) => new()
@@ -98,5 +104,6 @@ public static class BillingMapping
         ProductCode = l.ProductCode,
         NetAmount = MoneyMapping.ToProto(l.NetAmount, currency),
         TaxAmount = MoneyMapping.ToProto(l.TaxAmount, currency),
+        LineNumber = l.LineNumber,
     };
 }

@@ -33,7 +33,10 @@ public sealed class Invoice
     /// not re-sum the ledger); the ledger stays the truth and tests hold the two equal.
     /// </summary>
     public decimal OpenAmount { get; private set; }
+    /// <summary>What open disputes claim on this invoice: the sum of its dispute flags.</summary>
     public decimal DisputedAmount { get; private set; }
+    /// <summary>One flag per dispute case (Disputes owns the cases; Billing only shows the amounts apart).</summary>
+    public List<InvoiceDisputeFlag> DisputeFlags { get; init; } = [];
     public DateOnly? DiscountDate { get; init; }
     public decimal? DiscountAmount { get; init; }
     public DateTime CreatedAt { get; init; }
@@ -86,6 +89,29 @@ public sealed class Invoice
         Version++;
     }
 
+    /// <summary>
+    /// Sets what one dispute claims on this invoice (zero clears it). Each change carries the
+    /// dispute's own sequence number, so a late or repeated delivery of an older change never
+    /// undoes a newer one. True when the flag changed.
+    /// </summary>
+    public bool FlagDispute(string disputeId, decimal amount, long sequence)
+    {
+        if (Status is InvoiceStatus.Draft or InvoiceStatus.Void)
+            throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
+                $"Invoice {Number ?? Id} is {Status}; only an issued invoice can be disputed.");
+        if (amount > Total)
+            throw new PreconditionFailedException("AMOUNT_EXCEEDS_TOTAL", $"invoices/{Id}",
+                $"Invoice {Number} totals {Total:0.####} {Currency}; {amount:0.####} cannot be disputed.");
+        var flag = DisputeFlags.FirstOrDefault(f => f.DisputeId == disputeId);
+        if (flag is not null && flag.Sequence >= sequence) return false;
+        if (flag is null) DisputeFlags.Add(flag = new InvoiceDisputeFlag { DisputeId = disputeId });
+        flag.Amount = amount;
+        flag.Sequence = sequence;
+        DisputedAmount = DisputeFlags.Sum(f => f.Amount);
+        Version++;
+        return true;
+    }
+
     /// <summary>A settlement undone (returned or NSF payment): the amount is open again.</summary>
     public void Reopen(decimal amount)
     {
@@ -106,4 +132,15 @@ public sealed class InvoiceLine
     public string ProductCode { get; init; } = "";
     public decimal NetAmount { get; init; }
     public decimal TaxAmount { get; init; }
+}
+
+/// <summary>
+/// The amount one dispute case holds on an invoice; kept at zero once cleared, so the sequence
+/// that cleared it still turns away older deliveries.
+/// </summary>
+public sealed class InvoiceDisputeFlag
+{
+    public required string DisputeId { get; init; }
+    public decimal Amount { get; set; }
+    public long Sequence { get; set; }
 }

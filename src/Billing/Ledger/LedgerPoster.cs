@@ -17,6 +17,15 @@ public sealed class LedgerPoster(BillingDbContext db, CommandExecutor<BillingDbC
         if (entry.CustomerId != customer.Id)
             throw new InvalidOperationException("A ledger entry must be posted to its own customer.");
         db.LedgerEntries.Add(entry);
+        BalanceChanged(customer);
+    }
+
+    /// <summary>
+    /// For a change to the balance that is not a ledger entry (an amount flagged disputed): the
+    /// cached balance goes stale all the same.
+    /// </summary>
+    public void BalanceChanged(Customer customer)
+    {
         var version = ++customer.BalanceVersion;
         commands.AfterCommit($"balance:{customer.Id}", () => balances.InvalidateAsync(customer.Id, version));
     }

@@ -12,6 +12,18 @@ public static class MoneyMapping
         new SharedKernel.Money(amount, Currency.Of(currency)).ToProto();
 
     /// <summary>
+    /// The amount of a Money another service sent back (well formed there); an empty amount is
+    /// zero. Requests from callers go through validation instead.
+    /// </summary>
+    public static decimal ToDecimal(this Money? money)
+    {
+        if (money is null || money.Amount.Length == 0) return 0m;
+        return DecimalText.TryParse(money.Amount, out var amount)
+            ? amount
+            : throw new FormatException($"'{money.Amount}' is not a decimal amount.");
+    }
+
+    /// <summary>
     /// A unit price: at least the currency's minor units, and the finer decimals it really has
     /// ("100.00", "0.0125" in USD; "1500", "0.5" in JPY).
     /// </summary>

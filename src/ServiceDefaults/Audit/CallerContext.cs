@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace ArPlatform.ServiceDefaults.Audit;
@@ -8,7 +9,24 @@ public sealed class CallerContext(IHttpContextAccessor http)
 {
     public const string CorrelationHeader = "x-correlation-id";
 
-    public string Actor => http.HttpContext?.User.FindFirst("sub")?.Value ?? "system";
+    /// <summary>
+    /// The person a service acts for when it carries out their decision in another service (a
+    /// resolved dispute becoming a credit memo): the memo's requester is that person, so they
+    /// cannot approve it themselves. Honoured only from callers holding the service role.
+    /// </summary>
+    public const string OnBehalfOfHeader = "x-on-behalf-of";
+
+    public string Actor
+    {
+        get
+        {
+            if (http.HttpContext is not { } context) return "system";
+            if (context.User.IsInRole(Roles.Service)
+                && context.Request.Headers[OnBehalfOfHeader].ToString() is { Length: > 0 } person)
+                return person;
+            return context.User.FindFirst("sub")?.Value ?? "system";
+        }
+    }
 
     public string CorrelationId =>
         http.HttpContext?.Request.Headers[CorrelationHeader].ToString() is { Length: > 0 } id

@@ -26,7 +26,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         where TResponse : IMessage<TResponse>, new()
     {
         var key = $"{operation}:{requestId}";
-        var hash = Convert.ToHexString(SHA256.HashData(request.ToByteArray()));
+        var hash = Hash(request);
         for (var attempt = 1; ; attempt++)
         {
             var first = await db.Set<IdempotencyRecord>().AsNoTracking()
@@ -68,6 +68,19 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 if (db.ChangeTracker.HasChanges()) db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// The stored first result of this request, when it already ran: for a command that checks
+    /// with another service before it runs, and must not check a retry against the state its
+    /// own first run created.
+    /// </summary>
+    public async Task<TResponse?> FindReplayAsync<TResponse>(string operation, string requestId, IMessage request, CancellationToken ct)
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        var first = await db.Set<IdempotencyRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Key == $"{operation}:{requestId}", ct);
+        return first is null ? null : Replay<TResponse>(first, Hash(request), requestId);
     }
 
     /// <summary>
@@ -119,6 +132,8 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         row.LastNumber++;
         return row.LastNumber;
     }
+
+    private static string Hash(IMessage request) => Convert.ToHexString(SHA256.HashData(request.ToByteArray()));
 
     private static TResponse Replay<TResponse>(IdempotencyRecord first, string hash, string requestId)
         where TResponse : IMessage<TResponse>, new()

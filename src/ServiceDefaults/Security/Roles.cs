@@ -30,6 +30,12 @@ public static class Policies
     public const string ApproveCredits = "billing.approve";
     /// <summary>Apply cash to invoices and reverse applications.</summary>
     public const string ApplyCash = "cash.apply";
+    /// <summary>Hold or release invoice amounts as disputed: the Disputes service, or a manager repairing by hand.</summary>
+    public const string FlagDisputes = "billing.dispute-flags";
+    /// <summary>Open dispute cases and work them: assign, note, move through the workflow, attach evidence.</summary>
+    public const string WorkDisputes = "disputes.work";
+    /// <summary>Decide a dispute (valid, invalid, partly valid): a valid one becomes a credit memo.</summary>
+    public const string ResolveDisputes = "disputes.resolve";
     /// <summary>Read and verify a service's audit trail.</summary>
     public const string ReadAuditLog = "audit.read";
 
@@ -39,6 +45,9 @@ public static class Policies
         [ManageBilling] = [Roles.ArClerk, Roles.ArManager, Roles.Service],
         [ApproveCredits] = [Roles.ArManager, Roles.Controller],
         [ApplyCash] = [Roles.CashApplier, Roles.ArManager, Roles.Service],
+        [FlagDisputes] = [Roles.Service, Roles.ArManager],
+        [WorkDisputes] = [Roles.ArClerk, Roles.Collector, Roles.CashApplier, Roles.ArManager, Roles.Service],
+        [ResolveDisputes] = [Roles.ArClerk, Roles.ArManager],
         [ReadAuditLog] = [Roles.Auditor, Roles.Controller, Roles.ArManager],
     };
 }

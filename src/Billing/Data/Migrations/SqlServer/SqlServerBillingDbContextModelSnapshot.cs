@@ -481,6 +481,31 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("ArPlatform.Billing.Invoices.InvoiceDisputeFlag", "DisputeFlags", b1 =>
+                        {
+                            b1.Property<string>("InvoiceId")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("DisputeId")
+                                .HasMaxLength(26)
+                                .HasColumnType("nvarchar(26)");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
+
+                            b1.Property<long>("Sequence")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("InvoiceId", "DisputeId");
+
+                            b1.ToTable("InvoiceDisputeFlags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
                     b.OwnsMany("ArPlatform.Billing.Invoices.InvoiceLine", "Lines", b1 =>
                         {
                             b1.Property<string>("InvoiceId")
@@ -534,6 +559,8 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                             b1.WithOwner()
                                 .HasForeignKey("InvoiceId");
                         });
+
+                    b.Navigation("DisputeFlags");
 
                     b.Navigation("Lines");
                 });

@@ -473,6 +473,31 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("ArPlatform.Billing.Invoices.InvoiceDisputeFlag", "DisputeFlags", b1 =>
+                        {
+                            b1.Property<string>("InvoiceId")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DisputeId")
+                                .HasMaxLength(26)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("InvoiceId", "DisputeId");
+
+                            b1.ToTable("InvoiceDisputeFlags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
                     b.OwnsMany("ArPlatform.Billing.Invoices.InvoiceLine", "Lines", b1 =>
                         {
                             b1.Property<string>("InvoiceId")
@@ -524,6 +549,8 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("InvoiceId");
                         });
+
+                    b.Navigation("DisputeFlags");
 
                     b.Navigation("Lines");
                 });

@@ -9,13 +9,13 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ArPlatform.Billing.Tests.Infrastructure;
+namespace ArPlatform.Testing.InMemory;
 
 /// <summary>
 /// Billing in memory: the real Program, a real SQLite file of its own, real Redis (or a port
 /// where nothing listens, to play Redis down), a fixed clock, and a real GrpcChannel.
 /// </summary>
-public sealed class BillingHost : WebApplicationFactory<Program>
+public sealed class BillingHost : WebApplicationFactory<ArPlatform.Billing.Grpc.BillingGrpcService>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("billing-tests-").FullName;
     private readonly string? _redis;
@@ -43,14 +43,15 @@ public sealed class BillingHost : WebApplicationFactory<Program>
     public BillingService.BillingServiceClient Client => ClientAs(Roles.ArClerk);
 
     /// <summary>Billing called with a token for <paramref name="roles"/>, or with none when null.</summary>
-    public BillingService.BillingServiceClient ClientAs(params string[]? roles)
-    {
+    public BillingService.BillingServiceClient ClientAs(params string[]? roles) =>
+        roles is null ? new BillingService.BillingServiceClient(Channel.CreateCallInvoker()) : ClientFor("tester", roles);
+
+    /// <summary>Billing called by a named person: segregation of duties is about who, not only what.</summary>
+    public BillingService.BillingServiceClient ClientFor(string user, params string[] roles) =>
+        new(Channel.WithBearer(TestTokens.For(user, roles)));
+
+    private GrpcChannel Channel =>
         _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
-        var invoker = roles is null
-            ? _channel.CreateCallInvoker()
-            : _channel.WithBearer(TestTokens.For("tester", roles));
-        return new BillingService.BillingServiceClient(invoker);
-    }
 
     /// <summary>An HTTP client for the JSON routes, with a token for <paramref name="roles"/> (none when empty).</summary>
     public HttpClient JsonClient(params string[] roles)

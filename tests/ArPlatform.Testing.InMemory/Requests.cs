@@ -1,7 +1,7 @@
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.Contracts.Common.V1;
 
-namespace ArPlatform.Billing.Tests.Infrastructure;
+namespace ArPlatform.Testing.InMemory;
 
 /// <summary>Requests as internal apps send them, with the API.md example as the default.</summary>
 public static class Requests

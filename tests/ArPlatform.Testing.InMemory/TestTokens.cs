@@ -1,6 +1,6 @@
 using ArPlatform.ServiceDefaults.Security;
 
-namespace ArPlatform.Billing.Tests.Infrastructure;
+namespace ArPlatform.Testing.InMemory;
 
 /// <summary>Tokens signed with the test host's key, as AppHost mints them in development.</summary>
 public static class TestTokens

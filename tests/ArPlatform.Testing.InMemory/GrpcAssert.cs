@@ -1,9 +1,10 @@
 using Google.Rpc;
+using Xunit;
 using Grpc.Core;
 
-namespace ArPlatform.Billing.Tests.Api;
+namespace ArPlatform.Testing.InMemory;
 
-internal static class GrpcAssert
+public static class GrpcAssert
 {
     /// <summary>The call fails with <paramref name="code"/>; returns the google.rpc.Status it carried.</summary>
     public static async Task<Google.Rpc.Status> FailsWith(StatusCode code, Func<Task> call)

@@ -1,0 +1,78 @@
+using ArPlatform.Contracts.Billing.V1;
+using ArPlatform.ServiceDefaults.Security;
+using Grpc.Core;
+
+namespace ArPlatform.Billing.Tests.Api;
+
+/// <summary>What dispute cases hold on invoices, as the Disputes service sets it.</summary>
+public sealed class InvoiceDisputeFlagTests : IDisposable
+{
+    private readonly BillingHost _host = new(redis: null);
+
+    public void Dispose() => _host.Dispose();
+
+    private BillingService.BillingServiceClient Disputes => _host.ClientFor("disputes", Roles.Service);
+
+    private async Task<Invoice> InvoiceAsync()
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        return await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId));
+    }
+
+    private static MarkInvoiceDisputedRequest Mark(string invoiceId, string dispute, string amount, long sequence) => new()
+    {
+        InvoiceId = invoiceId, RequestId = $"{dispute}-{sequence}", DisputeId = dispute, Amount = Requests.Usd(amount), Sequence = sequence,
+    };
+
+    [Fact]
+    public async Task Each_case_holds_its_own_amount_and_the_invoice_shows_their_sum()
+    {
+        var invoice = await InvoiceAsync();
+
+        await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "20.00", 1));
+        var both = await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-b", "4.75", 1));
+        var one = await Disputes.ClearInvoiceDisputeAsync(new() { InvoiceId = invoice.Id, RequestId = "case-a-2", DisputeId = "case-a", Sequence = 2 });
+
+        Assert.Equal(("24.75", 2), (both.DisputedAmount.Amount, both.DisputeFlags.Count));
+        Assert.Equal(("4.75", "case-b"), (one.DisputedAmount.Amount, one.DisputeFlags.Single().DisputeId));
+        var balance = await _host.Client.GetAccountBalanceAsync(new() { CustomerId = invoice.CustomerId });
+        Assert.Equal("4.75", balance.Balances.Single().Disputed.Amount);
+    }
+
+    [Fact]
+    public async Task An_older_change_arriving_late_is_ignored()
+    {
+        var invoice = await InvoiceAsync();
+        await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "20.00", 1));
+        await Disputes.ClearInvoiceDisputeAsync(new() { InvoiceId = invoice.Id, RequestId = "case-a-2", DisputeId = "case-a", Sequence = 2 });
+
+        var late = Mark(invoice.Id, "case-a", "20.00", 1);
+        late.RequestId = "redelivered-by-another-replica";
+        var answer = await Disputes.MarkInvoiceDisputedAsync(late);
+
+        Assert.Equal("0.00", answer.DisputedAmount.Amount);
+        Assert.Equal("0.00", (await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id })).DisputedAmount.Amount);
+    }
+
+    [Fact]
+    public async Task A_draft_cannot_be_disputed_nor_more_than_its_total()
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        var draft = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, issue: false));
+        var issued = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, "i-2"));
+
+        await GrpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Disputes.MarkInvoiceDisputedAsync(Mark(draft.Id, "case-a", "1.00", 1)).ResponseAsync);
+        await GrpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Disputes.MarkInvoiceDisputedAsync(Mark(issued.Id, "case-a", "324.76", 1)).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Only_the_disputes_service_and_managers_set_dispute_holds()
+    {
+        var invoice = await InvoiceAsync();
+
+        var denied = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.ClientFor("clara", Roles.ArClerk).MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "1.00", 1)).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+    }
+}

@@ -1,0 +1,120 @@
+using ArPlatform.Contracts.Disputes.V1;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArPlatform.Disputes.Tests.Api;
+
+public sealed class OpeningTests : IDisposable
+{
+    private readonly DisputesWorld _world = new();
+
+    public void Dispose() => _world.Dispose();
+
+    [Fact]
+    public async Task Opening_a_case_holds_its_amount_disputed_in_billing()
+    {
+        var invoice = await _world.InvoiceAsync();
+
+        var dispute = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id));
+
+        Assert.StartsWith("DSP-2026-", dispute.Number);
+        Assert.Equal((DisputeStatus.Open, invoice.CustomerId, "24.75", "clara"), (dispute.Status, dispute.CustomerId, dispute.Amount.Amount, dispute.OpenedBy));
+        Assert.Equal(invoice.Number, Assert.Single(dispute.Items).InvoiceNumber);
+        // Pricing: 10 days from the opening day.
+        Assert.Equal("2026-12-10", dispute.SlaDueDate);
+        var flagged = await _world.ReloadAsync(invoice.Id);
+        Assert.Equal("24.75", flagged.DisputedAmount.Amount);
+        Assert.Equal(dispute.Id, Assert.Single(flagged.DisputeFlags).DisputeId);
+        var balance = await _world.BillingClient.GetAccountBalanceAsync(new() { CustomerId = invoice.CustomerId });
+        Assert.Equal("24.75", balance.Balances.Single().Disputed.Amount);
+        Assert.Equal(new Contracts.Disputes.V1.BillingSync(), (await _world.Disputes.Client.GetDisputeAsync(new() { Id = dispute.Id })).BillingSync);
+    }
+
+    [Fact]
+    public async Task Opening_again_with_the_same_request_id_returns_the_same_case_and_holds_nothing_more()
+    {
+        var invoice = await _world.InvoiceAsync();
+
+        var first = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id));
+        var again = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id));
+
+        Assert.Equal(first, again);
+        Assert.Equal(1, await _world.Disputes.QueryAsync(db => db.Disputes.CountAsync()));
+        Assert.Equal("24.75", (await _world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
+    }
+
+    [Fact]
+    public async Task A_case_against_several_invoices_and_lines_holds_each_invoice_apart()
+    {
+        var invoice = await _world.InvoiceAsync();
+        var second = await _world.InvoiceAsync(invoice.CustomerId, "i-2");
+        var request = new OpenDisputeRequest
+        {
+            RequestId = "d-multi",
+            Dispute = new Dispute
+            {
+                ReasonCode = DisputeReasonCode.Quantity, Description = "Short shipped on two orders",
+                Items =
+                {
+                    new DisputeItem { InvoiceId = invoice.Id, LineNumber = 1, Amount = Requests.Usd("108.25") },
+                    new DisputeItem { InvoiceId = second.Id, Amount = Requests.Usd("50.00") },
+                },
+            },
+        };
+
+        var dispute = await _world.Disputes.Client.OpenDisputeAsync(request);
+
+        Assert.Equal(("158.25", DisputeSource.Customer), (dispute.Amount.Amount, dispute.Source));
+        Assert.Equal("108.25", (await _world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
+        Assert.Equal("50.00", (await _world.ReloadAsync(second.Id)).DisputedAmount.Amount);
+    }
+
+    [Fact]
+    public async Task Two_cases_cannot_dispute_more_than_is_open_on_an_invoice()
+    {
+        var invoice = await _world.InvoiceAsync();
+        await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "300.00"));
+
+        var status = await GrpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "24.76", "d-2")).ResponseAsync);
+
+        Assert.Contains("24.75", status.Message);
+        Assert.Equal(1, await _world.Disputes.QueryAsync(db => db.Disputes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_invalid_request_names_every_bad_field_and_creates_nothing()
+    {
+        var request = new OpenDisputeRequest
+        {
+            Dispute = new Dispute { InvoiceId = "x", Amount = new() { Currency = "USD", Amount = "-1" }, Source = DisputeSource.ShortPay },
+        };
+
+        var status = await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => _world.Disputes.Client.OpenDisputeAsync(request).ResponseAsync);
+
+        Assert.Equal(["request_id", "dispute.amount.amount", "dispute.reason_code", "dispute.payment_reference", "dispute.description"],
+            status.FieldViolations());
+        Assert.Equal(0, await _world.Disputes.QueryAsync(db => db.Disputes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_case_against_an_unknown_invoice_is_not_found()
+    {
+        await GrpcAssert.FailsWith(StatusCode.NotFound,
+            () => _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open("01JD00000000000000000NOPE0")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_short_pay_deduction_carries_its_payment_and_remittance()
+    {
+        var invoice = await _world.InvoiceAsync();
+        var request = DisputesWorld.Open(invoice.Id, "24.75", "ded-1", DisputeReasonCode.PromotionTrade);
+        request.Dispute.Source = DisputeSource.ShortPay;
+        request.Dispute.PaymentReference = "BANK-REF-991";
+        request.Dispute.RemittanceReference = "ADX*24.75*04";
+
+        var dispute = await _world.Disputes.Client.OpenDisputeAsync(request);
+
+        Assert.Equal((DisputeSource.ShortPay, "BANK-REF-991", "ADX*24.75*04"), (dispute.Source, dispute.PaymentReference, dispute.RemittanceReference));
+    }
+}
