@@ -6,8 +6,8 @@ using Proto = ArPlatform.Contracts.Disputes.V1;
 namespace ArPlatform.Disputes.Analytics;
 
 /// <summary>
-/// Reads the facts analytics needs in two flat queries (cases, then their items' products),
-/// never the cases' notes or history, and hands them to the pure calculator.
+/// Reads the facts analytics needs in one flat query (cases with their items' products), never
+/// the cases' notes or history, and hands them to the pure calculator.
 /// </summary>
 public sealed class DisputeAnalyticsService(DisputesDbContext db, TimeProvider clock)
 {
@@ -18,16 +18,27 @@ public sealed class DisputeAnalyticsService(DisputesDbContext db, TimeProvider c
         v.ThrowIfInvalid();
 
         var cases = db.Disputes.AsNoTracking().IgnoreAutoIncludes();
-        if (from is { } f) { var start = f.ToDateTime(TimeOnly.MinValue); cases = cases.Where(d => d.OpenedAt >= start || d.ResolvedAt == null); }
-        var rows = await cases
-            .Select(d => new { d.Id, d.CustomerId, d.Reason, d.Owner, d.Status, d.Currency, d.Amount, d.OpenedAt, d.ResolvedAt, d.SlaDueDate })
+        if (from is { } f)
+        {
+            // Cases opened before the window matter only while still unresolved (open now).
+            var start = f.ToDateTime(TimeOnly.MinValue);
+            cases = cases.Where(d => d.OpenedAt >= start || d.ResolvedAt == null);
+        }
+        // One row per item: a case's own columns repeat for each of its items (mostly one); its
+        // amount is the sum of its items'.
+        var rows = await cases.SelectMany(d => d.Items, (d, i) => new
+            {
+                d.Id, d.CustomerId, d.Reason, d.Owner, d.Status, d.Currency, d.OpenedAt, d.ResolvedAt, d.SlaDueDate,
+                i.ProductCode, ItemAmount = i.Amount,
+            })
             .ToListAsync(ct);
-        var products = (await db.Disputes.AsNoTracking().IgnoreAutoIncludes()
-                .SelectMany(d => d.Items, (d, i) => new { DisputeId = d.Id, i.ProductCode, i.Amount })
-                .ToListAsync(ct))
-            .ToLookup(p => p.DisputeId, p => (p.ProductCode, p.Amount), StringComparer.Ordinal);
-        var facts = rows.Select(r => new DisputeFact(r.CustomerId, r.Reason, r.Owner, r.Status, r.Currency, r.Amount,
-            r.OpenedAt, r.ResolvedAt, r.SlaDueDate, products[r.Id].ToList())).ToList();
+        var facts = rows.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g =>
+        {
+            var r = g.First();
+            var products = g.Select(i => (i.ProductCode, i.ItemAmount)).ToList();
+            return new DisputeFact(r.CustomerId, r.Reason, r.Owner, r.Status, r.Currency, products.Sum(p => p.ItemAmount),
+                r.OpenedAt, r.ResolvedAt, r.SlaDueDate, products);
+        }).ToList();
         return DisputeAnalyticsCalculator.Compute(facts, from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -24,7 +24,8 @@ public static class DisputeWorkflow
     };
 
     /// <summary>Not yet decided: still held disputed in Billing and measured against its SLA.</summary>
-    public static bool IsUnresolved(DisputeStatus status) => Working.Contains(status);
+    public static bool IsUnresolved(DisputeStatus status) =>
+        status is DisputeStatus.Open or DisputeStatus.Investigating or DisputeStatus.PendingCustomer or DisputeStatus.PendingInternal;
 
     public static IReadOnlyList<DisputeStatus> UnresolvedStatuses => Working;
 
