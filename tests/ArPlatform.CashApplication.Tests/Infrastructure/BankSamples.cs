@@ -1,0 +1,53 @@
+namespace ArPlatform.CashApplication.Tests.Infrastructure;
+
+/// <summary>
+/// The third-party bank files in ../shared/samples/bankfiles (next to the repository), read by
+/// path and never copied in. A clone without that folder skips these tests with a clear message;
+/// under CI=true they must run.
+/// </summary>
+public static class BankSamples
+{
+    public static readonly string? Directory = Locate();
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public const string MissingMessage =
+        "../shared/samples/bankfiles is not next to this clone; the third-party bank-file corpus tests are skipped.";
+
+    public static string PathOf(string format, string file) => System.IO.Path.Combine(Directory!, format, file);
+
+    /// <summary>Every file of one format folder (xunit rows: the file name).</summary>
+    public static TheoryData<string> Files(string format)
+    {
+        var data = new TheoryData<string>();
+        if (Directory is null)
+        {
+            if (InCi) throw new InvalidOperationException("CI=true but " + MissingMessage);
+            data.Add("(corpus missing)");
+            return data;
+        }
+        foreach (var file in System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(Directory, format)).Order(StringComparer.Ordinal))
+            data.Add(System.IO.Path.GetFileName(file));
+        return data;
+    }
+
+    private static string? Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "ArPlatform.sln"))) continue;
+            var samples = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "samples", "bankfiles"));
+            return System.IO.Directory.Exists(samples) ? samples : null;
+        }
+        return null;
+    }
+}
+
+/// <summary>A theory over the sample corpus: skipped (with the reason) when the corpus is absent outside CI.</summary>
+public sealed class BankSamplesTheoryAttribute : TheoryAttribute
+{
+    public BankSamplesTheoryAttribute()
+    {
+        if (BankSamples.Directory is null && !BankSamples.InCi) Skip = BankSamples.MissingMessage;
+    }
+}
