@@ -32,6 +32,32 @@ public sealed class CorpusTests
         ["venturehacks__bai2__eod_without_as_of_time.bai2"] = 1,
     };
 
+    /// <summary>A statement whose opening balance plus its entries is not its closing balance is refused.</summary>
+    private static readonly Dictionary<string, int> Mt940 = new()
+    {
+        ["fruitl00p__php-mt940__Bunq_sample"] = 111,
+        ["fruitl00p__php-mt940__Kbs_sample2"] = 7,
+        ["fruitl00p__php-mt940__Penta_sample"] = 30,
+        ["fruitl00p__php-mt940__Rabo_sample"] = -Refused, // balance-only statements whose balances jump
+        ["sandermarechal__jejik-mt940__deutschebank.txt"] = -Refused, // sanitised: 0 + (−12.35) ≠ 0
+        ["sandermarechal__jejik-mt940__ing-dos.txt"] = -Refused, // does not reconcile
+        ["sandermarechal__jejik-mt940__postfinance.txt"] = -Refused, // second statement off by 0.20
+        ["sandermarechal__jejik-mt940__rabobank.txt"] = -Refused, // does not reconcile
+        ["sandermarechal__jejik-mt940__volksbankenraiffeisenbanken.txt"] = 12,
+        ["wolph__mt940__ASNB_mt940.txt"] = 8,
+        ["wolph__mt940__betterplace_sepa_snippet_broken.sta"] = -Refused, // :86: mistyped as a second :25:
+        ["wolph__mt940__betterplace_with_binary_character.sta"] = 4,
+        ["wolph__mt940__citi_mt940.txt"] = 5,
+        ["wolph__mt940__february_30.sta"] = -Refused, // value date 30 February
+        ["wolph__mt940__malformed_details.sta"] = -Refused,
+        ["wolph__mt940__mBank_with_newline_in_tnr.sta"] = -Refused, // sanitised balances
+        ["wolph__mt940__mt942.sta"] = 1, // an interim report: no balances to reconcile
+        ["wolph__mt940__sberbank_171011_01234945.sta"] = 3,
+        ["zilverline__mt940__abnamro_structured.txt"] = -Refused, // does not reconcile
+        ["zilverline__mt940__mt940_iban.txt"] = 21,
+        ["zilverline__mt940__two_accounts.txt"] = 3,
+    };
+
     private const int Refused = 1;
 
     public static TheoryData<string> Bai2Files() => BankSamples.Files("bai2");
@@ -41,12 +67,19 @@ public sealed class CorpusTests
     public void Every_bai2_sample_parses_or_is_refused_as_its_source_says(string file) =>
         Check(file, Bai2, path => Bai2Parser.Parse(Reader(path)).ToList());
 
+    public static TheoryData<string> Mt940Files() => BankSamples.Files("mt940");
+
+    [BankSamplesTheory]
+    [MemberData(nameof(Mt940Files))]
+    public void Every_mt940_sample_parses_or_is_refused_as_its_source_says(string file) =>
+        Check(file, Mt940, path => Mt940Parser.Parse(Reader(path)).ToList());
+
     private static StreamReader Reader(string path) => new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
     private static void Check(string file, Dictionary<string, int> expected, Func<string, List<BankTransaction>> parse)
     {
-        Assert.True(expected.TryGetValue(file, out var outcome), $"{file} is in the corpus but not in this test's table");
         var path = BankSamples.PathOf(FolderOf(expected), file);
+        Assert.True(expected.TryGetValue(file, out var outcome), $"{file} is in the corpus but not in this test's table: {Describe(path, parse)}");
         if (outcome >= 0)
         {
             var transactions = parse(path);
@@ -61,5 +94,43 @@ public sealed class CorpusTests
         }
     }
 
-    private static string FolderOf(Dictionary<string, int> table) => table == Bai2 ? "bai2" : throw new ArgumentException("unknown table");
+    private static string Describe(string path, Func<string, List<BankTransaction>> parse)
+    {
+        try { return $"parses into {parse(path).Count} transactions"; }
+        catch (BankFileFormatException e) { return $"refused: {e.Message}"; }
+    }
+
+    private static string FolderOf(Dictionary<string, int> table) =>
+        table == Bai2 ? "bai2" : table == Mt940 ? "mt940" : throw new ArgumentException("unknown table");
+}
+
+/// <summary>What the samples say about who paid and for what reaches the transactions.</summary>
+public sealed class CorpusRemittanceTests
+{
+    private static List<BankTransaction> Read(string format, string file, Func<TextReader, IEnumerable<BankTransaction>> parse)
+    {
+        using var reader = new StreamReader(BankSamples.PathOf(format, file), Encoding.UTF8);
+        return parse(reader).ToList();
+    }
+
+    [BankSamplesFact]
+    public void A_fedwire_obi_invoice_number_in_bai2_becomes_remittance()
+    {
+        var wire = Assert.Single(Read("bai2", "venturehacks__bai2__eod.bai2", Bai2Parser.Parse));
+
+        Assert.Equal((83259.82m, Direction.Credit, "195"), (wire.Amount, wire.Direction, wire.TypeCode));
+        Assert.Contains(wire.Remittance, r => r.Reference == "123456");
+    }
+
+    [BankSamplesFact]
+    public void German_invoice_numbers_and_dutch_structured_fields_in_mt940_become_remittance_and_payer()
+    {
+        var penta = Read("mt940", "fruitl00p__php-mt940__Penta_sample", Mt940Parser.Parse);
+        var ing = Read("mt940", "zilverline__mt940__mt940_iban.txt", Mt940Parser.Parse);
+
+        Assert.Contains(penta, t => t.Remittance.Any(r => r.Reference == "7983"));
+        Assert.Equal(("B Bert", "NL57ABNA0876543211"), (ing[0].PayerName, ing[0].PayerAccount));
+        Assert.Equal(192.36m, ing[0].Amount);
+        Assert.StartsWith("22-08-2014 Omschrijving", ing[0].Text);
+    }
 }
