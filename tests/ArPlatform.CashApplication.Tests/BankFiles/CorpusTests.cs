@@ -58,6 +58,32 @@ public sealed class CorpusTests
         ["zilverline__mt940__two_accounts.txt"] = 3,
     };
 
+    /// <summary>One transaction per entry detail (per entry without details, or whose batch details carry no amounts).</summary>
+    private static readonly Dictionary<string, int> Camt = new()
+    {
+        ["Subite-eu__camt-to-coda__CAMT_053_2024-03-07.xml"] = 3, // minified, no booking dates: the balances' date
+        ["Subite-eu__camt-to-coda__CAMT_054_2024-03-18.xml"] = 41, // each detail with its own amount and direction
+        ["Subite-eu__camt-to-coda__account_statement.xml"] = 3,
+        ["genkgo__camt__camt053.v2.all-balance-types.xml"] = 1,
+        ["genkgo__camt__camt053.v2.five.decimals.xml"] = 1,
+        ["genkgo__camt__camt053.v2.minimal.xml"] = 1,
+        ["genkgo__camt__camt053.v2.multi.statement.xml"] = 2,
+        ["genkgo__camt__camt053.v3.xml"] = 1,
+        ["genkgo__camt__camt053.v4.xml"] = 1,
+        ["genkgo__camt__camt053.v8.xml"] = 1,
+        ["genkgo__camt__camt054.v2.xml"] = 1, // a batch of three details without amounts: one payment
+        ["genkgo__camt__camt054.v4.xml"] = 3,
+        ["genkgo__camt__camt054.v8.xml"] = 3,
+        ["moov-io__iso20022__200519_camt.054_P_CH2909000000250094239_1111091335_0_2020061900081727.xml"] = 2,
+        ["moov-io__iso20022__200519_camt054-ESR-ASR_P_CH2909000000250094239_1110092704_0_2019042500372179.xml"] = 6,
+        ["moov-io__iso20022__200519_camt054-chdd_p_ch2909000000250094239_1110097484_0_20190520700381159.xml"] = 2,
+        ["moov-io__iso20022__200924_camt.054_P_CH2909000000250094239_1110092703_0_2019042423412214.xml"] = 6,
+        ["moov-io__iso20022__FI_camt_053_sample.xml.xml"] = 13, // 10 entries, 12 details
+        ["moov-io__iso20022__camt.053_P_CH2909000000250094239_1110092698_0_2020112503071366.xml"] = 5,
+        ["moov-io__iso20022__camt054-returns_p_ch5109000000250092291_1110097606_0_2020112500512470.xml"] = 1,
+        ["moov-io__iso20022__statement_1.xml"] = 4,
+    };
+
     private const int Refused = 1;
 
     public static TheoryData<string> Bai2Files() => BankSamples.Files("bai2");
@@ -73,6 +99,13 @@ public sealed class CorpusTests
     [MemberData(nameof(Mt940Files))]
     public void Every_mt940_sample_parses_or_is_refused_as_its_source_says(string file) =>
         Check(file, Mt940, path => Mt940Parser.Parse(Reader(path)).ToList());
+
+    public static TheoryData<string> CamtFiles() => BankSamples.Files("camt");
+
+    [BankSamplesTheory]
+    [MemberData(nameof(CamtFiles))]
+    public void Every_camt_sample_parses_or_is_refused_as_its_source_says(string file) =>
+        Check(file, Camt, path => CamtParser.Parse(Reader(path)).ToList());
 
     private static StreamReader Reader(string path) => new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
@@ -101,7 +134,7 @@ public sealed class CorpusTests
     }
 
     private static string FolderOf(Dictionary<string, int> table) =>
-        table == Bai2 ? "bai2" : table == Mt940 ? "mt940" : throw new ArgumentException("unknown table");
+        table == Bai2 ? "bai2" : table == Mt940 ? "mt940" : table == Camt ? "camt" : throw new ArgumentException("unknown table");
 }
 
 /// <summary>What the samples say about who paid and for what reaches the transactions.</summary>
@@ -120,6 +153,19 @@ public sealed class CorpusRemittanceTests
 
         Assert.Equal((83259.82m, Direction.Credit, "195"), (wire.Amount, wire.Direction, wire.TypeCode));
         Assert.Contains(wire.Remittance, r => r.Reference == "123456");
+    }
+
+    [BankSamplesFact]
+    public void Camt_referred_documents_creditor_references_and_returns_come_through()
+    {
+        var finnish = Read("camt", "moov-io__iso20022__FI_camt_053_sample.xml.xml", CamtParser.Parse);
+        var isr = Read("camt", "moov-io__iso20022__200519_camt054-ESR-ASR_P_CH2909000000250094239_1110092704_0_2019042500372179.xml", CamtParser.Parse);
+        var returned = Assert.Single(Read("camt", "moov-io__iso20022__camt054-returns_p_ch5109000000250092291_1110097606_0_2020112500512470.xml", CamtParser.Parse));
+
+        Assert.Contains(finnish, t => t.Remittance.Any(r => r.Qualifier == "CINV" && r.Reference == "217827182718"));
+        Assert.Contains(finnish, t => t.Remittance.Any(r => r.Reference == "US20291092"));
+        Assert.Contains(isr, t => t.Remittance.Any(r => r.Qualifier == "ISR Reference" && r.Reference == "120000000000234478943216899"));
+        Assert.Equal((true, "AC01"), (returned.IsReturn, returned.ReturnReason));
     }
 
     [BankSamplesFact]

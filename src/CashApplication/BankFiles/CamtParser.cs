@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace ArPlatform.CashApplication.BankFiles;
+
+/// <summary>
+/// ISO 20022 bank-to-customer statements and notifications: camt.053 (Stmt), camt.054 (Ntfctn)
+/// and camt.052 (Rpt), any version (02 to 10 and later: elements are matched by local name).
+/// Streamed entry by entry with an XmlReader; a batch entry with transaction details becomes one
+/// transaction per detail, carrying its own amount, references, debtor and remittance (Ustrd
+/// lines; Strd referred documents and creditor references). A statement's transaction summary
+/// (TxsSummry), when present, must agree with its entries. Balances are not reconciled: a
+/// closing balance may rightly leave out entries with a later value date.
+/// </summary>
+public static class CamtParser
+{
+    public static IEnumerable<BankTransaction> Parse(TextReader text)
+    {
+        using var reader = XmlReader.Create(text, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreWhitespace = true, XmlResolver = null,
+        });
+        var info = (IXmlLineInfo)reader;
+        var format = (BankFileFormat?)null;
+        Account? account = null;
+        var statements = 0;
+        // Reading an element whole (XNode.ReadFrom) leaves the reader on the node after it: that
+        // node must be looked at before reading on, or an entry right after another is missed.
+        var positioned = false;
+        while (positioned || Read(reader, info))
+        {
+            positioned = false;
+            if (reader.NodeType != XmlNodeType.Element) continue;
+            switch (reader.LocalName)
+            {
+                case "Document" when format is null:
+                    format = FormatOf(reader.NamespaceURI, info.LineNumber);
+                    break;
+                case "Stmt" or "Ntfctn" or "Rpt":
+                    Finish(account);
+                    account = new Account(info.LineNumber);
+                    statements++;
+                    break;
+                case "Acct" when account is { Id.Length: 0 }:
+                    var acct = Element(reader, info);
+                    positioned = true;
+                    account.Id = Text(acct, "Id", "IBAN") ?? Text(acct, "Id", "Othr", "Id") ?? "";
+                    account.Currency = Text(acct, "Ccy") ?? "";
+                    break;
+                case "CreDtTm" when account is { Created: null, Entries: 0 }:
+                    var created = reader.ReadElementContentAsString();
+                    account.Created = created.Length >= 10 && DateOnly.TryParseExact(created[..10], "yyyy-MM-dd",
+                        CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+                    positioned = true;
+                    break;
+                case "Bal" when account is not null:
+                    var balance = Element(reader, info);
+                    account.Created ??= Date(balance, "Dt");
+                    positioned = true;
+                    break;
+                case "TxsSummry" when account is not null:
+                    var summary = Element(reader, info);
+                    positioned = true;
+                    account.DeclaredEntries = Text(summary, "TtlNtries", "NbOfNtries") is { } n ? (int.Parse(n, CultureInfo.InvariantCulture), info.LineNumber) : null;
+                    break;
+                case "Ntry" when account is not null:
+                    var line = info.LineNumber;
+                    var entry = Element(reader, info);
+                    positioned = true;
+                    account.Entries++;
+                    foreach (var transaction in Entry(entry, account, format ?? BankFileFormat.Camt053, line))
+                        yield return transaction;
+                    break;
+            }
+        }
+        if (format is null) throw new BankFileFormatException(1, "not an ISO 20022 camt document (no <Document>)");
+        if (statements == 0) throw new BankFileFormatException(1, "the camt document holds no statement, notification or report");
+        Finish(account);
+    }
+
+    private sealed class Account(int line)
+    {
+        public int Line { get; } = line;
+        public string Id { get; set; } = "";
+        public string Currency { get; set; } = "";
+        public int Entries { get; set; }
+        /// <summary>When the statement was created (or its balances dated): the booking date of entries that give none.</summary>
+        public DateOnly? Created { get; set; }
+        public (int Count, int Line)? DeclaredEntries { get; set; }
+    }
+
+    private static void Finish(Account? account)
+    {
+        if (account?.DeclaredEntries is { } declared && declared.Count != account.Entries)
+            throw new BankFileFormatException(declared.Line,
+                $"the transaction summary counts {declared.Count} entries but the statement has {account.Entries}");
+    }
+
+    private static BankFileFormat FormatOf(string ns, int line) => ns switch
+    {
+        _ when ns.Contains("camt.053", StringComparison.Ordinal) || ns.Contains("camt.052", StringComparison.Ordinal) => BankFileFormat.Camt053,
+        _ when ns.Contains("camt.054", StringComparison.Ordinal) => BankFileFormat.Camt054,
+        _ => throw new BankFileFormatException(line, $"namespace '{ns}' is not camt.052, camt.053 or camt.054"),
+    };
+
+    private static IEnumerable<BankTransaction> Entry(XElement entry, Account account, BankFileFormat format, int line)
+    {
+        var (amount, currency) = Amount(entry.Elements().FirstOrDefault(e => e.Name.LocalName == "Amt"), line, account.Currency);
+        var direction = Indicator(entry, line) ?? throw new BankFileFormatException(line, "entry without CdtDbtInd");
+        var booking = Date(entry, "BookgDt") ?? Date(entry, "ValDt") ?? account.Created
+                      ?? throw new BankFileFormatException(line, "entry without a booking or value date, in a statement without a date");
+        var valueDate = Date(entry, "ValDt");
+        var reversal = Text(entry, "RvslInd") is "true" or "1";
+        var entryReference = Text(entry, "AcctSvcrRef") ?? Text(entry, "NtryRef") ?? "";
+        var typeCode = BankTransactionCode(entry);
+        var entryText = Text(entry, "AddtlNtryInf") ?? "";
+        var details = Descendants(entry, "TxDtls").ToList();
+        if (details.Count == 0 || (details.Count > 1 && details.All(d => DetailAmount(d) is null)))
+        {
+            // No details, or a batch whose details carry no amounts of their own: one payment of
+            // the entry's amount, with every detail's remittance (matching splits it).
+            var ustrd = details.SelectMany(d => Descendants(d, "Ustrd")).Select(u => u.Value.Trim()).Where(u => u.Length > 0).ToList();
+            var text = string.Join(" ", ustrd.Prepend(entryText).Where(t => t.Length > 0));
+            yield return new BankTransaction
+            {
+                Format = format, LineNumber = line, AccountId = account.Id, Currency = currency, Amount = amount,
+                Direction = direction, BookingDate = booking, ValueDate = valueDate, BankReference = entryReference,
+                TypeCode = typeCode, IsReturn = reversal, Text = text,
+                PayerName = details.Select(d => Party(d, direction).Name).FirstOrDefault(n => n.Length > 0) ?? "",
+                Remittance = [.. details.SelectMany(Structured), .. RemittanceText.Extract(text)],
+            };
+            yield break;
+        }
+        for (var i = 0; i < details.Count; i++)
+        {
+            var detail = details[i];
+            var detailAmount = DetailAmount(detail);
+            // A single detail without its own amount is the whole entry.
+            var (value, ccy) = detailAmount is not null ? Amount(detailAmount, line, account.Currency)
+                : details.Count == 1 ? (amount, currency)
+                : throw new BankFileFormatException(line, $"transaction detail {i + 1} of a batch entry has no amount");
+            var way = Indicator(detail, line) ?? direction;
+            var (payerName, payerAccount) = Party(detail, way);
+            var ustrd = Descendants(detail, "Ustrd").Select(u => u.Value.Trim()).Where(u => u.Length > 0).ToList();
+            var text = string.Join(" ", ustrd.Append(Text(detail, "AddtlTxInf") ?? "").Where(t => t.Length > 0));
+            var returnReason = Text(detail, "RtrInf", "Rsn", "Cd") ?? "";
+            yield return new BankTransaction
+            {
+                Format = format,
+                LineNumber = line,
+                AccountId = account.Id,
+                Currency = ccy,
+                Amount = value,
+                Direction = way,
+                BookingDate = booking,
+                ValueDate = valueDate,
+                BankReference = Text(detail, "Refs", "AcctSvcrRef") ?? (entryReference.Length > 0 ? $"{entryReference}/{i + 1}" : ""),
+                CustomerReference = Text(detail, "Refs", "EndToEndId") is { } e2e && e2e != "NOTPROVIDED" ? e2e : "",
+                TypeCode = BankTransactionCode(detail) is { Length: > 0 } own ? own : typeCode,
+                PayerName = payerName,
+                PayerAccount = payerAccount,
+                IsReturn = reversal || returnReason.Length > 0 || Path(detail, "RtrInf") is not null,
+                ReturnReason = returnReason,
+                Text = text.Length > 0 ? text : entryText,
+                Remittance = [.. Structured(detail), .. RemittanceText.Extract(string.Join(" ", ustrd))],
+            };
+        }
+    }
+
+    private static XElement? DetailAmount(XElement detail) =>
+        detail.Elements().FirstOrDefault(e => e.Name.LocalName == "Amt") ?? Path(detail, "AmtDtls", "TxAmt", "Amt");
+
+    /// <summary>The other side: who paid a credit (debtor), who was paid by a debit (creditor); name as in v2 or in v8+ (Pty/Nm).</summary>
+    private static (string Name, string Account) Party(XElement detail, Direction direction)
+    {
+        var party = direction == Direction.Credit ? "Dbtr" : "Cdtr";
+        return (Text(detail, "RltdPties", party, "Nm") ?? Text(detail, "RltdPties", party, "Pty", "Nm") ?? "",
+            Text(detail, "RltdPties", party + "Acct", "Id", "IBAN") ?? Text(detail, "RltdPties", party + "Acct", "Id", "Othr", "Id") ?? "");
+    }
+
+    /// <summary>Referred documents (invoices, credit notes) and creditor references of Strd remittance.</summary>
+    private static IEnumerable<RemittanceLine> Structured(XElement detail)
+    {
+        foreach (var strd in Descendants(detail, "Strd"))
+        {
+            var amount = Path(strd, "RfrdDocAmt", "RmtdAmt") ?? Path(strd, "RfrdDocAmt", "DuePyblAmt");
+            var paid = amount is not null && decimal.TryParse(amount.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var a) ? a : (decimal?)null;
+            foreach (var document in Descendants(strd, "RfrdDocInf"))
+                if (Text(document, "Nb") is { } number)
+                    yield return new RemittanceLine(Text(document, "Tp", "CdOrPrtry", "Cd") ?? Text(document, "Tp", "CdOrPrtry", "Prtry") ?? "DOC", number, paid);
+            if (Text(strd, "CdtrRefInf", "Ref") is { } reference)
+                yield return new RemittanceLine(Text(strd, "CdtrRefInf", "Tp", "CdOrPrtry", "Cd") ?? Text(strd, "CdtrRefInf", "Tp", "CdOrPrtry", "Prtry") ?? "SCOR",
+                    reference.Trim(), paid);
+        }
+    }
+
+    private static string BankTransactionCode(XElement element)
+    {
+        var code = Path(element, "BkTxCd");
+        if (code is null) return "";
+        var domain = Text(code, "Domn", "Cd");
+        return domain is not null
+            ? string.Join("/", new[] { domain, Text(code, "Domn", "Fmly", "Cd"), Text(code, "Domn", "Fmly", "SubFmlyCd") }.OfType<string>())
+            : Text(code, "Prtry", "Cd") ?? "";
+    }
+
+    private static (decimal Amount, string Currency) Amount(XElement? element, int line, string accountCurrency)
+    {
+        if (element is null) throw new BankFileFormatException(line, "entry without an amount");
+        if (!decimal.TryParse(element.Value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            throw new BankFileFormatException(line, $"amount '{element.Value}' is not a decimal number");
+        var currency = element.Attribute("Ccy")?.Value ?? accountCurrency;
+        if (currency.Length != 3) throw new BankFileFormatException(line, "amount without a currency");
+        return (amount, currency);
+    }
+
+    private static Direction? Indicator(XElement element, int line) =>
+        element.Elements().FirstOrDefault(e => e.Name.LocalName == "CdtDbtInd")?.Value.Trim() switch
+        {
+            null => null,
+            "CRDT" => Direction.Credit,
+            "DBIT" => Direction.Debit,
+            var other => throw new BankFileFormatException(line, $"CdtDbtInd '{other}' is neither CRDT nor DBIT"),
+        };
+
+    private static DateOnly? Date(XElement entry, string name)
+    {
+        var holder = entry.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+        var text = holder is null ? null : Text(holder, "Dt") ?? Text(holder, "DtTm");
+        return text is not null && text.Length >= 10
+               && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+    }
+
+    private static XElement? Path(XElement start, params string[] names)
+    {
+        var current = start;
+        foreach (var name in names)
+        {
+            current = current.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+            if (current is null) return null;
+        }
+        return current;
+    }
+
+    private static string? Text(XElement start, params string[] names) =>
+        Path(start, names)?.Value.Trim() is { Length: > 0 } value ? value : null;
+
+    private static IEnumerable<XElement> Descendants(XElement start, string name) =>
+        start.Descendants().Where(e => e.Name.LocalName == name);
+
+    private static XElement Element(XmlReader reader, IXmlLineInfo info)
+    {
+        try
+        {
+            return (XElement)XNode.ReadFrom(reader);
+        }
+        catch (XmlException e)
+        {
+            throw new BankFileFormatException(e.LineNumber > 0 ? e.LineNumber : info.LineNumber, $"not well-formed XML: {e.Message}");
+        }
+    }
+
+    private static bool Read(XmlReader reader, IXmlLineInfo info)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (XmlException e)
+        {
+            throw new BankFileFormatException(e.LineNumber > 0 ? e.LineNumber : info.LineNumber, $"not well-formed XML: {e.Message}");
+        }
+    }
+}
