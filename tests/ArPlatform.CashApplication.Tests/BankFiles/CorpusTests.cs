@@ -84,6 +84,16 @@ public sealed class CorpusTests
         ["moov-io__iso20022__statement_1.xml"] = 4,
     };
 
+    /// <summary>One payment per ST…SE; remittance need not add up to the payment (short-pays are real).</summary>
+    private static readonly Dictionary<string, int> Edi820 = new()
+    {
+        ["Inteligenz__X12Parser__Example1_MortgageBankers.txt"] = 1, // BOM, newline-terminated segments
+        ["Inteligenz__X12Parser__Example2_ScanaEnergy.txt"] = 1,
+        ["Inteligenz__X12Parser__Example4_Safeway.txt"] = 1,
+        ["Inteligenz__X12Parser__Example5_Wikipedia.txt"] = 1, // backslash terminator, no BPR16: dated by GS04
+        ["Inteligenz__X12Parser__Example6.txt"] = 1, // SE02 0001203 = ST02 000001203 as numbers
+    };
+
     private const int Refused = 1;
 
     public static TheoryData<string> Bai2Files() => BankSamples.Files("bai2");
@@ -106,6 +116,13 @@ public sealed class CorpusTests
     [MemberData(nameof(CamtFiles))]
     public void Every_camt_sample_parses_or_is_refused_as_its_source_says(string file) =>
         Check(file, Camt, path => CamtParser.Parse(Reader(path)).ToList());
+
+    public static TheoryData<string> Edi820Files() => BankSamples.Files("edi820");
+
+    [BankSamplesTheory]
+    [MemberData(nameof(Edi820Files))]
+    public void Every_edi820_sample_parses_or_is_refused_as_its_source_says(string file) =>
+        Check(file, Edi820, path => Edi820Parser.Parse(Reader(path)).ToList());
 
     private static StreamReader Reader(string path) => new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
@@ -134,7 +151,7 @@ public sealed class CorpusTests
     }
 
     private static string FolderOf(Dictionary<string, int> table) =>
-        table == Bai2 ? "bai2" : table == Mt940 ? "mt940" : table == Camt ? "camt" : throw new ArgumentException("unknown table");
+        table == Bai2 ? "bai2" : table == Mt940 ? "mt940" : table == Camt ? "camt" : table == Edi820 ? "edi820" : throw new ArgumentException("unknown table");
 }
 
 /// <summary>What the samples say about who paid and for what reaches the transactions.</summary>
@@ -166,6 +183,19 @@ public sealed class CorpusRemittanceTests
         Assert.Contains(finnish, t => t.Remittance.Any(r => r.Reference == "US20291092"));
         Assert.Contains(isr, t => t.Remittance.Any(r => r.Qualifier == "ISR Reference" && r.Reference == "120000000000234478943216899"));
         Assert.Equal((true, "AC01"), (returned.IsReturn, returned.ReturnReason));
+    }
+
+    [BankSamplesFact]
+    public void Edi820_remittance_lines_carry_invoice_paid_and_discount_amounts_and_adjustments()
+    {
+        var safeway = Assert.Single(Read("edi820", "Inteligenz__X12Parser__Example4_Safeway.txt", Edi820Parser.Parse));
+        var wikipedia = Assert.Single(Read("edi820", "Inteligenz__X12Parser__Example5_Wikipedia.txt", Edi820Parser.Parse));
+
+        Assert.Equal((416093.15m, "Safeway - U. S. Corporate", "4311000190"), (safeway.Amount, safeway.PayerName, safeway.BankReference));
+        Assert.Contains(safeway.Remittance, r => r is { Qualifier: "IV", Reference: "6092392", PaidAmount: 20430.34m, InvoiceAmount: 20851.11m, DiscountAmount: 420.77m });
+        Assert.Contains(safeway.Remittance, r => r.AdjustmentAmount == -13676.81m);
+        Assert.Equal(wikipedia.Amount, wikipedia.Remittance.Sum(r => r.PaidAmount));
+        Assert.Equal(new DateOnly(2003, 10, 16), wikipedia.BookingDate);
     }
 
     [BankSamplesFact]
