@@ -94,6 +94,25 @@ public sealed class CorpusTests
         ["Inteligenz__X12Parser__Example6.txt"] = 1, // SE02 0001203 = ST02 000001203 as numbers
     };
 
+    /// <summary>One transaction per entry; batch and file controls tie or the file is refused.</summary>
+    private static readonly Dictionary<string, int> Nacha = new()
+    {
+        ["moov-io__ach__20110805A.ach"] = -Refused, // file control says 5 batches, 4 are there
+        ["moov-io__ach__adv-noFileControl.ach"] = -Refused, // ADV layout, no file control
+        ["moov-io__ach__ccd-debit.ach"] = 2,
+        ["moov-io__ach__contested-return.ach"] = 1,
+        ["moov-io__ach__cor-read.ach"] = 0, // a notification of change moves no money
+        ["moov-io__ach__issue1620_return.ach"] = 1, // effective date 000000: dated by the file
+        ["moov-io__ach__nonascii-utf8.ach"] = -Refused, // file control counts 1 entry and addenda record of 13
+        ["moov-io__ach__nonascii.ach"] = -Refused, // the same
+        ["moov-io__ach__ppd-debit-invalid-entryDetail-checkDigit.ach"] = -Refused,
+        ["moov-io__ach__ppd-mixedDebitCredit.ach"] = 3,
+        ["moov-io__ach__return-WEB.ach"] = 2,
+        ["moov-io__ach__short-line.ach"] = 1, // a 74-character header read as padded
+        ["moov-io__ach__txp-credit.ach"] = 1,
+        ["moov-io__ach__web-credit.ach"] = 1,
+    };
+
     private const int Refused = 1;
 
     public static TheoryData<string> Bai2Files() => BankSamples.Files("bai2");
@@ -124,6 +143,13 @@ public sealed class CorpusTests
     public void Every_edi820_sample_parses_or_is_refused_as_its_source_says(string file) =>
         Check(file, Edi820, path => Edi820Parser.Parse(Reader(path)).ToList());
 
+    public static TheoryData<string> NachaFiles() => BankSamples.Files("nacha");
+
+    [BankSamplesTheory]
+    [MemberData(nameof(NachaFiles))]
+    public void Every_nacha_sample_parses_or_is_refused_as_its_source_says(string file) =>
+        Check(file, Nacha, path => NachaParser.Parse(Reader(path)).ToList());
+
     private static StreamReader Reader(string path) => new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
     private static void Check(string file, Dictionary<string, int> expected, Func<string, List<BankTransaction>> parse)
@@ -151,7 +177,7 @@ public sealed class CorpusTests
     }
 
     private static string FolderOf(Dictionary<string, int> table) =>
-        table == Bai2 ? "bai2" : table == Mt940 ? "mt940" : table == Camt ? "camt" : table == Edi820 ? "edi820" : throw new ArgumentException("unknown table");
+        table == Bai2 ? "bai2" : table == Mt940 ? "mt940" : table == Camt ? "camt" : table == Edi820 ? "edi820" : table == Nacha ? "nacha" : throw new ArgumentException("unknown table");
 }
 
 /// <summary>What the samples say about who paid and for what reaches the transactions.</summary>
