@@ -150,6 +150,34 @@ public sealed class CorpusTests
     public void Every_nacha_sample_parses_or_is_refused_as_its_source_says(string file) =>
         Check(file, Nacha, path => NachaParser.Parse(Reader(path)).ToList());
 
+    public static TheoryData<string, string> AllFiles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var folder in new[] { "bai2", "camt", "edi820", "mt940", "nacha" })
+            foreach (var file in BankSamples.Files(folder))
+                data.Add(folder, file);
+        return data;
+    }
+
+    /// <summary>Whatever the format, the reader recognises it from the first bytes and reads it the same way.</summary>
+    [BankSamplesTheory]
+    [MemberData(nameof(AllFiles))]
+    public void Every_sample_that_parses_is_recognised_and_read_the_same_without_naming_its_format(string folder, string file)
+    {
+        var table = folder switch { "bai2" => Bai2, "camt" => Camt, "edi820" => Edi820, "mt940" => Mt940, _ => Nacha };
+        if (!table.TryGetValue(file, out var expected) || expected < 0) return;
+        using var stream = File.OpenRead(BankSamples.PathOf(folder, file));
+
+        var (format, transactions) = BankFileReader.Read(stream);
+
+        Assert.Equal(folder, format switch
+        {
+            BankFileFormat.Bai2 => "bai2", BankFileFormat.Camt053 or BankFileFormat.Camt054 => "camt", BankFileFormat.Edi820 => "edi820",
+            BankFileFormat.Mt940 => "mt940", BankFileFormat.Nacha => "nacha", _ => "csv",
+        });
+        Assert.Equal(expected, transactions.Count());
+    }
+
     private static StreamReader Reader(string path) => new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
     private static void Check(string file, Dictionary<string, int> expected, Func<string, List<BankTransaction>> parse)
