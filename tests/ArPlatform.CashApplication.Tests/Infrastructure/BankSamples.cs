@@ -1,9 +1,10 @@
 namespace ArPlatform.CashApplication.Tests.Infrastructure;
 
 /// <summary>
-/// The third-party bank files in ../shared/samples/bankfiles (next to the repository), read by
-/// path and never copied in. A clone without that folder skips these tests with a clear message;
-/// under CI=true they must run.
+/// The third-party bank files in ../shared/samples/bankfiles (next to the repository, or next
+/// to any folder above it, or where ARPLATFORM_BANK_SAMPLES points), read by path and never
+/// copied in. A clone without that folder skips these tests with a clear message; under CI=true
+/// they must run.
 /// </summary>
 public static class BankSamples
 {
@@ -12,7 +13,7 @@ public static class BankSamples
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public const string MissingMessage =
-        "../shared/samples/bankfiles is not next to this clone; the third-party bank-file corpus tests are skipped.";
+        "../shared/samples/bankfiles is not next to this clone (nor ARPLATFORM_BANK_SAMPLES set); the third-party bank-file corpus tests are skipped.";
 
     public static string PathOf(string format, string file) => System.IO.Path.Combine(Directory!, format, file);
 
@@ -33,11 +34,15 @@ public static class BankSamples
 
     private static string? Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (Environment.GetEnvironmentVariable("ARPLATFORM_BANK_SAMPLES") is { Length: > 0 } configured)
+            return System.IO.Directory.Exists(configured) ? configured : null;
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(System.IO.Path.Combine(repository.FullName, "ArPlatform.sln")))
+            repository = repository.Parent;
+        for (var dir = repository?.Parent; dir is not null; dir = dir.Parent)
         {
-            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "ArPlatform.sln"))) continue;
-            var samples = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "samples", "bankfiles"));
-            return System.IO.Directory.Exists(samples) ? samples : null;
+            var samples = System.IO.Path.Combine(dir.FullName, "shared", "samples", "bankfiles");
+            if (System.IO.Directory.Exists(samples)) return samples;
         }
         return null;
     }
