@@ -146,7 +146,8 @@ public static partial class Bai2Parser
         var customerReference = after + 1 < f.Length ? f[after + 1] : "";
         var text = after + 2 < f.Length ? string.Join(",", f[(after + 2)..]).TrimEnd('/').Trim() : "";
         var allText = string.Join(" ", new[] { text }.Concat(continuation).Where(t => t.Length > 0));
-        var decimals = Currency.Of(currency).MinorUnits;
+        var decimals = Currency.TryParse(currency, out var known) ? known.MinorUnits
+            : throw new BankFileFormatException(record.Line, $"currency '{currency}' is not an ISO 4217 code");
         return (new BankTransaction
         {
             Format = BankFileFormat.Bai2,

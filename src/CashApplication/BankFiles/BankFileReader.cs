@@ -49,8 +49,18 @@ public static class BankFileReader
                 BankFileFormat.CsvLockbox => CsvLockboxParser.Parse(reader),
                 _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a bank file format"),
             };
-            foreach (var transaction in transactions) yield return transaction;
+            foreach (var transaction in transactions) yield return Checked(transaction);
         }
+    }
+
+    /// <summary>Whatever the format: a known currency, and no more decimals than it has.</summary>
+    private static BankTransaction Checked(BankTransaction t)
+    {
+        if (!SharedKernel.Currency.TryParse(t.Currency, out var currency))
+            throw new BankFileFormatException(t.LineNumber, $"currency '{t.Currency}' is not an ISO 4217 code");
+        if (Math.Round(t.Amount, currency.MinorUnits) != t.Amount)
+            throw new BankFileFormatException(t.LineNumber, $"amount {t.Amount} has more decimals than {t.Currency} allows ({currency.MinorUnits})");
+        return t;
     }
 
     private static string Start(Stream content)

@@ -28,6 +28,10 @@ public sealed class CallerContext(IHttpContextAccessor http)
         }
     }
 
+    /// <summary>Whether the caller holds one of <paramref name="roles"/> (what they may see, beyond what they may call).</summary>
+    public bool IsInAnyRole(IEnumerable<string> roles) =>
+        http.HttpContext?.User is { } user && roles.Any(user.IsInRole);
+
     public string CorrelationId =>
         http.HttpContext?.Request.Headers[CorrelationHeader].ToString() is { Length: > 0 } id
             ? id

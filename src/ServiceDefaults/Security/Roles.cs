@@ -14,6 +14,9 @@ public static class Roles
     public const string Service = "service";
 
     public static readonly IReadOnlyList<string> All = [ArClerk, CashApplier, Collector, ArManager, Controller, Auditor, Service];
+
+    /// <summary>Who sees customers' bank accounts in full (others see the last four characters).</summary>
+    public static readonly IReadOnlyList<string> SeeBankingDetails = [CashApplier, ArManager, Controller];
 }
 
 /// <summary>

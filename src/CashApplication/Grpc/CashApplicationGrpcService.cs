@@ -1,0 +1,52 @@
+using ArPlatform.CashApplication.Data;
+using ArPlatform.CashApplication.Imports;
+using ArPlatform.CashApplication.Payments;
+using ArPlatform.Contracts.CashApplication.V1;
+using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Security;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ArPlatform.CashApplication.Grpc;
+
+/// <summary>The wire face of CashApplication: each RPC names who may call it and hands its request to the domain service that owns it.</summary>
+public sealed class CashApplicationGrpcService(
+    BankFileImporter importer, PaymentQueries payments, AuditLogReader<CashApplicationDbContext> audit)
+    : CashApplicationService.CashApplicationServiceBase
+{
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<BankFileImport> ImportBankFile(ImportBankFileRequest request, ServerCallContext context) =>
+        importer.ImportAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<BankFileImport> GetBankFileImport(GetBankFileImportRequest request, ServerCallContext context) =>
+        payments.GetImportAsync(RequireId("import_id", request.ImportId), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<ListBankFileImportsResponse> ListBankFileImports(ListBankFileImportsRequest request, ServerCallContext context) =>
+        payments.ListImportsAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<Contracts.CashApplication.V1.Payment> GetPayment(GetPaymentRequest request, ServerCallContext context) =>
+        payments.GetAsync(RequireId("id", request.Id), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<ListPaymentsResponse> ListPayments(ListPaymentsRequest request, ServerCallContext context) =>
+        payments.ListAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadAuditLog)]
+    public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
+        audit.ListAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadAuditLog)]
+    public override Task<VerifyAuditLogResponse> VerifyAuditLog(VerifyAuditLogRequest request, ServerCallContext context) =>
+        audit.VerifyAsync(context.CancellationToken);
+
+    private static string RequireId(string field, string id)
+    {
+        new Validator().Require(field, id).MaxLength(field, id, 26).ThrowIfInvalid();
+        return id;
+    }
+}

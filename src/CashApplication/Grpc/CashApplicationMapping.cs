@@ -1,0 +1,80 @@
+using ArPlatform.CashApplication.Imports;
+using ArPlatform.CashApplication.Payments;
+using ArPlatform.Contracts.Common.V1;
+using ArPlatform.SharedKernel;
+using Google.Protobuf.WellKnownTypes;
+using Proto = ArPlatform.Contracts.CashApplication.V1;
+
+namespace ArPlatform.CashApplication.Grpc;
+
+/// <summary>Domain to wire. Domain and wire enums share their numbers.</summary>
+public static class CashApplicationMapping
+{
+    public static Proto.BankFileImport ToProto(this BankFileImportRecord i)
+    {
+        var totals = i.Totals.Select(t => MoneyMapping.ToProto(t.Amount, t.Currency)).ToList();
+        return new Proto.BankFileImport
+        {
+            ImportId = i.Id,
+            FileName = i.FileName,
+            Format = (Proto.BankFileFormat)(int)i.Format,
+            PaymentsCreated = i.PaymentsCreated,
+            DuplicatesSkipped = i.DuplicatesSkipped,
+            Total = totals.FirstOrDefault(),
+            Totals = { totals },
+            Unapplied = i.PaymentsCreated,
+            DebitsSkipped = i.DebitsSkipped,
+            ReturnedItems = i.ReturnedItems,
+            Sha256 = i.Sha256,
+            SizeBytes = i.SizeBytes,
+            ImportedBy = i.ImportedBy,
+            ImportTime = Timestamp.FromDateTime(DateTime.SpecifyKind(i.ImportedAt, DateTimeKind.Utc)),
+        };
+    }
+
+    /// <param name="showBankingDetails">Whether the caller may see the payer's bank account in full.</param>
+    public static Proto.Payment ToProto(this Payment p, bool showBankingDetails) => new()
+    {
+        Id = p.Id,
+        ImportId = p.ImportId ?? "",
+        Status = (Proto.PaymentStatus)(int)p.Status,
+        Amount = MoneyMapping.ToProto(p.Amount, p.Currency),
+        UnappliedAmount = MoneyMapping.ToProto(p.UnappliedAmount, p.Currency),
+        BookingDate = p.BookingDate.ToText(),
+        ValueDate = p.ValueDate.ToText(),
+        BankReference = p.BankReference,
+        CustomerReference = p.CustomerReference,
+        AccountId = p.AccountId,
+        PayerName = p.PayerName,
+        PayerAccount = showBankingDetails || p.PayerAccount.Length <= 4 ? p.PayerAccount : "****" + p.PayerAccount[^4..],
+        Remittance = { p.Remittance.OrderBy(r => r.LineNumber).Select(r => r.ToProto(p.Currency)) },
+        Text = p.Text,
+        Format = (Proto.BankFileFormat)(int)p.Format,
+        LineNumber = p.LineNumber,
+        BankTypeCode = p.TypeCode,
+        CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(p.CreatedAt, DateTimeKind.Utc)),
+    };
+
+    private static Proto.RemittanceLine ToProto(this PaymentRemittance r, string currency) => new()
+    {
+        Qualifier = r.Qualifier,
+        Reference = r.Reference,
+        PaidAmount = Money(r.PaidAmount, currency),
+        InvoiceAmount = Money(r.InvoiceAmount, currency),
+        DiscountAmount = Money(r.DiscountAmount, currency),
+        AdjustmentReason = r.AdjustmentReason,
+        AdjustmentAmount = Money(r.AdjustmentAmount, currency),
+    };
+
+    /// <summary>
+    /// Remitted amounts as the payer wrote them: the currency's minor units where they fit, all
+    /// their decimals otherwise (never rounded away).
+    /// </summary>
+    private static Contracts.Common.V1.Money? Money(decimal? amount, string currency) => amount is { } a
+        ? new Contracts.Common.V1.Money
+        {
+            Currency = currency,
+            Amount = Math.Round(a, Currency.Of(currency).MinorUnits) == a ? MoneyMapping.ToProto(a, currency).Amount : DecimalText.Format(a),
+        }
+        : null;
+}

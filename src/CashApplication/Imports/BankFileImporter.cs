@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using ArPlatform.CashApplication.BankFiles;
+using ArPlatform.CashApplication.Data;
+using ArPlatform.CashApplication.Grpc;
+using ArPlatform.CashApplication.Payments;
+using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Proto = ArPlatform.Contracts.CashApplication.V1;
+
+namespace ArPlatform.CashApplication.Imports;
+
+/// <summary>
+/// Imports a bank file in one transaction: the file is streamed through its parser, credits are
+/// written as payments in batches (each batch checked against the payments already there in one
+/// query), and a file the parser refuses — wherever the fault — rolls everything back.
+/// </summary>
+public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands,
+    CallerContext caller, TimeProvider clock)
+{
+    private const int Batch = 1000;
+
+    public Task<Proto.BankFileImport> ImportAsync(Proto.ImportBankFileRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        v.RequestId(request.RequestId).Require("file_name", request.FileName).MaxLength("file_name", request.FileName, 255);
+        if (request.Content.IsEmpty) v.Add("content", "the file is empty");
+        if (!Enum.IsDefined(request.Format)) v.Add("format", "is not a bank file format");
+        v.ThrowIfInvalid();
+
+        return commands.ExecuteAsync("ImportBankFile", request.RequestId, request, async token =>
+        {
+            var content = request.Content.Memory;
+            var now = clock.GetUtcNow().UtcDateTime;
+            using var stream = new MemoryStream(request.Content.ToByteArray(), writable: false);
+            var given = request.Format == Proto.BankFileFormat.Unspecified ? (BankFileFormat?)null : (BankFileFormat)(int)request.Format;
+            var import = new BankFileImportRecord
+            {
+                Id = Ulid.NewUlid().ToString(),
+                FileName = CardNumbers.Mask(request.FileName.Trim()),
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span)),
+                SizeBytes = content.Length,
+                ImportedBy = caller.Actor,
+                ImportedAt = now,
+            };
+            try
+            {
+                var (format, transactions) = BankFileReader.Read(stream, given);
+                import.Format = format;
+                var pending = new List<Payment>(Batch);
+                var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var transaction in transactions)
+                {
+                    if (transaction.Direction == Direction.Debit)
+                    {
+                        import.DebitsSkipped++;
+                        if (transaction.IsReturn) import.ReturnedItems++;
+                        continue;
+                    }
+                    pending.Add(ToPayment(transaction, import.Id, Key(transaction, seen), now));
+                    if (pending.Count == Batch) await SaveNewAsync(pending, import, token);
+                }
+                await SaveNewAsync(pending, import, token);
+                // Added last: the batches before cleared the change tracker.
+                db.Imports.Add(import);
+                var result = import.ToProto();
+                commands.Audit("bank-file-import", import.Id, null, result);
+                return result;
+            }
+            catch (BankFileFormatException e)
+            {
+                throw new RequestValidationException([new FieldViolation("content", $"{request.FileName}: {e.Message}; nothing was imported")]);
+            }
+        }, ct);
+    }
+
+    /// <summary>Writes the batch's new payments; those already known (same key) are counted as duplicates.</summary>
+    private async Task SaveNewAsync(List<Payment> batch, BankFileImportRecord import, CancellationToken ct)
+    {
+        if (batch.Count == 0) return;
+        var keys = batch.Select(p => p.UniqueKey).ToList();
+        var known = (await db.Payments.AsNoTracking().Where(p => keys.Contains(p.UniqueKey)).Select(p => p.UniqueKey).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var payment in batch)
+        {
+            if (known.Contains(payment.UniqueKey))
+            {
+                import.DuplicatesSkipped++;
+                continue;
+            }
+            db.Payments.Add(payment);
+            import.Count(payment.Currency, payment.Amount);
+        }
+        // Written in the command's transaction, then let go: a large file never sits in the change tracker.
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        batch.Clear();
+    }
+
+    /// <summary>
+    /// What makes a bank transaction itself, whichever file brings it: our account, currency,
+    /// amount, booking date and the bank's references (payer and text when there are none). Equal
+    /// transactions within one file are told apart by their order.
+    /// </summary>
+    private static string Key(BankTransaction t, Dictionary<string, int> seen)
+    {
+        var identity = t.BankReference.Length > 0
+            ? $"{t.AccountId}|{t.Currency}|{t.Amount:0.####}|{t.BookingDate:yyyy-MM-dd}|{t.BankReference}|{t.CustomerReference}"
+            : $"{t.AccountId}|{t.Currency}|{t.Amount:0.####}|{t.BookingDate:yyyy-MM-dd}|{t.CustomerReference}|{t.PayerName}|{t.Text}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+        var occurrence = seen[hash] = seen.GetValueOrDefault(hash) + 1;
+        return occurrence == 1 ? hash : $"{hash}#{occurrence}";
+    }
+
+    private static Payment ToPayment(BankTransaction t, string importId, string key, DateTime now) => new()
+    {
+        Id = Ulid.NewUlid().ToString(),
+        ImportId = importId,
+        Currency = t.Currency,
+        Amount = t.Amount,
+        BookingDate = t.BookingDate,
+        ValueDate = t.ValueDate,
+        BankReference = Clip(t.BankReference, 100),
+        CustomerReference = Clip(CardNumbers.Mask(t.CustomerReference), 100),
+        AccountId = Clip(t.AccountId, 64),
+        PayerName = Clip(CardNumbers.Mask(t.PayerName), 200),
+        PayerAccount = Clip(t.PayerAccount, 64),
+        Text = Clip(CardNumbers.Mask(t.Text), 4000),
+        Format = t.Format,
+        LineNumber = t.LineNumber,
+        TypeCode = Clip(t.TypeCode, 32),
+        UniqueKey = key,
+        CreatedAt = now,
+        Remittance = t.Remittance.Select((r, i) => new PaymentRemittance
+        {
+            LineNumber = i + 1,
+            Qualifier = Clip(r.Qualifier, 40),
+            Reference = Clip(CardNumbers.Mask(r.Reference), 200),
+            PaidAmount = r.PaidAmount,
+            InvoiceAmount = r.InvoiceAmount,
+            DiscountAmount = r.DiscountAmount,
+            AdjustmentReason = Clip(r.AdjustmentReason, 40),
+            AdjustmentAmount = r.AdjustmentAmount,
+        }).ToList(),
+    };
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,51 @@
+using ArPlatform.CashApplication.Data;
+using ArPlatform.CashApplication.Grpc;
+using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Paging;
+using ArPlatform.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+using Proto = ArPlatform.Contracts.CashApplication.V1;
+
+namespace ArPlatform.CashApplication.Payments;
+
+/// <summary>Reading payments and imports; the payer's bank account in full only for the roles that work with it.</summary>
+public sealed class PaymentQueries(CashApplicationDbContext db, CallerContext caller)
+{
+    private bool ShowBankingDetails => caller.IsInAnyRole(Roles.SeeBankingDetails);
+
+    public async Task<Proto.Payment> GetAsync(string id, CancellationToken ct) =>
+        (await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("payment", id))
+        .ToProto(ShowBankingDetails);
+
+    public async Task<Proto.ListPaymentsResponse> ListAsync(Proto.ListPaymentsRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var page = PageRequest.Parse(request.PageSize, request.PageToken, v);
+        if (!Enum.IsDefined(request.Status)) v.Add("status", "is not a payment status");
+        v.ThrowIfInvalid();
+        var query = db.Payments.AsNoTracking();
+        if (request.Status != Proto.PaymentStatus.Unspecified)
+        {
+            var status = (PaymentStatus)(int)request.Status;
+            query = query.Where(p => p.Status == status);
+        }
+        if (request.ImportId.Length > 0) query = query.Where(p => p.ImportId == request.ImportId);
+        if (request.PayerName.Length > 0) query = query.Where(p => p.PayerName == request.PayerName);
+        var (items, next) = await query.ToPageAsync(page, p => p.Id, ct);
+        var show = ShowBankingDetails;
+        return new Proto.ListPaymentsResponse { Payments = { items.Select(p => p.ToProto(show)) }, NextPageToken = next };
+    }
+
+    public async Task<Proto.BankFileImport> GetImportAsync(string id, CancellationToken ct) =>
+        (await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("bank file import", id)).ToProto();
+
+    public async Task<Proto.ListBankFileImportsResponse> ListImportsAsync(Proto.ListBankFileImportsRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var page = PageRequest.Parse(request.PageSize, request.PageToken, v);
+        v.ThrowIfInvalid();
+        var (items, next) = await db.Imports.AsNoTracking().ToPageAsync(page, i => i.Id, ct);
+        return new Proto.ListBankFileImportsResponse { Imports = { items.Select(i => i.ToProto()) }, NextPageToken = next };
+    }
+}
