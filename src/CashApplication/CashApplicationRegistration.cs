@@ -20,6 +20,7 @@ public static class CashApplicationRegistration
         builder.Services.AddScoped<CommandExecutor<CashApplicationDbContext>>();
         builder.Services.AddScoped<AuditLogReader<CashApplicationDbContext>>();
         builder.Services.AddScoped<BankFileImporter>();
+        builder.Services.AddScoped<PaymentRecorder>();
         builder.Services.AddScoped<PaymentQueries>();
         return builder;
     }

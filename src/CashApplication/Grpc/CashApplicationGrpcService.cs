@@ -13,7 +13,7 @@ namespace ArPlatform.CashApplication.Grpc;
 
 /// <summary>The wire face of CashApplication: each RPC names who may call it and hands its request to the domain service that owns it.</summary>
 public sealed class CashApplicationGrpcService(
-    BankFileImporter importer, PaymentQueries payments, AuditLogReader<CashApplicationDbContext> audit)
+    BankFileImporter importer, PaymentRecorder recorder, PaymentQueries payments, AuditLogReader<CashApplicationDbContext> audit)
     : CashApplicationService.CashApplicationServiceBase
 {
     [Authorize(Policy = Policies.ApplyCash)]
@@ -27,6 +27,10 @@ public sealed class CashApplicationGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListBankFileImportsResponse> ListBankFileImports(ListBankFileImportsRequest request, ServerCallContext context) =>
         payments.ListImportsAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.CashApplication.V1.Payment> RecordPayment(RecordPaymentRequest request, ServerCallContext context) =>
+        recorder.RecordAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.CashApplication.V1.Payment> GetPayment(GetPaymentRequest request, ServerCallContext context) =>

@@ -49,7 +49,7 @@ public static class CashApplicationMapping
         PayerAccount = showBankingDetails || p.PayerAccount.Length <= 4 ? p.PayerAccount : "****" + p.PayerAccount[^4..],
         Remittance = { p.Remittance.OrderBy(r => r.LineNumber).Select(r => r.ToProto(p.Currency)) },
         Text = p.Text,
-        Format = (Proto.BankFileFormat)(int)p.Format,
+        Format = p.Format is { } format ? (Proto.BankFileFormat)(int)format : Proto.BankFileFormat.Unspecified,
         LineNumber = p.LineNumber,
         BankTypeCode = p.TypeCode,
         CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(p.CreatedAt, DateTimeKind.Utc)),

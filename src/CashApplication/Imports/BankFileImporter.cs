@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using ArPlatform.CashApplication.BankFiles;
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
@@ -60,7 +59,7 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
                         if (transaction.IsReturn) import.ReturnedItems++;
                         continue;
                     }
-                    pending.Add(ToPayment(transaction, import.Id, Key(transaction, seen), now));
+                    pending.Add(PaymentFactory.FromBankTransaction(transaction, import.Id, PaymentFactory.Key(transaction, seen), now));
                     if (pending.Count == Batch) await SaveNewAsync(pending, import, token);
                 }
                 await SaveNewAsync(pending, import, token);
@@ -99,53 +98,4 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
         db.ChangeTracker.Clear();
         batch.Clear();
     }
-
-    /// <summary>
-    /// What makes a bank transaction itself, whichever file brings it: our account, currency,
-    /// amount, booking date and the bank's references (payer and text when there are none). Equal
-    /// transactions within one file are told apart by their order.
-    /// </summary>
-    private static string Key(BankTransaction t, Dictionary<string, int> seen)
-    {
-        var identity = t.BankReference.Length > 0
-            ? $"{t.AccountId}|{t.Currency}|{t.Amount:0.####}|{t.BookingDate:yyyy-MM-dd}|{t.BankReference}|{t.CustomerReference}"
-            : $"{t.AccountId}|{t.Currency}|{t.Amount:0.####}|{t.BookingDate:yyyy-MM-dd}|{t.CustomerReference}|{t.PayerName}|{t.Text}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
-        var occurrence = seen[hash] = seen.GetValueOrDefault(hash) + 1;
-        return occurrence == 1 ? hash : $"{hash}#{occurrence}";
-    }
-
-    private static Payment ToPayment(BankTransaction t, string importId, string key, DateTime now) => new()
-    {
-        Id = Ulid.NewUlid().ToString(),
-        ImportId = importId,
-        Currency = t.Currency,
-        Amount = t.Amount,
-        BookingDate = t.BookingDate,
-        ValueDate = t.ValueDate,
-        BankReference = Clip(t.BankReference, 100),
-        CustomerReference = Clip(CardNumbers.Mask(t.CustomerReference), 100),
-        AccountId = Clip(t.AccountId, 64),
-        PayerName = Clip(CardNumbers.Mask(t.PayerName), 200),
-        PayerAccount = Clip(t.PayerAccount, 64),
-        Text = Clip(CardNumbers.Mask(t.Text), 4000),
-        Format = t.Format,
-        LineNumber = t.LineNumber,
-        TypeCode = Clip(t.TypeCode, 32),
-        UniqueKey = key,
-        CreatedAt = now,
-        Remittance = t.Remittance.Select((r, i) => new PaymentRemittance
-        {
-            LineNumber = i + 1,
-            Qualifier = Clip(r.Qualifier, 40),
-            Reference = Clip(CardNumbers.Mask(r.Reference), 200),
-            PaidAmount = r.PaidAmount,
-            InvoiceAmount = r.InvoiceAmount,
-            DiscountAmount = r.DiscountAmount,
-            AdjustmentReason = Clip(r.AdjustmentReason, 40),
-            AdjustmentAmount = r.AdjustmentAmount,
-        }).ToList(),
-    };
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -33,7 +33,8 @@ public sealed class Payment
     public string PayerName { get; init; } = "";
     public string PayerAccount { get; init; } = "";
     public string Text { get; init; } = "";
-    public BankFileFormat Format { get; init; }
+    /// <summary>The file's format; none for a payment recorded by API.</summary>
+    public BankFileFormat? Format { get; init; }
     public int LineNumber { get; init; }
     public string TypeCode { get; init; } = "";
     public required string UniqueKey { get; init; }

@@ -111,7 +111,7 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<int>("Format")
+                    b.Property<int?>("Format")
                         .HasColumnType("int");
 
                     b.Property<string>("ImportId")

@@ -106,7 +106,7 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Format")
+                    b.Property<int?>("Format")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ImportId")
