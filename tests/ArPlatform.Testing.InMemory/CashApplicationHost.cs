@@ -6,11 +6,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace ArPlatform.Testing.InMemory;
 
-/// <summary>CashApplication in memory: the real Program, a real SQLite file, a fixed clock, a real GrpcChannel.</summary>
-public sealed class CashApplicationHost : WebApplicationFactory<CashApplicationGrpcService>
+/// <summary>
+/// CashApplication in memory: the real Program, a real SQLite file, a fixed clock, a real
+/// GrpcChannel; calling an in-memory Billing when given one.
+/// </summary>
+public sealed class CashApplicationHost(BillingHost? billing = null) : WebApplicationFactory<CashApplicationGrpcService>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("cashapp-tests-").FullName;
     private GrpcChannel? _channel;
@@ -23,7 +27,14 @@ public sealed class CashApplicationHost : WebApplicationFactory<CashApplicationG
     {
         builder.UseSetting("ConnectionStrings:cashappdb", $"Data Source={DatabasePath}");
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.UseSetting("services:billing:grpc:0", "http://billing");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (billing is not null)
+                services.Configure<HttpClientFactoryOptions>(nameof(Contracts.Billing.V1.BillingService.BillingServiceClient),
+                    o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = billing.Server.CreateHandler()));
+        });
     }
 
     public CashApplicationService.CashApplicationServiceClient ClientAs(string user, params string[] roles)

@@ -1,5 +1,6 @@
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Imports;
+using ArPlatform.CashApplication.Matching;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.Contracts.CashApplication.V1;
 using ArPlatform.Contracts.Common.V1;
@@ -13,7 +14,7 @@ namespace ArPlatform.CashApplication.Grpc;
 
 /// <summary>The wire face of CashApplication: each RPC names who may call it and hands its request to the domain service that owns it.</summary>
 public sealed class CashApplicationGrpcService(
-    BankFileImporter importer, PaymentRecorder recorder, PaymentQueries payments, AuditLogReader<CashApplicationDbContext> audit)
+    BankFileImporter importer, PaymentRecorder recorder, PaymentQueries payments, MatchSuggestionService matching, AuditLogReader<CashApplicationDbContext> audit)
     : CashApplicationService.CashApplicationServiceBase
 {
     [Authorize(Policy = Policies.ApplyCash)]
@@ -39,6 +40,10 @@ public sealed class CashApplicationGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListPaymentsResponse> ListPayments(ListPaymentsRequest request, ServerCallContext context) =>
         payments.ListAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<MatchSuggestions> GetMatchSuggestions(GetMatchSuggestionsRequest request, ServerCallContext context) =>
+        matching.SuggestAsync(RequireId("payment_id", request.PaymentId), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

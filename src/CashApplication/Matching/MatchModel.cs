@@ -1,0 +1,58 @@
+namespace ArPlatform.CashApplication.Matching;
+
+/// <summary>An open invoice as matching sees it (from Billing).</summary>
+public sealed record OpenInvoice(
+    string Id, string Number, string CustomerId, string Currency, decimal OpenAmount, DateOnly DueDate,
+    string PoNumber = "", DateOnly? DiscountDate = null, decimal? DiscountAmount = null);
+
+public sealed record CustomerName(string Id, string Name);
+
+/// <summary>What matching knows of the world: open invoices, customers, and bank accounts learned from confirmed matches.</summary>
+public sealed record MatchContext(
+    IReadOnlyList<OpenInvoice> OpenInvoices, IReadOnlyList<CustomerName> Customers,
+    IReadOnlyDictionary<string, string> CustomerByBankAccount);
+
+public sealed record RemittanceReference(string Reference, decimal? PaidAmount = null);
+
+/// <summary>The payment to place.</summary>
+public sealed record PaymentToMatch(
+    string Currency, decimal Amount, DateOnly BookingDate, string PayerName, string PayerAccount,
+    IReadOnlyList<RemittanceReference> Remittance);
+
+/// <summary>Configuration section <c>CashApplication:Matching</c>.</summary>
+public sealed class MatchPolicy
+{
+    /// <summary>Apply without a person at or above this confidence (and clearly ahead of the next proposal).</summary>
+    public decimal AutoApplyThreshold { get; init; } = 0.95m;
+    /// <summary>How far ahead of the second proposal the first must be to apply on its own.</summary>
+    public decimal AutoApplyMargin { get; init; } = 0.05m;
+    /// <summary>A payer name this similar to a customer's (0–1) identifies them.</summary>
+    public decimal NameThreshold { get; init; } = 0.85m;
+    /// <summary>Combinations are searched among this many of the payer's oldest open invoices …</summary>
+    public int CombinationCandidates { get; init; } = 25;
+    /// <summary>… up to this many invoices per combination.</summary>
+    public int CombinationSize { get; init; } = 4;
+}
+
+public sealed record Allocation(string InvoiceId, string InvoiceNumber, decimal Amount);
+
+public enum MatchOutcome
+{
+    /// <summary>The payment settles the allocated invoices exactly.</summary>
+    Full = 1,
+    /// <summary>Less than the invoices referenced: the difference is a short-pay.</summary>
+    ShortPay = 2,
+    /// <summary>More than the invoices referenced: the rest goes on account.</summary>
+    OverPay = 3,
+}
+
+/// <summary>
+/// One way to place the payment: whose it is, which invoices it settles by how much, how sure
+/// that is (0–1) and why — every proposal explains itself.
+/// </summary>
+public sealed record MatchProposal(
+    string CustomerId, IReadOnlyList<Allocation> Allocations, MatchOutcome Outcome, decimal Difference,
+    decimal Confidence, IReadOnlyList<string> Reasons);
+
+/// <summary>The ranked proposals, and the one to apply without a person when there is one.</summary>
+public sealed record MatchDecision(IReadOnlyList<MatchProposal> Proposals, MatchProposal? AutoApply);

@@ -1,0 +1,181 @@
+using ArPlatform.CashApplication.Matching;
+
+namespace ArPlatform.CashApplication.Tests.Matching;
+
+public sealed class MatchingEngineTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 3);
+    private static readonly MatchPolicy Policy = new();
+
+    private static readonly OpenInvoice Acme123 = new("i-123", "INV-2026-000123", "acme", "USD", 324.75m, new(2026, 10, 31), "PO-778");
+    private static readonly OpenInvoice Acme124 = new("i-124", "INV-2026-000124", "acme", "USD", 1000.00m, new(2026, 11, 15));
+    private static readonly OpenInvoice Acme125 = new("i-125", "INV-2026-000125", "acme", "USD", 675.25m, new(2026, 11, 20),
+        DiscountDate: new(2026, 11, 5), DiscountAmount: 13.51m);
+    private static readonly OpenInvoice Globex987 = new("i-987", "INV-2026-000987", "globex", "USD", 1000.00m, new(2026, 11, 1));
+    private static readonly OpenInvoice Acme2025 = new("i-25-123", "INV-2025-000123", "acme", "USD", 50.00m, new(2025, 12, 1));
+
+    private static readonly MatchContext World = new(
+        [Acme123, Acme124, Acme125, Globex987],
+        [new CustomerName("acme", "Acme Corporation"), new CustomerName("globex", "Globex GmbH")],
+        new Dictionary<string, string> { ["026009593-4471"] = "globex" });
+
+    private static PaymentToMatch Payment(decimal amount, string payer = "", string account = "", params RemittanceReference[] remittance) =>
+        new("USD", amount, Day, payer, account, remittance);
+
+    private static MatchDecision Decide(PaymentToMatch payment, MatchContext? context = null) => MatchingEngine.Decide(payment, context ?? World, Policy);
+
+    [Theory]
+    [InlineData("INV-2026-000123")]
+    [InlineData("2026000123")]
+    [InlineData("000123")]
+    [InlineData("123")]
+    [InlineData("inv 123")]
+    public void An_invoice_number_however_written_settles_the_invoice_and_applies_on_its_own(string written)
+    {
+        var decision = Decide(Payment(324.75m, "ACME CORP", "", new RemittanceReference(written)));
+
+        var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
+        Assert.Equal(("acme", MatchOutcome.Full, 0.99m), (applied.CustomerId, applied.Outcome, applied.Confidence));
+        Assert.Equal([new Allocation("i-123", "INV-2026-000123", 324.75m)], applied.Allocations);
+        Assert.Contains(applied.Reasons, r => r.Contains("is invoice INV-2026-000123"));
+    }
+
+    [Fact]
+    public void A_misread_digit_still_finds_the_invoice_but_with_less_confidence()
+    {
+        var decision = Decide(Payment(324.75m, "", "", new RemittanceReference("2026000128")));
+
+        var top = decision.Proposals[0];
+        Assert.Equal((0.93m, "i-123"), (top.Confidence, top.Allocations[0].InvoiceId));
+        Assert.Null(decision.AutoApply);
+        Assert.Contains("one digit slip", top.Reasons[0]);
+        // INV-…124 is one slip away too; only INV-…123 is open for the amount paid.
+        Assert.Contains("the only one open for 324.75", top.Reasons[0]);
+    }
+
+    [Fact]
+    public void Swapped_neighbouring_digits_are_a_slip_too_but_short_numbers_never_are()
+    {
+        Assert.True(InvoiceNumbers.IsOneSlipApart("2026000123", "2026000132"));
+        Assert.False(InvoiceNumbers.IsOneSlipApart("123", "132"));
+        Assert.False(InvoiceNumbers.IsOneSlipApart("2026000123", "2026000321"));
+    }
+
+    [Fact]
+    public void A_po_number_in_the_remittance_finds_its_invoice()
+    {
+        var decision = Decide(Payment(324.75m, "", "", new RemittanceReference("PO-778")));
+
+        Assert.Equal("i-123", decision.AutoApply?.Allocations.Single().InvoiceId);
+        Assert.Contains("is the PO of invoice", decision.AutoApply!.Reasons[0]);
+    }
+
+    [Fact]
+    public void Paying_less_than_the_remittance_is_a_short_pay_and_more_is_an_over_pay_on_account()
+    {
+        var shortPay = Decide(Payment(1300.00m, "", "", new RemittanceReference("123"), new RemittanceReference("124")));
+        var overPay = Decide(Payment(400.00m, "", "", new RemittanceReference("123")));
+
+        Assert.Equal((MatchOutcome.ShortPay, 24.75m), (shortPay.Proposals[0].Outcome, shortPay.Proposals[0].Difference));
+        Assert.Equal([324.75m, 975.25m], shortPay.Proposals[0].Allocations.Select(a => a.Amount));
+        Assert.Equal((MatchOutcome.OverPay, 75.25m), (overPay.Proposals[0].Outcome, overPay.Proposals[0].Difference));
+        Assert.Equal(0.97m, overPay.AutoApply?.Confidence);
+    }
+
+    [Fact]
+    public void The_remitted_paid_amount_is_what_the_invoice_gets()
+    {
+        var decision = Decide(Payment(300.00m, "", "", new RemittanceReference("123", 300.00m)));
+
+        Assert.Equal((MatchOutcome.Full, 300.00m), (decision.AutoApply!.Outcome, decision.AutoApply.Allocations[0].Amount));
+    }
+
+    [Fact]
+    public void A_reference_two_customers_invoices_answer_to_goes_to_the_identified_payers()
+    {
+        // Another customer's invoice from last year answers to "000123" too, open for the same amount.
+        var context = World with { OpenInvoices = [.. World.OpenInvoices, Acme2025 with { CustomerId = "globex", OpenAmount = 324.75m }] };
+
+        var withoutPayer = Decide(Payment(324.75m, "", "", new RemittanceReference("000123")), context);
+        var withPayer = Decide(Payment(324.75m, "Acme Corporation", "", new RemittanceReference("000123")), context);
+
+        Assert.Empty(withoutPayer.Proposals);
+        Assert.Equal("i-123", withPayer.AutoApply?.Allocations[0].InvoiceId);
+    }
+
+    [Fact]
+    public void Without_remittance_a_known_bank_account_and_the_only_invoice_of_the_amount_apply()
+    {
+        var decision = Decide(Payment(1000.00m, "G. GMBH TREASURY", "026009593-4471"));
+
+        var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
+        Assert.Equal(("globex", "i-987", 0.951m), (applied.CustomerId, applied.Allocations[0].InvoiceId, applied.Confidence));
+        Assert.Contains(applied.Reasons, r => r.Contains("bank account ending 4471"));
+    }
+
+    [Fact]
+    public void A_payer_known_only_by_name_is_a_suggestion_not_an_application()
+    {
+        var decision = Decide(Payment(1000.00m, "ACME CORPORATION INC"));
+
+        Assert.Equal(("acme", "i-124"), (decision.Proposals[0].CustomerId, decision.Proposals[0].Allocations[0].InvoiceId));
+        Assert.Null(decision.AutoApply);
+    }
+
+    [Fact]
+    public void An_early_payment_discount_taken_in_time_matches_the_discounted_amount()
+    {
+        var decision = Decide(Payment(661.74m, "Acme Corporation"));
+
+        Assert.Equal(("i-125", 661.74m), (decision.Proposals[0].Allocations[0].InvoiceId, decision.Proposals[0].Allocations[0].Amount));
+        Assert.Contains("early-payment discount", decision.Proposals[0].Reasons[1]);
+    }
+
+    [Fact]
+    public void A_combination_of_the_payers_open_invoices_that_sums_to_the_payment_is_found()
+    {
+        var decision = Decide(Payment(1324.75m, "Acme Corporation"));
+
+        Assert.Equal(["i-123", "i-124"], decision.Proposals[0].Allocations.Select(a => a.InvoiceId));
+        Assert.Contains("no other combination", decision.Proposals[0].Reasons[1]);
+    }
+
+    [Fact]
+    public void Two_invoices_of_the_same_amount_are_ambiguous_and_never_applied()
+    {
+        var context = World with { OpenInvoices = [.. World.OpenInvoices, Globex987 with { Id = "i-988", Number = "INV-2026-000988" }] };
+
+        var decision = Decide(Payment(1000.00m, "", "026009593-4471"), context);
+
+        Assert.Equal(2, decision.Proposals.Count);
+        Assert.Null(decision.AutoApply);
+    }
+
+    [Fact]
+    public void An_unknown_payer_without_remittance_gets_no_proposal()
+    {
+        Assert.Empty(Decide(Payment(1000.00m, "Initech")).Proposals);
+    }
+
+    [Fact]
+    public void The_same_payment_and_world_in_any_order_give_the_same_decision()
+    {
+        var payment = Payment(1000.00m, "Acme Corporation");
+        var shuffled = World with { OpenInvoices = World.OpenInvoices.Reverse().ToList(), Customers = World.Customers.Reverse().ToList() };
+
+        var a = Decide(payment);
+        var b = Decide(payment, shuffled);
+
+        Assert.Equal(a.Proposals.Select(p => (p.CustomerId, string.Join(",", p.Allocations), p.Confidence)),
+            b.Proposals.Select(p => (p.CustomerId, string.Join(",", p.Allocations), p.Confidence)));
+    }
+
+    [Theory]
+    [InlineData("Acme Corporation", "ACME CORP.", 1.0)]
+    [InlineData("Müller GmbH", "MUELLER", 1.0)]
+    [InlineData("Globex GmbH", "Initech LLC", 0.0)]
+    public void Names_compare_without_case_accents_punctuation_or_legal_forms(string a, string b, double atLeast)
+    {
+        Assert.True(NameSimilarity.Score(a, b) >= (decimal)atLeast, $"{a} / {b}: {NameSimilarity.Score(a, b)}");
+    }
+}
