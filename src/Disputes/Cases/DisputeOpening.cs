@@ -103,6 +103,13 @@ public sealed class DisputeOpening(
         return invoices;
     }
 
+    /// <summary>A whole invoice's product, when all its lines are of one product (else none: analytics shows it apart).</summary>
+    private static string SingleProduct(Billing.Invoice invoice)
+    {
+        var products = invoice.Lines.Select(l => l.ProductCode).Distinct().Take(2).ToList();
+        return products.Count == 1 ? products[0] : "";
+    }
+
     private static DisputeItem ToItem(int number, RequestedItem item, Billing.Invoice invoice)
     {
         var line = item.LineNumber > 0 ? invoice.Lines.First(l => l.LineNumber == item.LineNumber) : null;
@@ -119,7 +126,7 @@ public sealed class DisputeOpening(
             InvoiceId = invoice.Id,
             InvoiceNumber = invoice.Number,
             LineNumber = item.LineNumber,
-            ProductCode = line?.ProductCode ?? (invoice.Lines.Select(l => l.ProductCode).Distinct().SingleOrDefault() ?? ""),
+            ProductCode = line?.ProductCode ?? SingleProduct(invoice),
             Amount = item.Amount.Amount,
         };
     }

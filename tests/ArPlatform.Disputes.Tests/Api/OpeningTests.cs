@@ -70,6 +70,29 @@ public sealed class OpeningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_whole_invoice_of_several_products_is_disputed_without_a_product_and_a_line_with_its_own()
+    {
+        var customerId = (await _world.BillingClient.CreateCustomerAsync(Requests.Customer())).Id;
+        var request = Requests.Invoice(customerId);
+        request.Invoice.Lines[0].ProductCode = "SKU-A";
+        request.Invoice.Lines.Add(new Contracts.Billing.V1.InvoiceLine
+        {
+            Description = "Support", Quantity = "1", UnitPrice = Requests.Usd("50.00"), ProductCode = "SKU-B",
+        });
+        var invoice = await _world.BillingClient.CreateInvoiceAsync(request);
+        var lineRequest = DisputesWorld.Open(invoice.Id, "50.00", "d-2");
+        lineRequest.Dispute.InvoiceId = "";
+        lineRequest.Dispute.Amount = null;
+        lineRequest.Dispute.Items.Add(new DisputeItem { InvoiceId = invoice.Id, LineNumber = 2, Amount = Requests.Usd("50.00") });
+
+        var whole = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "10.00"));
+        var line = await _world.Disputes.Client.OpenDisputeAsync(lineRequest);
+
+        Assert.Equal("", whole.Items.Single().ProductCode);
+        Assert.Equal(("SKU-B", 2), (line.Items.Single().ProductCode, line.Items.Single().LineNumber));
+    }
+
+    [Fact]
     public async Task Two_cases_cannot_dispute_more_than_is_open_on_an_invoice()
     {
         var invoice = await _world.InvoiceAsync();
