@@ -26,6 +26,8 @@ public static class DisputesRegistration
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Disputes:Outbox"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DisputesMetrics>();
+        builder.Services.AddSingleton<DisputesGaugeRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DisputesGaugeRefresher>());
         builder.Services.AddSingleton<BillingOutboxDispatcher>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<EscalationWorker>();
