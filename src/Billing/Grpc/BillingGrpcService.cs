@@ -24,6 +24,9 @@ public sealed class BillingGrpcService(
     BalanceReader balances, ReportService reports, AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
+    /// <summary>Ids as Billing has always accepted them.</summary>
+    private const int MaxIdLength = 100;
+
     [Authorize(Policy = Policies.ManageBilling)]
     public override Task<Contracts.Billing.V1.Customer> CreateCustomer(CreateCustomerRequest request, ServerCallContext context) =>
         customers.CreateAsync(request, context.CancellationToken);
@@ -34,7 +37,7 @@ public sealed class BillingGrpcService(
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.Customer> GetCustomer(GetCustomerRequest request, ServerCallContext context) =>
-        customers.GetAsync(RequireId("id", request.Id), context.CancellationToken);
+        customers.GetAsync(Validator.RequiredId("id", request.Id, MaxIdLength), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListCustomersResponse> ListCustomers(ListCustomersRequest request, ServerCallContext context) =>
@@ -70,7 +73,7 @@ public sealed class BillingGrpcService(
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.Invoice> GetInvoice(GetInvoiceRequest request, ServerCallContext context) =>
-        invoices.GetAsync(RequireId("id", request.Id), context.CancellationToken);
+        invoices.GetAsync(Validator.RequiredId("id", request.Id, MaxIdLength), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListInvoicesResponse> ListInvoices(ListInvoicesRequest request, ServerCallContext context) =>
@@ -78,7 +81,7 @@ public sealed class BillingGrpcService(
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<AccountBalance> GetAccountBalance(GetAccountBalanceRequest request, ServerCallContext context) =>
-        balances.GetAsync(RequireId("customer_id", request.CustomerId), context.CancellationToken);
+        balances.GetAsync(Validator.RequiredId("customer_id", request.CustomerId, MaxIdLength), context.CancellationToken);
 
     [Authorize(Policy = Policies.ApplyCash)]
     public override Task<Contracts.Billing.V1.PaymentApplication> ApplyPayment(ApplyPaymentRequest request, ServerCallContext context) =>
@@ -102,7 +105,7 @@ public sealed class BillingGrpcService(
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.CreditMemo> GetCreditMemo(GetCreditMemoRequest request, ServerCallContext context) =>
-        credits.GetAsync(RequireId("id", request.Id), context.CancellationToken);
+        credits.GetAsync(Validator.RequiredId("id", request.Id, MaxIdLength), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<AgingReport> GetAgingReport(GetAgingReportRequest request, ServerCallContext context) =>
@@ -119,10 +122,4 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<VerifyAuditLogResponse> VerifyAuditLog(VerifyAuditLogRequest request, ServerCallContext context) =>
         audit.VerifyAsync(context.CancellationToken);
-
-    private static string RequireId(string field, string id)
-    {
-        new Validator().Require(field, id).MaxLength(field, id, 100).ThrowIfInvalid();
-        return id;
-    }
 }

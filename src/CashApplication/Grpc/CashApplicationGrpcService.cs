@@ -17,13 +17,16 @@ public sealed class CashApplicationGrpcService(
     BankFileImporter importer, PaymentRecorder recorder, PaymentQueries payments, MatchSuggestionService matching, AuditLogReader<CashApplicationDbContext> audit)
     : CashApplicationService.CashApplicationServiceBase
 {
+    /// <summary>ULIDs.</summary>
+    private const int MaxIdLength = 26;
+
     [Authorize(Policy = Policies.ApplyCash)]
     public override Task<BankFileImport> ImportBankFile(ImportBankFileRequest request, ServerCallContext context) =>
         importer.ImportAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<BankFileImport> GetBankFileImport(GetBankFileImportRequest request, ServerCallContext context) =>
-        payments.GetImportAsync(RequireId("import_id", request.ImportId), context.CancellationToken);
+        payments.GetImportAsync(Validator.RequiredId("import_id", request.ImportId, MaxIdLength), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListBankFileImportsResponse> ListBankFileImports(ListBankFileImportsRequest request, ServerCallContext context) =>
@@ -35,7 +38,7 @@ public sealed class CashApplicationGrpcService(
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.CashApplication.V1.Payment> GetPayment(GetPaymentRequest request, ServerCallContext context) =>
-        payments.GetAsync(RequireId("id", request.Id), context.CancellationToken);
+        payments.GetAsync(Validator.RequiredId("id", request.Id, MaxIdLength), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListPaymentsResponse> ListPayments(ListPaymentsRequest request, ServerCallContext context) =>
@@ -43,7 +46,7 @@ public sealed class CashApplicationGrpcService(
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<MatchSuggestions> GetMatchSuggestions(GetMatchSuggestionsRequest request, ServerCallContext context) =>
-        matching.SuggestAsync(RequireId("payment_id", request.PaymentId), context.CancellationToken);
+        matching.SuggestAsync(Validator.RequiredId("payment_id", request.PaymentId, MaxIdLength), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
@@ -52,10 +55,4 @@ public sealed class CashApplicationGrpcService(
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<VerifyAuditLogResponse> VerifyAuditLog(VerifyAuditLogRequest request, ServerCallContext context) =>
         audit.VerifyAsync(context.CancellationToken);
-
-    private static string RequireId(string field, string id)
-    {
-        new Validator().Require(field, id).MaxLength(field, id, 26).ThrowIfInvalid();
-        return id;
-    }
 }

@@ -23,11 +23,8 @@ public sealed class DisputesGrpcService(
         opening.OpenAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
-    public override Task<Dispute> GetDispute(GetDisputeRequest request, ServerCallContext context)
-    {
-        new Validator().Require("id", request.Id).MaxLength("id", request.Id, 26).ThrowIfInvalid();
-        return queries.GetAsync(request.Id, context.CancellationToken);
-    }
+    public override Task<Dispute> GetDispute(GetDisputeRequest request, ServerCallContext context) =>
+        queries.GetAsync(Validator.RequiredId("id", request.Id, 26 /* a ULID */), context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListDisputesResponse> ListDisputes(ListDisputesRequest request, ServerCallContext context) =>

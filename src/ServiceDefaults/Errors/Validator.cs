@@ -44,6 +44,16 @@ public sealed class Validator
         return value!;
     }
 
+    /// <summary>
+    /// The id a read names, present and no longer than the service's ids: returned as is, so a
+    /// wire method hands it straight on; INVALID_ARGUMENT otherwise.
+    /// </summary>
+    public static string RequiredId(string field, string id, int maxLength)
+    {
+        new Validator().Require(field, id).MaxLength(field, id, maxLength).ThrowIfInvalid();
+        return id;
+    }
+
     /// <summary>Throws <see cref="RequestValidationException"/> if anything was added.</summary>
     public void ThrowIfInvalid()
     {
