@@ -1,5 +1,6 @@
 using ArPlatform.Disputes.Data;
 using ArPlatform.Disputes.Workflow;
+using ArPlatform.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArPlatform.Disputes;
@@ -11,8 +12,12 @@ namespace ArPlatform.Disputes;
 /// </summary>
 public sealed class DisputesGaugeRefresher(
     IServiceScopeFactory scopes, DisputesMetrics metrics, IConfiguration configuration, TimeProvider clock,
-    ILogger<DisputesGaugeRefresher> logger) : BackgroundService
+    ILogger<DisputesGaugeRefresher> logger) : PeriodicWorker(logger)
 {
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Disputes:MetricsRefreshSeconds", 15));
+
+    protected override Task RunOnceAsync(CancellationToken ct) => RefreshAsync(ct);
+
     public async Task RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -25,24 +30,5 @@ public sealed class DisputesGaugeRefresher(
             await cases.LongCountAsync(d => d.SlaDueDate < today, ct),
             await db.Outbox.LongCountAsync(m => m.DeliveredAt == null && m.FailedAt == null, ct),
             await db.Outbox.LongCountAsync(m => m.FailedAt != null, ct)));
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("Disputes:MetricsRefreshSeconds", 15);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Stale gauges are better than none: try again on the next tick.
-                logger.LogWarning(e, "Refreshing the disputes gauges failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

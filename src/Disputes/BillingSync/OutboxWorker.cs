@@ -1,3 +1,4 @@
+using ArPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ArPlatform.Disputes.BillingSync;
@@ -7,23 +8,9 @@ namespace ArPlatform.Disputes.BillingSync;
 /// undelivered goes out on the next pass.
 /// </summary>
 public sealed class OutboxWorker(BillingOutboxDispatcher dispatcher, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.PollSeconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
-        do
-        {
-            try
-            {
-                await dispatcher.DeliverDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database itself failing: log and try again next pass, the worker must outlive it.
-                logger.LogError(e, "Outbox pass failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override Task RunOnceAsync(CancellationToken ct) => dispatcher.DeliverDueAsync(ct);
 }

@@ -1,3 +1,4 @@
+using ArPlatform.ServiceDefaults.Hosting;
 using ArPlatform.SharedKernel;
 using Proto = ArPlatform.Contracts.Disputes.V1;
 
@@ -9,29 +10,17 @@ namespace ArPlatform.Disputes.Cases;
 /// passes or replicas run it.
 /// </summary>
 public sealed class EscalationWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<EscalationWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Disputes:EscalationIntervalMinutes", 60));
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        var minutes = configuration.GetValue("Disputes:EscalationIntervalMinutes", 60);
-        if (minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        do
-        {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToText();
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var escalation = scope.ServiceProvider.GetRequiredService<DisputeEscalation>();
-                var result = await escalation.EscalateAsync(
-                    new Proto.EscalateOverdueDisputesRequest { RequestId = $"escalation-{today}", AsOf = today }, stoppingToken);
-                if (result.Escalated > 0) logger.LogInformation("Escalated {Count} overdue disputes as of {Date}", result.Escalated, today);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed pass is retried on the next tick; the worker must outlive it.
-                logger.LogError(e, "Dispute escalation as of {Date} failed", today);
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToText();
+        await using var scope = scopes.CreateAsyncScope();
+        var escalation = scope.ServiceProvider.GetRequiredService<DisputeEscalation>();
+        var result = await escalation.EscalateAsync(
+            new Proto.EscalateOverdueDisputesRequest { RequestId = $"escalation-{today}", AsOf = today }, ct);
+        if (result.Escalated > 0) logger.LogInformation("Escalated {Count} overdue disputes as of {Date}", result.Escalated, today);
     }
 }
