@@ -2,7 +2,16 @@ using System.Net;
 
 namespace ArPlatform.Disputes.Tests.Api;
 
+/// <summary>
+/// A scrape must see this host's instruments only. OpenTelemetry listens to meters process-wide,
+/// so another test's Disputes host, alive at the same time, publishes the same gauge names
+/// (seen: this scrape showing another host's zeros): these tests run alone.
+/// </summary>
+[CollectionDefinition(nameof(ScrapedAlone), DisableParallelization = true)]
+public sealed class ScrapedAlone;
+
 /// <summary>What an SRE scrapes: undecided and overdue cases and the outbox backlog, as Prometheus gauges.</summary>
+[Collection(nameof(ScrapedAlone))]
 public sealed class MetricsTests : IDisposable
 {
     private readonly DisputesWorld _world = new(new Dictionary<string, string>
