@@ -59,12 +59,9 @@ public sealed class DisputeQueries(DisputesDbContext db, TimeProvider clock)
             var unresolved = DisputeWorkflow.UnresolvedStatuses.ToList();
             query = query.Where(d => unresolved.Contains(d.Status));
         }
-        if (request.OverdueOnly)
-        {
-            var today = Today;
-            query = query.Where(d => d.SlaDueDate < today);
-        }
+        var today = Today;
+        if (request.OverdueOnly) query = query.Where(d => d.SlaDueDate < today);
         var (items, next) = await query.ToPageAsync(page, d => d.Id, ct);
-        return new Proto.ListDisputesResponse { Disputes = { items.Select(d => d.ToProto(Today)) }, NextPageToken = next };
+        return new Proto.ListDisputesResponse { Disputes = { items.Select(d => d.ToProto(today)) }, NextPageToken = next };
     }
 }
