@@ -34,7 +34,7 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
         {
             var content = request.Content.Memory;
             var now = clock.GetUtcNow().UtcDateTime;
-            using var stream = new MemoryStream(request.Content.ToByteArray(), writable: false);
+            using var stream = ReadOnlyStream(content);
             var given = request.Format == Proto.BankFileFormat.Unspecified ? (BankFileFormat?)null : (BankFileFormat)(int)request.Format;
             var import = new BankFileImportRecord
             {
@@ -75,6 +75,12 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
             }
         }, ct);
     }
+
+    /// <summary>The received file as a stream over the request's own bytes: a file of 100 MB is not copied again.</summary>
+    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
 
     /// <summary>Writes the batch's new payments; those already known (same key) are counted as duplicates.</summary>
     private async Task SaveNewAsync(List<Payment> batch, BankFileImportRecord import, CancellationToken ct)
