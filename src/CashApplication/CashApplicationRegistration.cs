@@ -1,3 +1,4 @@
+using ArPlatform.CashApplication.Applications;
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
 using ArPlatform.CashApplication.Imports;
@@ -7,6 +8,7 @@ using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
 using Billing = ArPlatform.Contracts.Billing.V1;
+using Disputes = ArPlatform.Contracts.Disputes.V1;
 
 namespace ArPlatform.CashApplication;
 
@@ -20,14 +22,28 @@ public static class CashApplicationRegistration
         builder.AddServiceDatabase<CashApplicationDbContext, SqliteCashApplicationDbContext, SqlServerCashApplicationDbContext>("cashappdb");
         builder.Services.AddGrpc().AddServiceOptions<CashApplicationGrpcService>(o => o.MaxReceiveMessageSize = MaxBankFileBytes + 1024 * 1024);
         builder.Services.AddServiceGrpcClient<Billing.BillingService.BillingServiceClient>("billing");
+        builder.Services.AddServiceGrpcClient<Disputes.DisputesService.DisputesServiceClient>("disputes");
         builder.Services.Configure<MatchPolicy>(builder.Configuration.GetSection("CashApplication:Matching"));
+        builder.Services.Configure<OutcomePolicy>(builder.Configuration.GetSection("CashApplication:Outcomes"));
+        builder.Services.Configure<DispatchOptions>(builder.Configuration.GetSection("CashApplication:Dispatch"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CashApplicationMetrics>();
+        builder.Services.AddSingleton<ApplicationDispatcher>();
+        builder.Services.AddSingleton<DispatchWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DispatchWorker>());
         builder.Services.AddScoped<CommandExecutor<CashApplicationDbContext>>();
         builder.Services.AddScoped<AuditLogReader<CashApplicationDbContext>>();
         builder.Services.AddScoped<BankFileImporter>();
         builder.Services.AddScoped<PaymentRecorder>();
         builder.Services.AddScoped<PaymentQueries>();
+        builder.Services.AddScoped<PaymentViews>();
         builder.Services.AddScoped<MatchSuggestionService>();
+        builder.Services.AddScoped<MatchContextLoader>();
+        builder.Services.AddScoped<AutoMatcher>();
+        builder.Services.AddScoped<BankAccountLearning>();
+        builder.Services.AddScoped<ApplicationLedger>();
+        builder.Services.AddScoped<ManualApplication>();
+        builder.Services.AddScoped<CashApplicationMetricsService>();
         return builder;
     }
 }

@@ -1,21 +1,27 @@
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
 using ArPlatform.Contracts.CashApplication.V1;
+using ArPlatform.Contracts.Disputes.V1;
 using Microsoft.AspNetCore.Hosting;
 
 namespace ArPlatform.Testing.InMemory;
 
 /// <summary>
-/// CashApplication in memory: the real Program, a real SQLite file, a fixed clock, a real
-/// GrpcChannel; calling an in-memory Billing when given one.
+/// CashApplication in memory: the real Program, a real SQLite file (reopened by a second host
+/// after a "crash" when given its path), a fixed clock, a real GrpcChannel; calling an in-memory
+/// Billing and Disputes when given them. Its dispatch worker is off unless settings turn it on.
 /// </summary>
-public sealed class CashApplicationHost(BillingHost? billing = null)
-    : InMemoryServiceHost<CashApplicationGrpcService, CashApplicationDbContext>("cashappdb")
+public sealed class CashApplicationHost(
+    BillingHost? billing = null, DisputesHost? disputes = null, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    : InMemoryServiceHost<CashApplicationGrpcService, CashApplicationDbContext>("cashappdb", databasePath, billing?.Clock.Now)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         if (billing is not null) CallBillingIn(builder, billing);
+        if (disputes is not null) CallServiceIn<DisputesService.DisputesServiceClient>(builder, "disputes", disputes.Server);
+        builder.UseSetting("CashApplication:Dispatch:PollSeconds", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     public CashApplicationService.CashApplicationServiceClient ClientAs(string user, params string[] roles) => new(Invoker(user, roles));

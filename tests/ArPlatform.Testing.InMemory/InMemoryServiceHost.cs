@@ -42,12 +42,16 @@ public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicat
     }
 
     /// <summary>Sends the service's Billing client to an in-memory Billing, through discovery and service identity as in production.</summary>
-    protected static void CallBillingIn(IWebHostBuilder builder, BillingHost billing)
+    protected static void CallBillingIn(IWebHostBuilder builder, BillingHost billing) =>
+        CallServiceIn<Contracts.Billing.V1.BillingService.BillingServiceClient>(builder, "billing", billing.Server);
+
+    /// <summary>Sends the service's <typeparamref name="TClient"/> to another service in memory.</summary>
+    protected static void CallServiceIn<TClient>(IWebHostBuilder builder, string serviceName, TestServer server)
     {
-        builder.UseSetting("services:billing:grpc:0", "http://billing");
+        builder.UseSetting($"services:{serviceName}:grpc:0", $"http://{serviceName}");
         builder.ConfigureTestServices(services =>
-            services.Configure<HttpClientFactoryOptions>(nameof(Contracts.Billing.V1.BillingService.BillingServiceClient),
-                o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = billing.Server.CreateHandler())));
+            services.Configure<HttpClientFactoryOptions>(typeof(TClient).Name,
+                o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = server.CreateHandler())));
     }
 
     /// <summary>Calls carrying a token for <paramref name="user"/> with <paramref name="roles"/>.</summary>

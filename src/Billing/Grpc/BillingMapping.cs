@@ -67,6 +67,9 @@ public static class BillingMapping
             p.Allocations.OrderBy(a => a.LineNumber).Select(a => new Proto.PaymentAllocation
             {
                 InvoiceId = a.InvoiceId, Amount = MoneyMapping.ToProto(a.Amount, p.Currency),
+                WriteOffAmount = a.WriteOff == 0m ? null : MoneyMapping.ToProto(a.WriteOff, p.Currency),
+                WithholdingTaxAmount = a.WithholdingTax == 0m ? null : MoneyMapping.ToProto(a.WithholdingTax, p.Currency),
+                DiscountAmount = a.Discount == 0m ? null : MoneyMapping.ToProto(a.Discount, p.Currency),
             }),
         },
         Total = MoneyMapping.ToProto(p.Total, p.Currency),

@@ -112,6 +112,10 @@ public sealed class Invoice
         return true;
     }
 
+    /// <summary>The early-payment discount, no more than offered, taken by the discount date.</summary>
+    public bool AllowsDiscount(decimal amount, DateOnly paidOn) =>
+        DiscountAmount is { } offered && DiscountDate is { } by && amount <= offered && paidOn <= by;
+
     /// <summary>A settlement undone (returned or NSF payment): the amount is open again.</summary>
     public void Reopen(decimal amount)
     {

@@ -10,6 +10,10 @@ public enum LedgerEntryKind
     Adjustment = 6,
     /// <summary>Reverses an issued invoice's total when it is voided.</summary>
     InvoiceVoided = 7,
+    /// <summary>Tax the payer withheld: no longer owed by the customer but by the tax office, against a certificate.</summary>
+    WithholdingTax = 8,
+    /// <summary>An early-payment discount the customer took in time.</summary>
+    DiscountTaken = 9,
 }
 
 /// <summary>

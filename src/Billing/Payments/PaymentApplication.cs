@@ -37,5 +37,15 @@ public sealed class PaymentAllocation
 {
     public int LineNumber { get; init; }
     public required string InvoiceId { get; init; }
+    /// <summary>The cash.</summary>
     public decimal Amount { get; init; }
+    /// <summary>A short-pay written off under the policy's limit along with the cash.</summary>
+    public decimal WriteOff { get; init; }
+    /// <summary>Tax the payer withheld, moved to the withholding-tax receivable.</summary>
+    public decimal WithholdingTax { get; init; }
+    /// <summary>The early-payment discount taken.</summary>
+    public decimal Discount { get; init; }
+
+    /// <summary>All the allocation takes off the invoice.</summary>
+    public decimal Settled => Amount + WriteOff + WithholdingTax + Discount;
 }

@@ -4,7 +4,7 @@ using ArPlatform.SharedKernel;
 
 namespace ArPlatform.Billing.Payments;
 
-public sealed record NewAllocation(string InvoiceId, Money Amount);
+public sealed record NewAllocation(string InvoiceId, Money Amount, decimal WriteOff, decimal WithholdingTax, decimal Discount);
 
 public sealed record NewPaymentApplication(string PaymentReference, DateOnly AppliedOn, Currency Currency, IReadOnlyList<NewAllocation> Allocations);
 
@@ -33,12 +33,17 @@ public static class PaymentRequests
             if (allocation.InvoiceId.Length > 0 && !seen.Add(allocation.InvoiceId))
                 v.Add(field + ".invoice_id", "appears twice: one allocation per invoice");
             var amount = v.Money(field + ".amount", allocation.Amount);
+            var writeOff = v.Money(field + ".write_off_amount", allocation.WriteOffAmount, required: false);
+            var withheld = v.Money(field + ".withholding_tax_amount", allocation.WithholdingTaxAmount, required: false);
+            var discount = v.Money(field + ".discount_amount", allocation.DiscountAmount, required: false);
             if (amount is not { } money) continue;
             if (money.IsZero) v.Add(field + ".amount.amount", "must be greater than zero");
             currency ??= money.Currency;
             if (money.Currency != currency)
                 v.Add(field + ".amount.currency", $"is {money.Currency.Code} but the payment is in {currency.Code}: one currency per payment");
-            allocations.Add(new NewAllocation(allocation.InvoiceId, money));
+            foreach (var (name, extra) in new[] { ("write_off_amount", writeOff), ("withholding_tax_amount", withheld), ("discount_amount", discount) })
+                if (extra is { } e && e.Currency != money.Currency) v.Add($"{field}.{name}.currency", $"must be {money.Currency.Code}, as the cash");
+            allocations.Add(new NewAllocation(allocation.InvoiceId, money, writeOff?.Amount ?? 0m, withheld?.Amount ?? 0m, discount?.Amount ?? 0m));
         }
 
         v.ThrowIfInvalid();

@@ -15,8 +15,11 @@ namespace ArPlatform.Billing.Payments;
 /// read the same open amount fail and re-run, so the sum applied never exceeds what was open.
 /// </summary>
 public sealed class PaymentService(
-    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, TimeProvider clock)
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, TimeProvider clock, IConfiguration configuration)
 {
+    /// <summary>The largest short-pay an application may write off with its cash, per invoice, in the invoice's currency.</summary>
+    private decimal WriteOffLimit => configuration.GetValue("Billing:ShortPayWriteOffLimit", 25m);
+
     public async Task<Proto.PaymentApplication> ApplyAsync(Proto.ApplyPaymentRequest request, CancellationToken ct)
     {
         var input = PaymentRequests.Parse(request);
@@ -35,6 +38,7 @@ public sealed class PaymentService(
                 Allocations = input.Allocations.Select((a, i) => new PaymentAllocation
                 {
                     LineNumber = i + 1, InvoiceId = a.InvoiceId, Amount = a.Amount.Amount,
+                    WriteOff = a.WriteOff, WithholdingTax = a.WithholdingTax, Discount = a.Discount,
                 }).ToList(),
             };
             for (var i = 0; i < input.Allocations.Count; i++)
@@ -44,10 +48,18 @@ public sealed class PaymentService(
                 if (invoice.Currency != input.Currency.Code)
                     throw new RequestValidationException([new FieldViolation($"allocations[{i}].amount.currency",
                         $"invoice {invoice.Number} is in {invoice.Currency}")]);
+                if (allocation.WriteOff > WriteOffLimit)
+                    throw new PreconditionFailedException("WRITE_OFF_OVER_LIMIT", $"invoices/{invoice.Id}",
+                        $"A short-pay of {allocation.WriteOff:0.####} {invoice.Currency} on invoice {invoice.Number} is above the " +
+                        $"write-off limit of {WriteOffLimit:0.####}; open a deduction instead.");
+                if (allocation.Discount > 0m && !invoice.AllowsDiscount(allocation.Discount, input.AppliedOn))
+                    throw new PreconditionFailedException("DISCOUNT_NOT_EARNED", $"invoices/{invoice.Id}",
+                        $"Invoice {invoice.Number} offers {invoice.DiscountAmount ?? 0m:0.####} {invoice.Currency} discount until " +
+                        $"{invoice.DiscountDate?.ToString("yyyy-MM-dd") ?? "never"}; {allocation.Discount:0.####} on {input.AppliedOn:yyyy-MM-dd} is not earned.");
+                var settlement = application.Allocations[i];
                 var before = invoice.ToProto();
-                invoice.Settle(allocation.Amount.Amount);
-                await PostAsync(invoice, LedgerEntryKind.PaymentApplied, -allocation.Amount.Amount,
-                    input.AppliedOn, input.PaymentReference, now, token);
+                invoice.Settle(settlement.Settled);
+                await PostSettlementAsync(invoice, settlement, -1, input.AppliedOn, input.PaymentReference, now, token);
                 commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
             }
             db.Add(application);
@@ -77,9 +89,8 @@ public sealed class PaymentService(
             {
                 var invoice = invoices[allocation.InvoiceId];
                 var invoiceBefore = invoice.ToProto();
-                invoice.Reopen(allocation.Amount);
-                await PostAsync(invoice, LedgerEntryKind.PaymentReversed, allocation.Amount,
-                    reversedOn ?? application.AppliedOn, application.PaymentReference, now, token);
+                invoice.Reopen(allocation.Settled);
+                await PostSettlementAsync(invoice, allocation, +1, reversedOn ?? application.AppliedOn, application.PaymentReference, now, token);
                 commands.Audit("invoice", invoice.Id, invoiceBefore, invoice.ToProto());
             }
             var reversed = application.ToProto();
@@ -101,6 +112,23 @@ public sealed class PaymentService(
         var customerIds = found.Values.Select(i => i.CustomerId).Distinct().ToList();
         await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(ct);
         return found;
+    }
+
+    /// <summary>
+    /// The entries of one allocation: the cash, and the write-off, withholding tax and discount
+    /// when there are any; <paramref name="sign"/> −1 applies them, +1 reverses them.
+    /// </summary>
+    private async Task PostSettlementAsync(Invoice invoice, PaymentAllocation allocation, int sign, DateOnly effective,
+        string reference, DateTime now, CancellationToken ct)
+    {
+        await PostAsync(invoice, sign < 0 ? LedgerEntryKind.PaymentApplied : LedgerEntryKind.PaymentReversed,
+            sign * allocation.Amount, effective, reference, now, ct);
+        if (allocation.WriteOff != 0m)
+            await PostAsync(invoice, LedgerEntryKind.WriteOff, sign * allocation.WriteOff, effective, $"short-pay {reference}", now, ct);
+        if (allocation.WithholdingTax != 0m)
+            await PostAsync(invoice, LedgerEntryKind.WithholdingTax, sign * allocation.WithholdingTax, effective, $"withheld {reference}", now, ct);
+        if (allocation.Discount != 0m)
+            await PostAsync(invoice, LedgerEntryKind.DiscountTaken, sign * allocation.Discount, effective, $"discount {reference}", now, ct);
     }
 
     private async Task PostAsync(Invoice invoice, LedgerEntryKind kind, decimal amount, DateOnly effective,

@@ -1,3 +1,4 @@
+using ArPlatform.CashApplication.Applications;
 using ArPlatform.CashApplication.Imports;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Data;
@@ -6,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ArPlatform.CashApplication.Data;
 
 /// <summary>
-/// CashApplication's database: bank-file imports and the payments they brought. One subclass per
+/// CashApplication's database: bank-file imports, the payments they brought, their applications
+/// and the bank accounts learned from them. One subclass per
 /// provider keeps each provider's migrations apart.
 /// </summary>
 public abstract class CashApplicationDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<BankFileImportRecord> Imports => Set<BankFileImportRecord>();
+    public DbSet<PaymentApplication> Applications => Set<PaymentApplication>();
+    public DbSet<LearnedBankAccount> LearnedBankAccounts => Set<LearnedBankAccount>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -35,6 +39,8 @@ public abstract class CashApplicationDbContext(DbContextOptions options) : Servi
             e.HasIndex(p => p.UniqueKey).IsUnique();
             e.HasIndex(p => new { p.Status, p.Id });
             e.HasIndex(p => new { p.ImportId, p.Id });
+            e.HasIndex(p => new { p.CustomerId, p.Id });
+            e.Property(p => p.CustomerId).HasMaxLength(26);
             e.Ignore(p => p.UnappliedAmount);
             e.OwnsMany(p => p.Remittance, line =>
             {
@@ -56,7 +62,54 @@ public abstract class CashApplicationDbContext(DbContextOptions options) : Servi
             e.Property(i => i.FileName).HasMaxLength(255);
             e.Property(i => i.Sha256).HasMaxLength(64);
             e.HasIndex(i => i.Sha256);
+            e.HasIndex(i => i.MatchedAt);
             e.OwnsMany(i => i.Totals, total => total.ToJson());
+        });
+        model.Entity<PaymentApplication>(e =>
+        {
+            e.ToTable("PaymentApplications");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).HasMaxLength(26);
+            e.Property(a => a.PaymentId).HasMaxLength(26);
+            e.Property(a => a.CustomerId).HasMaxLength(26);
+            e.Property(a => a.Currency).HasMaxLength(3);
+            e.Property(a => a.Reasons).HasMaxLength(4000);
+            e.Property(a => a.Note).HasMaxLength(1000);
+            e.Property(a => a.AppliedBy).HasMaxLength(200);
+            e.Property(a => a.ReversedBy).HasMaxLength(200);
+            e.Property(a => a.ReversalReason).HasMaxLength(300);
+            e.Property(a => a.CorrelationId).HasMaxLength(100);
+            e.Property(a => a.BillingApplicationId).HasMaxLength(26);
+            e.Property(a => a.LastError).HasMaxLength(2000);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Ignore(a => a.Cash);
+            e.Ignore(a => a.IsLive);
+            e.Ignore(a => a.PendingDeductions);
+            // A payment's applications; the dispatcher's queue (only rows with work left are in it).
+            e.HasIndex(a => a.PaymentId);
+            e.HasIndex(a => new { a.NextAttemptAt, a.Id });
+            e.HasIndex(a => new { a.Status, a.Automatic });
+            e.OwnsMany(a => a.Lines, line =>
+            {
+                line.ToTable("PaymentApplicationLines");
+                line.WithOwner().HasForeignKey("ApplicationId");
+                line.HasKey("ApplicationId", nameof(ApplicationLine.LineNumber));
+                line.Property(l => l.LineNumber).ValueGeneratedNever();
+                line.Property(l => l.InvoiceId).HasMaxLength(26);
+                line.Property(l => l.InvoiceNumber).HasMaxLength(40);
+                line.Property(l => l.DeductionReason).HasMaxLength(40);
+                line.Property(l => l.DisputeId).HasMaxLength(26);
+                line.Property(l => l.DeductionError).HasMaxLength(2000);
+                line.HasIndex(l => l.InvoiceId);
+            });
+            e.Navigation(a => a.Lines).AutoInclude();
+        });
+        model.Entity<LearnedBankAccount>(e =>
+        {
+            e.HasKey(a => a.Account);
+            e.Property(a => a.Account).HasMaxLength(64);
+            e.Property(a => a.CustomerId).HasMaxLength(26);
+            e.Property(a => a.LearnedFrom).HasMaxLength(26);
         });
     }
 }

@@ -1,3 +1,4 @@
+using ArPlatform.CashApplication.Applications;
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Imports;
 using ArPlatform.CashApplication.Matching;
@@ -14,7 +15,8 @@ namespace ArPlatform.CashApplication.Grpc;
 
 /// <summary>The wire face of CashApplication: each RPC names who may call it and hands its request to the domain service that owns it.</summary>
 public sealed class CashApplicationGrpcService(
-    BankFileImporter importer, PaymentRecorder recorder, PaymentQueries payments, MatchSuggestionService matching, AuditLogReader<CashApplicationDbContext> audit)
+    BankFileImporter importer, PaymentRecorder recorder, PaymentQueries payments, MatchSuggestionService matching,
+    ManualApplication manual, CashApplicationMetricsService metrics, AuditLogReader<CashApplicationDbContext> audit)
     : CashApplicationService.CashApplicationServiceBase
 {
     /// <summary>ULIDs.</summary>
@@ -47,6 +49,22 @@ public sealed class CashApplicationGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<MatchSuggestions> GetMatchSuggestions(GetMatchSuggestionsRequest request, ServerCallContext context) =>
         matching.SuggestAsync(Validator.RequiredId("payment_id", request.PaymentId, MaxIdLength), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.CashApplication.V1.Payment> ApplyPaymentManually(ApplyPaymentManuallyRequest request, ServerCallContext context) =>
+        manual.ApplyAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.CashApplication.V1.Payment> UnapplyPayment(UnapplyPaymentRequest request, ServerCallContext context) =>
+        manual.UnapplyAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.CashApplication.V1.Payment> ReturnPayment(ReturnPaymentRequest request, ServerCallContext context) =>
+        manual.ReturnAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<Contracts.CashApplication.V1.CashApplicationMetrics> GetCashApplicationMetrics(GetCashApplicationMetricsRequest request, ServerCallContext context) =>
+        metrics.GetAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

@@ -1,3 +1,4 @@
+using ArPlatform.CashApplication.Applications;
 using ArPlatform.CashApplication.Imports;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.Contracts.Common.V1;
@@ -22,7 +23,8 @@ public static class CashApplicationMapping
             DuplicatesSkipped = i.DuplicatesSkipped,
             Total = totals.FirstOrDefault(),
             Totals = { totals },
-            Unapplied = i.PaymentsCreated,
+            AutoApplied = i.AutoApplied,
+            Unapplied = i.PaymentsCreated - i.AutoApplied,
             DebitsSkipped = i.DebitsSkipped,
             ReturnedItems = i.ReturnedItems,
             Sha256 = i.Sha256,
@@ -33,7 +35,8 @@ public static class CashApplicationMapping
     }
 
     /// <param name="showBankingDetails">Whether the caller may see the payer's bank account in full.</param>
-    public static Proto.Payment ToProto(this Payment p, bool showBankingDetails) => new()
+    /// <param name="applications">The payment's applications, oldest first (none for a new payment).</param>
+    public static Proto.Payment ToProto(this Payment p, bool showBankingDetails, IEnumerable<PaymentApplication>? applications = null) => new()
     {
         Id = p.Id,
         ImportId = p.ImportId ?? "",
@@ -53,6 +56,40 @@ public static class CashApplicationMapping
         LineNumber = p.LineNumber,
         BankTypeCode = p.TypeCode,
         CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(p.CreatedAt, DateTimeKind.Utc)),
+        CustomerId = p.CustomerId ?? "",
+        Applications = { (applications ?? []).Select(a => a.ToProto()) },
+    };
+
+    public static Proto.Application ToProto(this PaymentApplication a) => new()
+    {
+        Id = a.Id,
+        CustomerId = a.CustomerId,
+        Status = (Proto.ApplicationStatus)(int)a.Status,
+        Automatic = a.Automatic,
+        Confidence = a.Confidence is { } c ? DecimalText.Format(c) : "",
+        Reasons = { a.Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries) },
+        Lines =
+        {
+            a.Lines.OrderBy(l => l.LineNumber).Select(l => new Proto.ApplicationLine
+            {
+                InvoiceId = l.InvoiceId,
+                InvoiceNumber = l.InvoiceNumber,
+                Amount = MoneyMapping.ToProto(l.Amount, a.Currency),
+                Shortfall = MoneyMapping.ToProto(l.Shortfall, a.Currency),
+                Treatment = (Proto.ShortfallTreatment)(int)l.Treatment,
+                DeductionReason = l.DeductionReason,
+                DisputeId = l.DisputeId ?? "",
+            }),
+        },
+        OnAccount = MoneyMapping.ToProto(a.OnAccount, a.Currency),
+        AppliedBy = a.AppliedBy,
+        BillingApplicationId = a.BillingApplicationId ?? "",
+        LastError = string.Join("; ", new[] { a.LastError }.Concat(a.Lines.Select(l => l.DeductionError)).Where(e => e.Length > 0)),
+        ReversedBy = a.ReversedBy,
+        ReversalReason = a.ReversalReason,
+        CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(a.CreatedAt, DateTimeKind.Utc)),
+        ReverseTime = a.ReversedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+        Note = a.Note,
     };
 
     private static Proto.RemittanceLine ToProto(this PaymentRemittance r, string currency) => new()

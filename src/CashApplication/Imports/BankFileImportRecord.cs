@@ -19,6 +19,10 @@ public sealed class BankFileImportRecord
     public List<ImportTotal> Totals { get; init; } = [];
     public required string ImportedBy { get; init; }
     public DateTime ImportedAt { get; init; }
+    /// <summary>Payments of the file the matching engine applied; set with <see cref="MatchedAt"/>.</summary>
+    public int AutoApplied { get; init; }
+    /// <summary>When its payments went through matching (null: not yet, e.g. the process stopped in between).</summary>
+    public DateTime? MatchedAt { get; init; }
 
     public void Count(string currency, decimal amount)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ArPlatform.CashApplication.BankFiles;
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
+using ArPlatform.CashApplication.Matching;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
@@ -18,11 +19,32 @@ namespace ArPlatform.CashApplication.Imports;
 /// query), and a file the parser refuses — wherever the fault — rolls everything back.
 /// </summary>
 public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands,
-    CallerContext caller, TimeProvider clock)
+    AutoMatcher matcher, PaymentQueries queries, CashApplicationMetrics metrics, CallerContext caller, TimeProvider clock)
 {
     private const int Batch = 1000;
 
-    public Task<Proto.BankFileImport> ImportAsync(Proto.ImportBankFileRequest request, CancellationToken ct)
+    /// <summary>Imports the file, then applies what the matching engine is sure of; returns the import with both counts.</summary>
+    public async Task<Proto.BankFileImport> ImportAsync(Proto.ImportBankFileRequest request, CancellationToken ct)
+    {
+        var imported = await StoreAsync(request, ct);
+        await MatchAsync(imported.ImportId, ct);
+        return await queries.GetImportAsync(imported.ImportId, ct);
+    }
+
+    /// <summary>
+    /// Matches an import's payments once (a retry replays the first run) and records the count on
+    /// the import; an import a crash or an outage of Billing left unmatched is picked up by the
+    /// dispatch worker.
+    /// </summary>
+    public async Task MatchAsync(string importId, CancellationToken ct)
+    {
+        if (await matcher.TryMatchAsync($"import:{importId}", db.Payments.Where(p => p.ImportId == importId), ct) is not { } applied) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Imports.Where(i => i.Id == importId && i.MatchedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.AutoApplied, applied).SetProperty(i => i.MatchedAt, now), ct);
+    }
+
+    private Task<Proto.BankFileImport> StoreAsync(Proto.ImportBankFileRequest request, CancellationToken ct)
     {
         var v = new Validator();
         v.RequestId(request.RequestId).Require("file_name", request.FileName).MaxLength("file_name", request.FileName, 255);
@@ -63,6 +85,7 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
                     if (pending.Count == Batch) await SaveNewAsync(pending, import, token);
                 }
                 await SaveNewAsync(pending, import, token);
+                metrics.PaymentsImported.Add(import.PaymentsCreated);
                 // Added last: the batches before cleared the change tracker.
                 db.Imports.Add(import);
                 var result = import.ToProto();

@@ -9,6 +9,8 @@ namespace ArPlatform.CashApplication.Matching;
 /// </summary>
 public static partial class InvoiceNumbers
 {
+    private const int MinimumSlipLength = 5;
+
     /// <summary>The keys a written number can be found under (empty when it has no digits).</summary>
     public static IReadOnlyList<string> Keys(string written)
     {
@@ -18,16 +20,28 @@ public static partial class InvoiceNumbers
         return last.Length > 0 && last != digits ? [digits, last] : [digits];
     }
 
-    /// <summary>
-    /// One substitution or one swap of neighbours between two digit strings of the same length
-    /// (a misread or mistyped digit). Short numbers never count: "12" vs "13" is a different invoice.
-    /// </summary>
-    public static bool IsOneSlipApart(string a, string b)
+    /// <summary>Every string one slip from the key: each digit misread as another, each pair of neighbours swapped.</summary>
+    public static IEnumerable<string> OneSlipVariants(string key)
     {
-        if (a.Length != b.Length || a.Length < 5 || a == b) return false;
-        var differ = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
-        return differ.Count == 1
-               || (differ.Count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]]);
+        if (key.Length < MinimumSlipLength) yield break;
+        var chars = key.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var original = chars[i];
+            for (var digit = '0'; digit <= '9'; digit++)
+            {
+                if (digit == original) continue;
+                chars[i] = digit;
+                yield return new string(chars);
+            }
+            chars[i] = original;
+            if (i + 1 < chars.Length && chars[i + 1] != original)
+            {
+                (chars[i], chars[i + 1]) = (chars[i + 1], chars[i]);
+                yield return new string(chars);
+                (chars[i], chars[i + 1]) = (chars[i + 1], chars[i]);
+            }
+        }
     }
 
     [GeneratedRegex(@"\d+")]

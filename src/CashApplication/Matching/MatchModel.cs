@@ -34,7 +34,15 @@ public sealed class MatchPolicy
     public int CombinationSize { get; init; } = 4;
 }
 
-public sealed record Allocation(string InvoiceId, string InvoiceNumber, decimal Amount);
+/// <summary>
+/// Cash to one invoice. <paramref name="OpenAmount"/> is what was open of it when matched; an
+/// early-payment <paramref name="Discount"/> taken in time settles that much more.
+/// </summary>
+public sealed record Allocation(string InvoiceId, string InvoiceNumber, decimal Amount, decimal OpenAmount, decimal Discount = 0m)
+{
+    /// <summary>What stays open after the cash and the discount: a short-pay when above zero.</summary>
+    public decimal Shortfall => OpenAmount - Amount - Discount;
+}
 
 public enum MatchOutcome
 {

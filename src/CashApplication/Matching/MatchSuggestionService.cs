@@ -11,21 +11,17 @@ using Proto = ArPlatform.Contracts.CashApplication.V1;
 namespace ArPlatform.CashApplication.Matching;
 
 /// <summary>
-/// Suggestions for one payment: the world as Billing has it now (customers, open invoices in the
-/// payment's currency, read as streams), handed to the pure matching engine.
+/// Suggestions for one payment: the world as Billing has it now, handed to the pure matching engine.
 /// </summary>
 public sealed class MatchSuggestionService(
-    CashApplicationDbContext db, Billing.BillingService.BillingServiceClient billing, IOptions<MatchPolicy> policy)
+    CashApplicationDbContext db, MatchContextLoader loader, IOptions<MatchPolicy> policy)
 {
     public async Task<Proto.MatchSuggestions> SuggestAsync(string paymentId, CancellationToken ct)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct)
                       ?? throw new NotFoundException("payment", paymentId);
-        var context = new MatchContext(await OpenInvoicesAsync(payment.Currency, ct), await CustomersAsync(ct),
-            new Dictionary<string, string>());
-        var decision = MatchingEngine.Decide(new PaymentToMatch(payment.Currency, payment.UnappliedAmount, payment.BookingDate,
-            payment.PayerName, payment.PayerAccount, payment.Remittance.OrderBy(r => r.LineNumber)
-                .Select(r => new RemittanceReference(r.Reference, r.PaidAmount)).ToList()), context, policy.Value);
+        var index = await loader.LoadAsync([payment.Currency], [payment.PayerAccount], ct);
+        var decision = MatchingEngine.Decide(MatchContextLoader.ToMatch(payment), index, policy.Value);
         return new Proto.MatchSuggestions
         {
             PaymentId = payment.Id,
@@ -46,32 +42,5 @@ public sealed class MatchSuggestionService(
                 }),
             },
         };
-    }
-
-    private async Task<List<OpenInvoice>> OpenInvoicesAsync(string currency, CancellationToken ct)
-    {
-        var invoices = new List<OpenInvoice>();
-        using var stream = billing.StreamOpenInvoices(new Billing.StreamOpenInvoicesRequest(), cancellationToken: ct);
-        await foreach (var i in stream.ResponseStream.ReadAllAsync(ct))
-        {
-            if (i.Currency != currency) continue;
-            invoices.Add(new OpenInvoice(i.Id, i.Number, i.CustomerId, i.Currency, i.OpenAmount.ToDecimal(), BusinessDate.Parse(i.DueDate),
-                i.PoNumber, i.DiscountDate.Length > 0 ? BusinessDate.Parse(i.DiscountDate) : null,
-                i.DiscountAmount is null ? null : i.DiscountAmount.ToDecimal()));
-        }
-        return invoices;
-    }
-
-    private async Task<List<CustomerName>> CustomersAsync(CancellationToken ct)
-    {
-        var customers = new List<CustomerName>();
-        var token = "";
-        do
-        {
-            var page = await billing.ListCustomersAsync(new Billing.ListCustomersRequest { PageSize = 500, PageToken = token }, cancellationToken: ct);
-            customers.AddRange(page.Customers.Select(c => new CustomerName(c.Id, c.Name)));
-            token = page.NextPageToken;
-        } while (token.Length > 0);
-        return customers;
     }
 }

@@ -13,14 +13,14 @@ public static class MatchingEngine
 {
     private sealed record Payer(string CustomerId, decimal Confidence, string Reason);
 
-    public static MatchDecision Decide(PaymentToMatch payment, MatchContext context, MatchPolicy policy)
+    public static MatchDecision Decide(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
     {
-        var invoices = context.OpenInvoices.Where(i => i.Currency == payment.Currency && i.OpenAmount > 0m).ToList();
-        var payers = IdentifyPayers(payment, context, policy);
-        var proposals = FromRemittance(payment, invoices, payers).ToList();
+        bool Eligible(OpenInvoice i) => i.Currency == payment.Currency;
+        var payers = IdentifyPayers(payment, index, policy);
+        var proposals = FromRemittance(payment, index, Eligible, payers).ToList();
         if (proposals.Count == 0)
             foreach (var payer in payers)
-                proposals.AddRange(FromAmount(payment, invoices.Where(i => i.CustomerId == payer.CustomerId).ToList(), payer, policy));
+                proposals.AddRange(FromAmount(payment, index, index.OfCustomer(payer.CustomerId).Where(Eligible).ToList(), payer, policy));
 
         var ranked = proposals
             .OrderByDescending(p => p.Confidence)
@@ -34,34 +34,30 @@ public static class MatchingEngine
     }
 
     /// <summary>Who may have paid: a bank account seen on their confirmed payments, or a name like theirs.</summary>
-    private static List<Payer> IdentifyPayers(PaymentToMatch payment, MatchContext context, MatchPolicy policy)
+    private static List<Payer> IdentifyPayers(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
     {
         var payers = new List<Payer>();
-        if (payment.PayerAccount.Length > 0 && context.CustomerByBankAccount.TryGetValue(payment.PayerAccount, out var known))
+        if (index.CustomerOfBankAccount(payment.PayerAccount) is { } known)
             payers.Add(new Payer(known, 0.98m, $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before"));
         if (payment.PayerName.Length > 0)
         {
-            foreach (var customer in context.Customers)
-            {
-                if (payers.Any(p => p.CustomerId == customer.Id)) continue;
-                var score = NameSimilarity.Score(payment.PayerName, customer.Name);
-                if (score >= policy.NameThreshold)
+            foreach (var (customer, score) in index.SimilarNames(payment.PayerName, policy.NameThreshold))
+                if (payers.All(p => p.CustomerId != customer.Id))
                     payers.Add(new Payer(customer.Id, Math.Round(0.9m * score, 3), $"payer name '{payment.PayerName}' resembles '{customer.Name}' ({score:0.00})"));
-            }
         }
         return payers.OrderByDescending(p => p.Confidence).ThenBy(p => p.CustomerId, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The invoices the payer named: each remittance reference found by invoice number (exactly or one slip apart) or PO.</summary>
-    private static IEnumerable<MatchProposal> FromRemittance(PaymentToMatch payment, List<OpenInvoice> invoices, List<Payer> payers)
+    private static IEnumerable<MatchProposal> FromRemittance(PaymentToMatch payment, MatchIndex index, Func<OpenInvoice, bool> eligible, List<Payer> payers)
     {
-        var found = new List<(OpenInvoice Invoice, decimal? Paid, string Reason, bool Slip)>();
+        var found = new List<(OpenInvoice Invoice, decimal Open, decimal? Paid, string Reason, bool Slip)>();
         foreach (var line in payment.Remittance)
         {
-            var hits = Find(line.Reference, line.PaidAmount ?? payment.Amount, invoices, payers);
+            var hits = Find(line.Reference, line.PaidAmount ?? payment.Amount, index, eligible, payers);
             if (hits.Count != 1) continue; // not found, or ambiguous: no basis for this line
             var (invoice, reason, slip) = hits[0];
-            if (found.All(f => f.Invoice.Id != invoice.Id)) found.Add((invoice, line.PaidAmount, reason, slip));
+            if (found.All(f => f.Invoice.Id != invoice.Id)) found.Add((invoice, index.OpenAmount(invoice), line.PaidAmount, reason, slip));
         }
         if (found.Count == 0) yield break;
         var customers = found.Select(f => f.Invoice.CustomerId).Distinct().ToList();
@@ -69,15 +65,15 @@ public static class MatchingEngine
 
         var allocations = new List<Allocation>();
         var left = payment.Amount;
-        foreach (var (invoice, paid, _, _) in found)
+        foreach (var (invoice, open, paid, _, _) in found)
         {
-            var wanted = Math.Min(paid ?? invoice.OpenAmount, invoice.OpenAmount);
+            var wanted = Math.Min(paid ?? open, open);
             var take = Math.Min(wanted, left);
             if (take <= 0m) break;
-            allocations.Add(new Allocation(invoice.Id, invoice.Number, take));
+            allocations.Add(new Allocation(invoice.Id, invoice.Number, take, open));
             left -= take;
         }
-        var claimed = found.Sum(f => Math.Min(f.Paid ?? f.Invoice.OpenAmount, f.Invoice.OpenAmount));
+        var claimed = found.Sum(f => Math.Min(f.Paid ?? f.Open, f.Open));
         var (outcome, difference) = payment.Amount == claimed ? (MatchOutcome.Full, 0m)
             : payment.Amount < claimed ? (MatchOutcome.ShortPay, claimed - payment.Amount)
             : (MatchOutcome.OverPay, payment.Amount - claimed);
@@ -94,16 +90,16 @@ public static class MatchingEngine
     }
 
     private static List<(OpenInvoice Invoice, string Reason, bool Slip)> Find(
-        string reference, decimal amount, List<OpenInvoice> invoices, List<Payer> payers)
+        string reference, decimal amount, MatchIndex index, Func<OpenInvoice, bool> eligible, List<Payer> payers)
     {
         var keys = InvoiceNumbers.Keys(reference);
-        var exact = invoices.Where(i => InvoiceNumbers.Keys(i.Number).Intersect(keys).Any()).ToList();
-        var byPo = invoices.Where(i => i.PoNumber.Length > 0 && string.Equals(i.PoNumber.Trim(), reference.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var exact = keys.SelectMany(index.ByNumberKey).Where(eligible).Distinct().ToList();
+        var byPo = index.ByPo(reference).Where(eligible).Where(i => !exact.Contains(i)).ToList();
         var hits = exact.Select(i => (i, $"remittance '{reference}' is invoice {i.Number}", false))
-            .Concat(byPo.Where(i => !exact.Contains(i)).Select(i => (i, $"remittance '{reference}' is the PO of invoice {i.Number}", false)))
+            .Concat(byPo.Select(i => (i, $"remittance '{reference}' is the PO of invoice {i.Number}", false)))
             .ToList();
-        if (hits.Count == 0 && keys.Count > 0)
-            hits = invoices.Where(i => InvoiceNumbers.Keys(i.Number).Any(k => keys.Any(r => InvoiceNumbers.IsOneSlipApart(k, r))))
+        if (hits.Count == 0)
+            hits = keys.SelectMany(index.OneSlipFrom).Where(eligible).Distinct()
                 .Select(i => (i, $"remittance '{reference}' is one digit slip from invoice {i.Number}", true)).ToList();
         // Several invoices answer to the reference: the identified payer's, if that settles it.
         if (hits.Count > 1 && payers.Count > 0)
@@ -114,58 +110,59 @@ public static class MatchingEngine
         // … or the one whose open amount is what was paid.
         if (hits.Count > 1)
         {
-            var same = hits.Where(h => h.i.OpenAmount == amount).ToList();
+            var same = hits.Where(h => index.OpenAmount(h.i) == amount).ToList();
             if (same.Count == 1) hits = [(same[0].i, same[0].Item2 + $", the only one open for {amount:0.00}", same[0].Item3)];
         }
         return hits;
     }
 
     /// <summary>No usable remittance: one invoice of the amount (or of it less the discount), or one combination summing to it.</summary>
-    private static IEnumerable<MatchProposal> FromAmount(PaymentToMatch payment, List<OpenInvoice> theirs, Payer payer, MatchPolicy policy)
+    private static IEnumerable<MatchProposal> FromAmount(PaymentToMatch payment, MatchIndex index, List<OpenInvoice> theirs, Payer payer, MatchPolicy policy)
     {
-        var exact = theirs.Where(i => i.OpenAmount == payment.Amount).ToList();
+        var exact = theirs.Where(i => index.OpenAmount(i) == payment.Amount).ToList();
         foreach (var invoice in exact)
-            yield return Single(payer, invoice, invoice.OpenAmount, exact.Count == 1 ? 0.97m : 0.6m,
+            yield return Single(payer, invoice, payment.Amount, 0m, exact.Count == 1 ? 0.97m : 0.6m,
                 exact.Count == 1 ? $"the only open invoice of exactly {payment.Amount:0.00} {payment.Currency}" : $"one of {exact.Count} open invoices of exactly this amount");
         if (exact.Count > 0) yield break;
 
         var discounted = theirs.Where(i => i.DiscountAmount is { } d && i.DiscountDate is { } by && payment.BookingDate <= by
-                                            && i.OpenAmount - d == payment.Amount).ToList();
+                                            && index.OpenAmount(i) == i.OpenAmount && i.OpenAmount - d == payment.Amount).ToList();
         foreach (var invoice in discounted)
-            yield return Single(payer, invoice, payment.Amount, discounted.Count == 1 ? 0.95m : 0.6m,
+            yield return Single(payer, invoice, payment.Amount, invoice.DiscountAmount!.Value, discounted.Count == 1 ? 0.95m : 0.6m,
                 $"invoice {invoice.Number} less its early-payment discount of {invoice.DiscountAmount:0.00} (paid by {invoice.DiscountDate:yyyy-MM-dd})");
         if (discounted.Count > 0) yield break;
 
-        var candidates = theirs.OrderBy(i => i.DueDate).ThenBy(i => i.Id, StringComparer.Ordinal).Take(policy.CombinationCandidates).ToList();
+        var candidates = theirs.Take(policy.CombinationCandidates).Select(i => (Invoice: i, Open: index.OpenAmount(i))).ToList();
         var combinations = Combinations(candidates, payment.Amount, policy.CombinationSize).Take(3).ToList();
         foreach (var combination in combinations)
         {
             var confidence = payer.Confidence * (combinations.Count == 1 ? 0.94m : 0.6m);
             yield return new MatchProposal(payer.CustomerId,
-                combination.Select(i => new Allocation(i.Id, i.Number, i.OpenAmount)).ToList(), MatchOutcome.Full, 0m, Math.Round(confidence, 3),
+                combination.Select(c => new Allocation(c.Invoice.Id, c.Invoice.Number, c.Open, c.Open)).ToList(), MatchOutcome.Full, 0m, Math.Round(confidence, 3),
                 [payer.Reason, combinations.Count == 1
-                    ? $"invoices {string.Join(", ", combination.Select(i => i.Number))} together make exactly {payment.Amount:0.00} {payment.Currency}, and no other combination does"
-                    : $"invoices {string.Join(", ", combination.Select(i => i.Number))} make exactly the amount, as do other combinations"]);
+                    ? $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} together make exactly {payment.Amount:0.00} {payment.Currency}, and no other combination does"
+                    : $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} make exactly the amount, as do other combinations"]);
         }
 
-        MatchProposal Single(Payer who, OpenInvoice invoice, decimal amount, decimal factor, string reason) =>
-            new(who.CustomerId, [new Allocation(invoice.Id, invoice.Number, amount)], MatchOutcome.Full, 0m,
+        MatchProposal Single(Payer who, OpenInvoice invoice, decimal amount, decimal discount, decimal factor, string reason) =>
+            new(who.CustomerId, [new Allocation(invoice.Id, invoice.Number, amount, index.OpenAmount(invoice), discount)], MatchOutcome.Full, 0m,
                 Math.Round(who.Confidence * factor, 3), [who.Reason, reason]);
     }
 
     /// <summary>Combinations of two to <paramref name="size"/> invoices summing exactly to the amount, oldest first.</summary>
-    private static IEnumerable<IReadOnlyList<OpenInvoice>> Combinations(List<OpenInvoice> invoices, decimal amount, int size)
+    private static IEnumerable<IReadOnlyList<(OpenInvoice Invoice, decimal Open)>> Combinations(
+        List<(OpenInvoice Invoice, decimal Open)> invoices, decimal amount, int size)
     {
-        var chosen = new List<OpenInvoice>();
-        IEnumerable<IReadOnlyList<OpenInvoice>> Search(int from, decimal left)
+        var chosen = new List<(OpenInvoice Invoice, decimal Open)>();
+        IEnumerable<IReadOnlyList<(OpenInvoice Invoice, decimal Open)>> Search(int from, decimal left)
         {
             if (left == 0m && chosen.Count >= 2) { yield return chosen.ToList(); yield break; }
             if (chosen.Count == size || left <= 0m) yield break;
             for (var i = from; i < invoices.Count; i++)
             {
-                if (invoices[i].OpenAmount > left) continue;
+                if (invoices[i].Open > left || invoices[i].Open <= 0m) continue;
                 chosen.Add(invoices[i]);
-                foreach (var found in Search(i + 1, left - invoices[i].OpenAmount)) yield return found;
+                foreach (var found in Search(i + 1, left - invoices[i].Open)) yield return found;
                 chosen.RemoveAt(chosen.Count - 1);
             }
         }

@@ -15,23 +15,39 @@ public static class NameSimilarity
         "sa", "sas", "sarl", "srl", "spa", "oy", "ab", "as", "kg", "the",
     };
 
-    public static decimal Score(string a, string b)
+    public static decimal Score(string a, string b) => Score(Tokens(a), Tokens(b));
+
+    /// <summary>
+    /// The name's character pairs, each occurrence numbered ("an#1", "an#2"), so that the
+    /// pairs two names share (counted with repeats) is a plain set intersection: what an
+    /// index of names needs.
+    /// </summary>
+    public static IReadOnlySet<string> Tokens(string name)
     {
-        var x = Pairs(Normalise(a));
-        var y = Pairs(Normalise(b));
-        if (x.Count == 0 || y.Count == 0) return 0m;
-        var common = 0;
-        var pool = y.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var pair in x)
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pair in Pairs(Normalise(name)))
         {
-            if (pool.TryGetValue(pair, out var n) && n > 0)
-            {
-                common++;
-                pool[pair] = n - 1;
-            }
+            seen[pair] = seen.GetValueOrDefault(pair) + 1;
+            tokens.Add($"{pair}#{seen[pair]}");
         }
+        return tokens;
+    }
+
+    /// <summary>The Sørensen–Dice coefficient of two names' tokens.</summary>
+    public static decimal Score(IReadOnlySet<string> x, IReadOnlySet<string> y)
+    {
+        if (x.Count == 0 || y.Count == 0) return 0m;
+        var common = x.Count(y.Contains);
         return Math.Round(2m * common / (x.Count + y.Count), 3);
     }
+
+    /// <summary>
+    /// The fewest tokens a name must share with one of <paramref name="count"/> tokens to score at
+    /// least the threshold: from 2c/(|x|+|y|) ≥ t and |y| ≥ c follows c ≥ t·|x|/(2−t).
+    /// </summary>
+    public static int MinimumOverlap(int count, decimal threshold) =>
+        (int)Math.Ceiling(threshold * count / (2m - threshold));
 
     private static string Normalise(string name)
     {

@@ -1,22 +1,17 @@
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
-using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.ServiceDefaults.Paging;
-using ArPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Proto = ArPlatform.Contracts.CashApplication.V1;
 
 namespace ArPlatform.CashApplication.Payments;
 
-/// <summary>Reading payments and imports; the payer's bank account in full only for the roles that work with it.</summary>
-public sealed class PaymentQueries(CashApplicationDbContext db, CallerContext caller)
+/// <summary>Reading payments and imports.</summary>
+public sealed class PaymentQueries(CashApplicationDbContext db, PaymentViews views)
 {
-    private bool ShowBankingDetails => caller.IsInAnyRole(Roles.SeeBankingDetails);
-
     public async Task<Proto.Payment> GetAsync(string id, CancellationToken ct) =>
-        (await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("payment", id))
-        .ToProto(ShowBankingDetails);
+        await views.PaymentAsync(await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("payment", id), ct);
 
     public async Task<Proto.ListPaymentsResponse> ListAsync(Proto.ListPaymentsRequest request, CancellationToken ct)
     {
@@ -32,9 +27,9 @@ public sealed class PaymentQueries(CashApplicationDbContext db, CallerContext ca
         }
         if (request.ImportId.Length > 0) query = query.Where(p => p.ImportId == request.ImportId);
         if (request.PayerName.Length > 0) query = query.Where(p => p.PayerName == request.PayerName);
+        if (request.CustomerId.Length > 0) query = query.Where(p => p.CustomerId == request.CustomerId);
         var (items, next) = await query.ToPageAsync(page, p => p.Id, ct);
-        var show = ShowBankingDetails;
-        return new Proto.ListPaymentsResponse { Payments = { items.Select(p => p.ToProto(show)) }, NextPageToken = next };
+        return new Proto.ListPaymentsResponse { Payments = { await views.PaymentsAsync(items, ct) }, NextPageToken = next };
     }
 
     public async Task<Proto.BankFileImport> GetImportAsync(string id, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using ArPlatform.CashApplication.BankFiles;
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
+using ArPlatform.CashApplication.Matching;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
@@ -13,11 +14,19 @@ namespace ArPlatform.CashApplication.Payments;
 
 /// <summary>Payments recorded by API: validated, then kept exactly as a bank file's credit would be.</summary>
 public sealed class PaymentRecorder(CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands,
-    CallerContext caller, TimeProvider clock)
+    AutoMatcher matcher, PaymentQueries queries, CashApplicationMetrics metrics, CallerContext caller, TimeProvider clock)
 {
     public const int MaxRemittanceLines = 500;
 
-    public Task<Proto.Payment> RecordAsync(Proto.RecordPaymentRequest request, CancellationToken ct)
+    /// <summary>Records the payment, then applies it if the matching engine is sure; returns it as it then stands.</summary>
+    public async Task<Proto.Payment> RecordAsync(Proto.RecordPaymentRequest request, CancellationToken ct)
+    {
+        var recorded = await StoreAsync(request, ct);
+        await matcher.TryMatchAsync($"payment:{recorded.Id}", db.Payments.Where(p => p.Id == recorded.Id), ct);
+        return await queries.GetAsync(recorded.Id, ct);
+    }
+
+    private Task<Proto.Payment> StoreAsync(Proto.RecordPaymentRequest request, CancellationToken ct)
     {
         var transaction = Parse(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return commands.ExecuteAsync("RecordPayment", request.RequestId, request, async token =>
@@ -31,6 +40,7 @@ public sealed class PaymentRecorder(CashApplicationDbContext db, CommandExecutor
                 return known.ToProto(show);
             var payment = PaymentFactory.FromBankTransaction(transaction, importId: null, key, clock.GetUtcNow().UtcDateTime);
             db.Payments.Add(payment);
+            metrics.PaymentsImported.Add(1);
             var recorded = payment.ToProto(show);
             commands.Audit("payment", payment.Id, null, payment.ToProto(showBankingDetails: false));
             return recorded;

@@ -1,5 +1,6 @@
 using ArPlatform.Disputes.Data;
 using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -48,17 +49,17 @@ public sealed class BillingOutboxDispatcher(
                     message.DeliveredAt = now;
                     delivered++;
                 }
-                catch (RpcException e) when (IsRefusal(e.StatusCode))
+                catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
                 {
                     message.FailedAt = now;
-                    message.LastError = $"{e.StatusCode}: {e.Status.Detail}";
+                    message.LastError = RemoteCallPolicy.Describe(e);
                     logger.LogError("Billing refused {Kind} for dispute {DisputeId}: {Error}", message.Kind, message.DisputeId, message.LastError);
                 }
                 catch (RpcException e)
                 {
                     message.Attempts++;
-                    message.LastError = $"{e.StatusCode}: {e.Status.Detail}";
-                    message.NextAttemptAt = now + Backoff(message.Attempts);
+                    message.LastError = RemoteCallPolicy.Describe(e);
+                    message.NextAttemptAt = now + RemoteCallPolicy.Backoff(message.Attempts, options.Value.MaxBackoffSeconds);
                     heldBack.Add(message.DisputeId);
                     metrics.OutboxRetries.Add(1);
                     logger.LogWarning("Billing did not take {Kind} for dispute {DisputeId} (attempt {Attempt}): {Error}",
@@ -114,11 +115,4 @@ public sealed class BillingOutboxDispatcher(
                 throw new InvalidOperationException($"Unknown outbox message kind {message.Kind}.");
         }
     }
-
-    private TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(attempts, 16)), options.Value.MaxBackoffSeconds));
-
-    /// <summary>Billing said no and will say no again: retrying cannot help.</summary>
-    private static bool IsRefusal(StatusCode code) => code is StatusCode.InvalidArgument or StatusCode.NotFound
-        or StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.OutOfRange;
 }

@@ -597,10 +597,22 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                                 .HasPrecision(19, 4)
                                 .HasColumnType("decimal(19,4)");
 
+                            b1.Property<decimal>("Discount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
+
                             b1.Property<string>("InvoiceId")
                                 .IsRequired()
                                 .HasMaxLength(26)
                                 .HasColumnType("nvarchar(26)");
+
+                            b1.Property<decimal>("WithholdingTax")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
+
+                            b1.Property<decimal>("WriteOff")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
 
                             b1.HasKey("PaymentApplicationId", "LineNumber");
 

@@ -585,9 +585,21 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                                 .HasPrecision(19, 4)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<decimal>("Discount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("InvoiceId")
                                 .IsRequired()
                                 .HasMaxLength(26)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("WithholdingTax")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("WriteOff")
+                                .HasPrecision(19, 4)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("PaymentApplicationId", "LineNumber");

@@ -22,11 +22,145 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.LearnedBankAccount", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<DateTime>("LearnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LearnedFrom")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("LearnedBankAccounts");
+                });
+
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.PaymentApplication", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("BillingApplicationId")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<decimal?>("Confidence")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<decimal>("OnAccount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("RemittanceLinesMatched")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReversalReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReversedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("NextAttemptAt", "Id");
+
+                    b.HasIndex("Status", "Automatic");
+
+                    b.ToTable("PaymentApplications", (string)null);
+                });
+
             modelBuilder.Entity("ArPlatform.CashApplication.Imports.BankFileImportRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(26)
                         .HasColumnType("nvarchar(26)");
+
+                    b.Property<int>("AutoApplied")
+                        .HasColumnType("int");
 
                     b.Property<int>("DebitsSkipped")
                         .HasColumnType("int");
@@ -50,6 +184,9 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("PaymentsCreated")
                         .HasColumnType("int");
 
@@ -65,6 +202,8 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchedAt");
 
                     b.HasIndex("Sha256");
 
@@ -106,6 +245,10 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
                     b.Property<string>("CustomerReference")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -120,6 +263,10 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");
+
+                    b.Property<decimal>("OnAccountAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
 
                     b.Property<string>("PayerAccount")
                         .IsRequired()
@@ -160,6 +307,8 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
 
                     b.HasIndex("UniqueKey")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "Id");
 
                     b.HasIndex("ImportId", "Id");
 
@@ -264,6 +413,65 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
                     b.HasKey("Key");
 
                     b.ToTable("NumberSeries", (string)null);
+                });
+
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.PaymentApplication", b =>
+                {
+                    b.OwnsMany("ArPlatform.CashApplication.Applications.ApplicationLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("ApplicationId")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<int>("LineNumber")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
+
+                            b1.Property<string>("DeductionError")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("DeductionReason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("DisputeId")
+                                .HasMaxLength(26)
+                                .HasColumnType("nvarchar(26)");
+
+                            b1.Property<string>("InvoiceId")
+                                .IsRequired()
+                                .HasMaxLength(26)
+                                .HasColumnType("nvarchar(26)");
+
+                            b1.Property<string>("InvoiceNumber")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<decimal>("Shortfall")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
+
+                            b1.Property<int>("Treatment")
+                                .HasColumnType("int");
+
+                            b1.HasKey("ApplicationId", "LineNumber");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.ToTable("PaymentApplicationLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ArPlatform.CashApplication.Imports.BankFileImportRecord", b =>

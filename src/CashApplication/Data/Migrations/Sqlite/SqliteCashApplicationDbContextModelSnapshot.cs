@@ -17,11 +17,145 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.LearnedBankAccount", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LearnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LearnedFrom")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("LearnedBankAccounts");
+                });
+
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.PaymentApplication", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillingApplicationId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Confidence")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OnAccount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemittanceLinesMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReversalReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("NextAttemptAt", "Id");
+
+                    b.HasIndex("Status", "Automatic");
+
+                    b.ToTable("PaymentApplications", (string)null);
+                });
+
             modelBuilder.Entity("ArPlatform.CashApplication.Imports.BankFileImportRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("AutoApplied")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DebitsSkipped")
                         .HasColumnType("INTEGER");
@@ -45,6 +179,9 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PaymentsCreated")
                         .HasColumnType("INTEGER");
 
@@ -60,6 +197,8 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchedAt");
 
                     b.HasIndex("Sha256");
 
@@ -101,6 +240,10 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerReference")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -115,6 +258,10 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("OnAccountAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PayerAccount")
                         .IsRequired()
@@ -155,6 +302,8 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
 
                     b.HasIndex("UniqueKey")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "Id");
 
                     b.HasIndex("ImportId", "Id");
 
@@ -259,6 +408,65 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("NumberSeries", (string)null);
+                });
+
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.PaymentApplication", b =>
+                {
+                    b.OwnsMany("ArPlatform.CashApplication.Applications.ApplicationLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("ApplicationId")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("LineNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DeductionError")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DeductionReason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DisputeId")
+                                .HasMaxLength(26)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InvoiceId")
+                                .IsRequired()
+                                .HasMaxLength(26)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InvoiceNumber")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Shortfall")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Treatment")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ApplicationId", "LineNumber");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.ToTable("PaymentApplicationLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ArPlatform.CashApplication.Imports.BankFileImportRecord", b =>

@@ -1,0 +1,47 @@
+using ArPlatform.CashApplication.Data;
+using ArPlatform.CashApplication.Grpc;
+using ArPlatform.CashApplication.Payments;
+using ArPlatform.ServiceDefaults.Data;
+using Microsoft.Extensions.Options;
+
+namespace ArPlatform.CashApplication.Applications;
+
+/// <summary>
+/// The one way an application is committed here: the payment's cash taken, the application
+/// stored pending (its own outbox row), the payer's bank account learned when the match is sure,
+/// the change audited, and delivery to Billing started once the command commits.
+/// </summary>
+public sealed class ApplicationLedger(
+    CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands, ApplicationDispatcher dispatcher,
+    BankAccountLearning learning, IOptions<DispatchOptions> options, TimeProvider clock)
+{
+    /// <summary>Confidence at or above which an automatic match teaches us the payer's bank account.</summary>
+    private const decimal LearnFrom = 0.99m;
+
+    public PaymentApplication Commit(Payment payment, PaymentApplication draft)
+    {
+        payment.Commit(draft.CustomerId, draft.Cash, draft.OnAccount);
+        var application = PaymentApplication.Create(draft, clock.GetUtcNow().UtcDateTime);
+        db.Applications.Add(application);
+        if (!application.Automatic || application.Confidence >= LearnFrom)
+            learning.Learn(payment.PayerAccount, application.CustomerId, application.Id);
+        commands.Audit("payment-application", application.Id, null, application.ToProto());
+        DeliverAfterCommit();
+        return application;
+    }
+
+    /// <summary>Starts taking an application back off the invoices (Billing first, then the cash here).</summary>
+    public void Reverse(PaymentApplication application, string actor, string reason)
+    {
+        var before = application.ToProto();
+        application.StartReversal(actor, reason, clock.GetUtcNow().UtcDateTime);
+        commands.Audit("payment-application", application.Id, before, application.ToProto());
+        DeliverAfterCommit();
+    }
+
+    private void DeliverAfterCommit()
+    {
+        if (options.Value.DeliverAfterCommit)
+            commands.AfterCommit("application-dispatch", dispatcher.DeliverAfterCommitAsync);
+    }
+}

@@ -1,0 +1,140 @@
+using ArPlatform.CashApplication.Payments;
+using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Billing = ArPlatform.Contracts.Billing.V1;
+using Disputes = ArPlatform.Contracts.Disputes.V1;
+
+namespace ArPlatform.CashApplication.Applications;
+
+/// <summary>What a delivery achieved, for the metrics.</summary>
+public enum DeliveryOutcome { None, Applied, Failed, Reversed, NeedsAPerson }
+
+/// <summary>
+/// The remote steps of one application, each idempotent on the other side: apply in Billing
+/// (also before reversing one whose first delivery may or may not have reached Billing, so the
+/// reversal always knows Billing's id), open the deductions, reverse.
+/// </summary>
+public sealed class ApplicationSteps(
+    PaymentApplication application, Payment payment,
+    Billing.BillingService.BillingServiceClient billing, Disputes.DisputesService.DisputesServiceClient disputes, OutcomePolicy policy)
+{
+    public DeliveryOutcome Outcome { get; private set; }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (application.BillingApplicationId is null && application.Lines.Count > 0 && !await ApplyAsync(ct)) return;
+        if (application.Status == ApplicationStatus.Applied)
+            foreach (var line in application.PendingDeductions.ToList())
+                await OpenDeductionAsync(line, ct);
+        if (application.Status == ApplicationStatus.Reversing) await ReverseAsync(ct);
+    }
+
+    private async Task<bool> ApplyAsync(CancellationToken ct)
+    {
+        try
+        {
+            var applied = await billing.ApplyPaymentAsync(ApplyRequest(), Headers(application.AppliedBy), cancellationToken: ct);
+            application.AppliedInBilling(applied.Id);
+            Outcome = DeliveryOutcome.Applied;
+            return true;
+        }
+        catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
+        {
+            // Refused for good, so never applied there: the cash is free again here.
+            var reversing = application.Status == ApplicationStatus.Reversing;
+            application.RefusedByBilling(RemoteCallPolicy.Describe(e));
+            if (reversing) application.ReversedInBilling();
+            payment.Release(application.Cash, application.OnAccount);
+            Outcome = DeliveryOutcome.Failed;
+            return false;
+        }
+    }
+
+    private async Task OpenDeductionAsync(ApplicationLine line, CancellationToken ct)
+    {
+        try
+        {
+            var dispute = await disputes.OpenDisputeAsync(new Disputes.OpenDisputeRequest
+            {
+                RequestId = $"{application.Id}-{line.LineNumber}",
+                Dispute = new Disputes.Dispute
+                {
+                    InvoiceId = line.InvoiceId,
+                    Amount = MoneyMapping.ToProto(line.Shortfall, application.Currency),
+                    ReasonCode = ReasonCode(line.DeductionReason),
+                    Source = Disputes.DisputeSource.ShortPay,
+                    Description = $"Short-paid {line.Shortfall:0.00} {application.Currency} on invoice {line.InvoiceNumber} " +
+                                  $"by payment {PaymentReference}; payer's reason: {line.DeductionReason}",
+                    PaymentReference = PaymentReference,
+                    RemittanceReference = line.DeductionReason,
+                },
+            }, Headers(application.AppliedBy), cancellationToken: ct);
+            line.DisputeId = dispute.Id;
+        }
+        catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
+        {
+            line.DeductionError = RemoteCallPolicy.Describe(e);
+        }
+    }
+
+    private async Task ReverseAsync(CancellationToken ct)
+    {
+        if (application.BillingApplicationId is { } billingId)
+        {
+            try
+            {
+                await billing.ReversePaymentApplicationAsync(new Billing.ReversePaymentApplicationRequest
+                {
+                    Id = billingId, RequestId = $"{application.Id}-reversal", Reason = application.ReversalReason,
+                }, Headers(application.ReversedBy), cancellationToken: ct);
+            }
+            catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
+            {
+                application.NeedsAPerson(RemoteCallPolicy.Describe(e));
+                Outcome = DeliveryOutcome.NeedsAPerson;
+                return;
+            }
+        }
+        application.ReversedInBilling();
+        payment.Release(application.Cash, application.OnAccount);
+        Outcome = DeliveryOutcome.Reversed;
+    }
+
+    private string PaymentReference => payment.BankReference.Length > 0 ? payment.BankReference : $"payment {payment.Id}";
+
+    private Billing.ApplyPaymentRequest ApplyRequest() => new()
+    {
+        RequestId = application.Id,
+        PaymentReference = PaymentReference,
+        AppliedOn = application.AppliedOn.ToString("yyyy-MM-dd"),
+        Allocations =
+        {
+            application.Lines.OrderBy(l => l.LineNumber).Select(l => new Billing.PaymentAllocation
+            {
+                InvoiceId = l.InvoiceId,
+                Amount = MoneyMapping.ToProto(l.Amount, application.Currency),
+                WriteOffAmount = Part(l, ShortfallTreatment.WriteOff),
+                WithholdingTaxAmount = Part(l, ShortfallTreatment.WithholdingTax),
+                DiscountAmount = Part(l, ShortfallTreatment.Discount),
+            }),
+        },
+    };
+
+    private Money? Part(ApplicationLine line, ShortfallTreatment treatment) =>
+        line.Treatment == treatment && line.Shortfall > 0m ? MoneyMapping.ToProto(line.Shortfall, application.Currency) : null;
+
+    private Disputes.DisputeReasonCode ReasonCode(string payerReason) =>
+        policy.DeductionReasons.TryGetValue(payerReason, out var name)
+        && Enum.TryParse<Disputes.DisputeReasonCode>(name.Replace("_", ""), ignoreCase: true, out var code)
+            ? code
+            : Disputes.DisputeReasonCode.Other;
+
+    private Metadata Headers(string actor)
+    {
+        var headers = new Metadata { { CallerContext.OnBehalfOfHeader, actor } };
+        if (application.CorrelationId.Length > 0) headers.Add(CallerContext.CorrelationHeader, application.CorrelationId);
+        return headers;
+    }
+}

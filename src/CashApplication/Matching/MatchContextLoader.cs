@@ -1,0 +1,51 @@
+using ArPlatform.CashApplication.Applications;
+using ArPlatform.CashApplication.Payments;
+using ArPlatform.Contracts.Common.V1;
+using ArPlatform.SharedKernel;
+using Grpc.Core;
+using Billing = ArPlatform.Contracts.Billing.V1;
+
+namespace ArPlatform.CashApplication.Matching;
+
+/// <summary>
+/// What matching needs to know, read once per batch of payments: Billing's open invoices in the
+/// payments' currencies (one server stream, however many), its customers (paged), and the bank
+/// accounts learned here.
+/// </summary>
+public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClient billing, BankAccountLearning learning)
+{
+    public async Task<MatchIndex> LoadAsync(IReadOnlyCollection<string> currencies, IReadOnlyCollection<string> payerAccounts, CancellationToken ct) =>
+        new(new MatchContext(await OpenInvoicesAsync(currencies, ct), await CustomersAsync(ct), await learning.CustomersOfAsync(payerAccounts, ct)));
+
+    /// <summary>The payment as the engine sees it: what is left of it to place, and what its payer remitted.</summary>
+    public static PaymentToMatch ToMatch(Payment payment) => new(payment.Currency, payment.UnappliedAmount, payment.BookingDate,
+        payment.PayerName, payment.PayerAccount,
+        payment.Remittance.OrderBy(r => r.LineNumber).Select(r => new RemittanceReference(r.Reference, r.PaidAmount)).ToList());
+
+    private async Task<List<OpenInvoice>> OpenInvoicesAsync(IReadOnlyCollection<string> currencies, CancellationToken ct)
+    {
+        var invoices = new List<OpenInvoice>();
+        using var stream = billing.StreamOpenInvoices(new Billing.StreamOpenInvoicesRequest(), cancellationToken: ct);
+        await foreach (var i in stream.ResponseStream.ReadAllAsync(ct))
+        {
+            if (!currencies.Contains(i.Currency)) continue;
+            invoices.Add(new OpenInvoice(i.Id, i.Number, i.CustomerId, i.Currency, i.OpenAmount.ToDecimal(), BusinessDate.Parse(i.DueDate),
+                i.PoNumber, i.DiscountDate.Length > 0 ? BusinessDate.Parse(i.DiscountDate) : null,
+                i.DiscountAmount is null ? null : i.DiscountAmount.ToDecimal()));
+        }
+        return invoices;
+    }
+
+    private async Task<List<CustomerName>> CustomersAsync(CancellationToken ct)
+    {
+        var customers = new List<CustomerName>();
+        var token = "";
+        do
+        {
+            var page = await billing.ListCustomersAsync(new Billing.ListCustomersRequest { PageSize = 500, PageToken = token }, cancellationToken: ct);
+            customers.AddRange(page.Customers.Select(c => new CustomerName(c.Id, c.Name)));
+            token = page.NextPageToken;
+        } while (token.Length > 0);
+        return customers;
+    }
+}

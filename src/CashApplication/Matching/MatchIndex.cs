@@ -1,0 +1,70 @@
+namespace ArPlatform.CashApplication.Matching;
+
+/// <summary>
+/// The match context, indexed once so that each payment costs lookups, not scans: invoices by
+/// number key, by PO and by customer; customers by the rare character pairs of their names (a
+/// name can only be similar enough if it shares one of them); bank accounts learned. Tracks
+/// what is still open as a batch of payments consumes invoices, so two payments in one file
+/// never both take the same open amount.
+/// </summary>
+public sealed class MatchIndex
+{
+    private readonly Dictionary<string, List<OpenInvoice>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OpenInvoice>> _byPo = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<OpenInvoice>> _byCustomer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _open = new(StringComparer.Ordinal);
+    private readonly CustomerNameIndex _names;
+    private readonly IReadOnlyDictionary<string, string> _customerByBankAccount;
+
+    public MatchIndex(MatchContext context)
+    {
+        foreach (var invoice in context.OpenInvoices)
+        {
+            if (!_open.TryAdd(invoice.Id, invoice.OpenAmount)) continue;
+            foreach (var key in InvoiceNumbers.Keys(invoice.Number)) Add(_byKey, key, invoice);
+            if (invoice.PoNumber.Trim().Length > 0) Add(_byPo, invoice.PoNumber.Trim(), invoice);
+            Add(_byCustomer, invoice.CustomerId, invoice);
+        }
+        // Oldest first, then by id: combinations and fallbacks look at a customer's oldest debts first.
+        foreach (var list in _byCustomer.Values)
+            list.Sort((a, b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id));
+        _names = new CustomerNameIndex(context.Customers);
+        _customerByBankAccount = context.CustomerByBankAccount;
+    }
+
+    /// <summary>What is open of the invoice now (less what earlier payments of the batch took).</summary>
+    public decimal OpenAmount(OpenInvoice invoice) => _open[invoice.Id];
+
+    /// <summary>An application took this much of the invoice.</summary>
+    public void Consume(string invoiceId, decimal amount)
+    {
+        if (_open.TryGetValue(invoiceId, out var open)) _open[invoiceId] = Math.Max(0m, open - amount);
+    }
+
+    public IEnumerable<OpenInvoice> ByNumberKey(string key) => Open(_byKey, key);
+
+    public IEnumerable<OpenInvoice> ByPo(string po) => Open(_byPo, po.Trim());
+
+    /// <summary>The customer's open invoices, oldest due first.</summary>
+    public IEnumerable<OpenInvoice> OfCustomer(string customerId) => Open(_byCustomer, customerId);
+
+    /// <summary>Invoices whose number key is one OCR-style slip (a digit misread, two neighbours swapped) from the key.</summary>
+    public IEnumerable<OpenInvoice> OneSlipFrom(string key) =>
+        InvoiceNumbers.OneSlipVariants(key).SelectMany(ByNumberKey);
+
+    public string? CustomerOfBankAccount(string account) =>
+        account.Length > 0 && _customerByBankAccount.TryGetValue(account, out var id) ? id : null;
+
+    /// <summary>Customers whose name scores at least the threshold against the payer's, best first.</summary>
+    public IReadOnlyList<(CustomerName Customer, decimal Score)> SimilarNames(string payerName, decimal threshold) =>
+        _names.Similar(payerName, threshold);
+
+    private IEnumerable<OpenInvoice> Open(Dictionary<string, List<OpenInvoice>> index, string key) =>
+        index.TryGetValue(key, out var list) ? list.Where(i => _open[i.Id] > 0m) : [];
+
+    private static void Add(Dictionary<string, List<OpenInvoice>> index, string key, OpenInvoice invoice)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(invoice);
+    }
+}
