@@ -34,7 +34,7 @@ public sealed class CashApplicationMetricsService(CashApplicationDbContext db, T
         if (to is { } t) payments = payments.Where(p => p.BookingDate <= t);
         var live = db.Applications.AsNoTracking().IgnoreAutoIncludes()
             .Where(a => Live.Contains(a.Status) && payments.Any(p => p.Id == a.PaymentId));
-        var liveLines = live.SelectMany(a => a.Lines.Select(l => new { a.Automatic, l.InvoiceId }));
+        var liveLines = live.SelectMany(a => a.Lines, (a, l) => new { a.Automatic, l.InvoiceId });
 
         var count = await payments.CountAsync(ct);
         var autoApplied = await payments.CountAsync(p => (p.Status == PaymentStatus.Applied || p.Status == PaymentStatus.OnAccount)

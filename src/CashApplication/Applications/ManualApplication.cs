@@ -20,7 +20,7 @@ namespace ArPlatform.CashApplication.Applications;
 /// </summary>
 public sealed class ManualApplication(
     CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands, ApplicationLedger ledger,
-    PaymentViews views, Billing.BillingService.BillingServiceClient billing, CallerContext caller,
+    PaymentViews views, PaymentQueries queries, Billing.BillingService.BillingServiceClient billing, CallerContext caller,
     IOptions<OutcomePolicy> policy, TimeProvider clock)
 {
     public const int MaxAllocations = 200;
@@ -32,23 +32,30 @@ public sealed class ManualApplication(
             return replay;
         var invoices = await InvoicesAsync(request.Allocations, ct);
         if (request.Allocations.Count == 0) await RequireCustomerAsync(request.CustomerId, ct);
-        return await commands.ExecuteAsync("ApplyPaymentManually", request.RequestId, request, async token =>
+        await commands.ExecuteAsync("ApplyPaymentManually", request.RequestId, request, async token =>
         {
             var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == request.Id, token) ?? throw new NotFoundException("payment", request.Id);
             var draft = Draft(request, payment, invoices);
             ledger.Commit(payment, draft);
             return await views.PaymentAsync(payment, token);
         }, ct);
+        return await AsItNowStandsAsync(request.Id, ct);
     }
 
-    public Task<Proto.Payment> UnapplyAsync(Proto.UnapplyPaymentRequest request, CancellationToken ct)
+    /// <summary>
+    /// The payment after the command and the delivery it started: what the person sees is what
+    /// Billing did (APPLIED, REVERSED), or PENDING with the reason when Billing has not yet.
+    /// </summary>
+    private Task<Proto.Payment> AsItNowStandsAsync(string paymentId, CancellationToken ct) => queries.GetAsync(paymentId, ct);
+
+    public async Task<Proto.Payment> UnapplyAsync(Proto.UnapplyPaymentRequest request, CancellationToken ct)
     {
         var v = new Validator();
         v.Require("id", request.Id).MaxLength("id", request.Id, 26).RequestId(request.RequestId)
             .MaxLength("application_id", request.ApplicationId, 26)
             .Require("reason", request.Reason).MaxLength("reason", request.Reason, 200);
         v.ThrowIfInvalid();
-        return commands.ExecuteAsync("UnapplyPayment", request.RequestId, request, async token =>
+        await commands.ExecuteAsync("UnapplyPayment", request.RequestId, request, async token =>
         {
             var (payment, live) = await LiveApplicationsAsync(request.Id, token);
             var targets = request.ApplicationId.Length == 0 ? live : live.Where(a => a.Id == request.ApplicationId).ToList();
@@ -67,15 +74,16 @@ public sealed class ManualApplication(
             }
             return await views.PaymentAsync(payment, token);
         }, ct);
+        return await AsItNowStandsAsync(request.Id, ct);
     }
 
-    public Task<Proto.Payment> ReturnAsync(Proto.ReturnPaymentRequest request, CancellationToken ct)
+    public async Task<Proto.Payment> ReturnAsync(Proto.ReturnPaymentRequest request, CancellationToken ct)
     {
         var v = new Validator();
         v.Require("id", request.Id).MaxLength("id", request.Id, 26).RequestId(request.RequestId)
             .Require("reason", request.Reason).MaxLength("reason", request.Reason, 200);
         v.ThrowIfInvalid();
-        return commands.ExecuteAsync("ReturnPayment", request.RequestId, request, async token =>
+        await commands.ExecuteAsync("ReturnPayment", request.RequestId, request, async token =>
         {
             var (payment, live) = await LiveApplicationsAsync(request.Id, token);
             if (payment.Status == PaymentStatus.Returned)
@@ -88,6 +96,7 @@ public sealed class ManualApplication(
             commands.Audit("payment", payment.Id, before, after);
             return after;
         }, ct);
+        return await AsItNowStandsAsync(request.Id, ct);
     }
 
     private async Task<(Payment Payment, List<PaymentApplication> Live)> LiveApplicationsAsync(string paymentId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using ArPlatform.CashApplication.Applications;
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
 using ArPlatform.ServiceDefaults.Audit;
@@ -21,11 +22,10 @@ public sealed class PaymentViews(CashApplicationDbContext db, CallerContext call
     public async Task<IReadOnlyList<Proto.Payment>> PaymentsAsync(IReadOnlyList<Payment> payments, CancellationToken ct)
     {
         var ids = payments.Select(p => p.Id).ToList();
-        // Committed ones from the database, and this command's own not yet saved.
+        // As stored (fresh: the dispatcher may have moved them on), and this command's own not yet saved.
         var stored = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.PaymentId)).ToListAsync(ct);
-        var tracked = db.Applications.Local.Where(a => ids.Contains(a.PaymentId)).ToList();
-        var applications = tracked.Concat(stored.Where(s => tracked.All(t => t.Id != s.Id)))
-            .ToLookup(a => a.PaymentId);
+        var added = db.ChangeTracker.Entries<PaymentApplication>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
+        var applications = stored.Concat(added.Where(a => ids.Contains(a.PaymentId))).ToLookup(a => a.PaymentId);
         var show = ShowBankingDetails;
         return payments.Select(p => p.ToProto(show, applications[p.Id].OrderBy(a => a.Id, StringComparer.Ordinal))).ToList();
     }

@@ -1,0 +1,80 @@
+using ApplicationDispatcher = ArPlatform.CashApplication.Applications.ApplicationDispatcher;
+using ArPlatform.Contracts.CashApplication.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using BillingStatus = ArPlatform.Contracts.Billing.V1.InvoiceStatus;
+
+namespace ArPlatform.CashApplication.Tests.Applications;
+
+/// <summary>
+/// Applications survive either side dying between "committed here" and "applied in Billing":
+/// nothing lost, nothing doubled.
+/// </summary>
+public sealed class ReliableDeliveryTests
+{
+    /// <summary>Commits applications but never delivers them itself: the process "dies" before the second step.</summary>
+    private static readonly Dictionary<string, string> NoDelivery = new() { ["CashApplication:Dispatch:DeliverAfterCommit"] = "false" };
+
+    [Fact]
+    public async Task An_application_committed_before_a_crash_is_applied_once_by_the_restarted_service()
+    {
+        using var world = new CashWorld(NoDelivery);
+        var acme = await world.CustomerAsync("Acme Corp", "c-acme");
+        var invoice = await world.InvoiceAsync(acme.Id, "i-1");
+        var payment = await world.RecordAsync("p-1", "108.25", "ACME CORP", "", invoice.Number);
+        Assert.Equal(ApplicationStatus.Pending, payment.Applications.Single().Status);
+        Assert.Equal(BillingStatus.Issued, (await world.InvoiceNowAsync(invoice.Id)).Status);
+
+        var restarted = world.Restart();
+        var dispatcher = restarted.Services.GetRequiredService<ApplicationDispatcher>();
+        var first = await dispatcher.DeliverDueAsync(default);
+        var again = await dispatcher.DeliverDueAsync(default);
+
+        Assert.Equal((1, 0), (first, again));
+        var now = await world.Carl.GetPaymentAsync(new GetPaymentRequest { Id = payment.Id });
+        Assert.Equal(ApplicationStatus.Applied, now.Applications.Single().Status);
+        Assert.Equal(BillingStatus.Paid, (await world.InvoiceNowAsync(invoice.Id)).Status);
+        Assert.Equal(["INVOICE_ISSUED 108.25", "PAYMENT_APPLIED -108.25"], await world.LedgerKindsAsync(invoice.Id));
+    }
+
+    [Fact]
+    public async Task When_Billing_applied_but_its_answer_was_lost_the_retry_is_a_replay_and_nothing_doubles()
+    {
+        var wire = new LoseFirstAnswer("/ar.billing.v1.BillingService/ApplyPayment");
+        using var world = new CashWorld(NoDelivery, services => services.Configure<HttpClientFactoryOptions>(
+            nameof(Contracts.Billing.V1.BillingService.BillingServiceClient),
+            o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(wire))));
+        var acme = await world.CustomerAsync("Acme Corp", "c-acme");
+        var invoice = await world.InvoiceAsync(acme.Id, "i-1");
+        var payment = await world.RecordAsync("p-1", "108.25", "ACME CORP", "", invoice.Number);
+        var dispatcher = world.Cash.Services.GetRequiredService<ApplicationDispatcher>();
+
+        // However the retry comes (the client's own, or the dispatcher's next pass after its back-off), Billing sees the same request id.
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await dispatcher.DeliverDueAsync(default);
+            world.Cash.Clock.Now = world.Cash.Clock.Now.AddMinutes(10);
+        }
+
+        Assert.True(wire.Lost);
+        var now = await world.Carl.GetPaymentAsync(new GetPaymentRequest { Id = payment.Id });
+        Assert.Equal(ApplicationStatus.Applied, now.Applications.Single().Status);
+        Assert.Equal(["INVOICE_ISSUED 108.25", "PAYMENT_APPLIED -108.25"], await world.LedgerKindsAsync(invoice.Id));
+    }
+
+    /// <summary>Lets the first call to a path reach Billing, then drops Billing's answer as a broken connection would.</summary>
+    private sealed class LoseFirstAnswer(string path) : DelegatingHandler
+    {
+        public bool Lost { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var response = await base.SendAsync(request, ct);
+            if (Lost || request.RequestUri?.AbsolutePath != path) return response;
+            // The whole answer is read first, so Billing has finished (and committed) the call.
+            await response.Content.LoadIntoBufferAsync(ct);
+            Lost = true;
+            throw new HttpRequestException("connection reset by peer");
+        }
+    }
+}
