@@ -37,4 +37,45 @@ public sealed class BankFileTests(StackFixture fixture)
         var payments = await http.GetFromJsonAsync<JsonElement>($"/v1/payments?importId={created.GetProperty("importId").GetString()}");
         Assert.Equal(2, payments.GetProperty("payments")[0].GetProperty("remittance").GetArrayLength());
     }
+
+    [StackFact]
+    public async Task A_lockbox_naming_an_open_invoice_is_applied_in_Billing_before_the_upload_returns()
+    {
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var cash = Stack.JsonClient(Roles.CashApplier);
+        var customer = await PostAsync(clerk, "/v1/customers", """
+            { "requestId": "e2e-ca-c", "customer": { "name": "Initech Ltd", "currency": "USD", "region": "AMER" } }
+            """);
+        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+            { "requestId": "e2e-ca-i", "issue": true, "invoice": { "customerId": "{{customer.GetProperty("id")}}", "invoiceDate": "2026-10-01",
+              "lines": [ { "description": "Support", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "411.00" },
+                           "taxRatePercent": "8.25" } ] } }
+            """);
+        var number = invoice.GetProperty("number").GetString();
+        var lockbox = $"""
+            deposit_date,lockbox,batch,item,check_number,amount,currency,payer_name,payer_account,invoice_number,invoice_amount
+            2026-11-20,LB-77,002,1,20077,444.91,USD,INITECH LTD,021000021-777777,{number},444.91
+            """;
+
+        var import = await PostAsync(cash, "/v1/bank-files", JsonSerializer.Serialize(new
+        {
+            requestId = "e2e-ca-f", fileName = "lockbox-2.csv", content = Convert.ToBase64String(Encoding.UTF8.GetBytes(lockbox)),
+        }));
+
+        Assert.Equal((1, 1), (import.GetProperty("paymentsCreated").GetInt32(), import.GetProperty("autoApplied").GetInt32()));
+        var paid = await clerk.GetFromJsonAsync<JsonElement>($"/v1/invoices/{invoice.GetProperty("id")}");
+        Assert.Equal(("PAID", "0.00"), (paid.GetProperty("status").GetString(), paid.GetProperty("openAmount").GetProperty("amount").GetString()));
+        var payments = await cash.GetFromJsonAsync<JsonElement>($"/v1/payments?importId={import.GetProperty("importId")}");
+        var application = payments.GetProperty("payments")[0].GetProperty("applications")[0];
+        Assert.Equal(("APPLIED", true), (application.GetProperty("status").GetString(), application.GetProperty("automatic").GetBoolean()));
+        var metrics = await cash.GetFromJsonAsync<JsonElement>("/v1/cash-application/metrics");
+        Assert.True(metrics.GetProperty("paymentsAutoApplied").GetInt32() >= 1);
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string path, string json)
+    {
+        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
 }
