@@ -8,6 +8,7 @@ public sealed class CashApplicationMetrics
 {
     public const string MeterName = "ArPlatform.CashApplication";
     private readonly Counter<long> _delivered;
+    private readonly Histogram<double> _stages;
 
     public CashApplicationMetrics(IMeterFactory meters)
     {
@@ -17,7 +18,12 @@ public sealed class CashApplicationMetrics
         LeftForPeople = meter.CreateCounter<long>("ar.cashapp.payments.exceptions", description: "Payments the matching engine left in the exceptions queue.");
         DispatchRetries = meter.CreateCounter<long>("ar.cashapp.dispatch.retries", description: "Deliveries to Billing or Disputes that failed and will be retried.");
         _delivered = meter.CreateCounter<long>("ar.cashapp.applications.delivered", description: "Applications carried out in Billing, by outcome.");
+        _stages = meter.CreateHistogram<double>("ar.cashapp.stage.duration", unit: "s",
+            description: "Time spent per stage of cash application: store (parse and write a file), read_billing (open invoices and customers), decide (match and commit), deliver (apply in Billing and Disputes).");
     }
+
+    public void Stage(string stage, TimeSpan elapsed) =>
+        _stages.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
 
     public Counter<long> PaymentsImported { get; }
     public Counter<long> AutoApplied { get; }

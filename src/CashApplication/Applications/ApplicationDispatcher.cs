@@ -34,10 +34,15 @@ public sealed class ApplicationDispatcher(
         {
             var finished = 0;
             var tried = new HashSet<string>(StringComparer.Ordinal);
+            var delivering = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
                 var due = await DueAsync(tried, ct);
-                if (due.Count == 0) return finished;
+                if (due.Count == 0)
+                {
+                    if (tried.Count > 0) metrics.Stage("deliver", delivering.Elapsed);
+                    return finished;
+                }
                 tried.UnionWith(due);
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
                 await Parallel.ForEachAsync(due, parallel, async (id, token) =>

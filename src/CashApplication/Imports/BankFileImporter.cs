@@ -26,7 +26,9 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
     /// <summary>Imports the file, then applies what the matching engine is sure of; returns the import with both counts.</summary>
     public async Task<Proto.BankFileImport> ImportAsync(Proto.ImportBankFileRequest request, CancellationToken ct)
     {
+        var storing = System.Diagnostics.Stopwatch.StartNew();
         var imported = await StoreAsync(request, ct);
+        metrics.Stage("store", storing.Elapsed);
         await MatchAsync(imported.ImportId, ct);
         return await queries.GetImportAsync(imported.ImportId, ct);
     }

@@ -52,8 +52,11 @@ public sealed class AutoMatcher(
         var currencies = await unapplied.Select(p => p.Currency).Distinct().ToListAsync(ct);
         if (currencies.Count == 0) return 0;
         var accounts = await unapplied.Where(p => p.PayerAccount != "").Select(p => p.PayerAccount).Distinct().ToListAsync(ct);
+        var reading = System.Diagnostics.Stopwatch.StartNew();
         var index = await loader.LoadAsync(currencies, accounts, ct);
+        metrics.Stage("read_billing", reading.Elapsed);
 
+        var deciding = System.Diagnostics.Stopwatch.StartNew();
         var result = await commands.ExecuteAsync("AutoApply", key, request, async token =>
         {
             var applied = 0;
@@ -69,6 +72,7 @@ public sealed class AutoMatcher(
                 db.ChangeTracker.Clear();
             }
             metrics.AutoApplied.Add(applied);
+            metrics.Stage("decide", deciding.Elapsed);
             return new Int32Value { Value = applied };
         }, ct);
         return result.Value;

@@ -20,7 +20,7 @@ public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClie
     /// <summary>The payment as the engine sees it: what is left of it to place, and what its payer remitted.</summary>
     public static PaymentToMatch ToMatch(Payment payment) => new(payment.Currency, payment.UnappliedAmount, payment.BookingDate,
         payment.PayerName, payment.PayerAccount,
-        payment.Remittance.OrderBy(r => r.LineNumber).Select(r => new RemittanceReference(r.Reference, r.PaidAmount)).ToList());
+        payment.Remittance.OrderBy(r => r.LineNumber).Select(r => new RemittanceReference(r.Reference, r.PaidAmount, r.AdjustmentReason)).ToList());
 
     private async Task<List<OpenInvoice>> OpenInvoicesAsync(IReadOnlyCollection<string> currencies, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ public sealed record MatchContext(
     IReadOnlyList<OpenInvoice> OpenInvoices, IReadOnlyList<CustomerName> Customers,
     IReadOnlyDictionary<string, string> CustomerByBankAccount);
 
-public sealed record RemittanceReference(string Reference, decimal? PaidAmount = null);
+/// <summary>One remittance line: the reference, what the payer says it paid on it, and its reason for any adjustment.</summary>
+public sealed record RemittanceReference(string Reference, decimal? PaidAmount = null, string AdjustmentReason = "");
 
 /// <summary>The payment to place.</summary>
 public sealed record PaymentToMatch(

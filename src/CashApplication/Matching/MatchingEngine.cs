@@ -78,8 +78,28 @@ public static class MatchingEngine
             : payment.Amount < claimed ? (MatchOutcome.ShortPay, claimed - payment.Amount)
             : (MatchOutcome.OverPay, payment.Amount - claimed);
         var anySlip = found.Any(f => f.Slip);
-        var confidence = (anySlip ? 0.93m : 0.99m) - (outcome == MatchOutcome.Full ? 0m : 0.02m);
+        var payerAgrees = payers.Count > 0 && payers[0].CustomerId == customers[0];
+        var payerDisagrees = payers.Count > 0 && payers.All(p => p.CustomerId != customers[0]);
+        // A slipped reference alone is a guess; with the exact amount from the invoice's own
+        // customer (named or known by account) it is corroborated twice over.
+        var corroborated = anySlip && outcome == MatchOutcome.Full && payerAgrees;
+        var confidence = (!anySlip ? 0.99m : corroborated ? 0.96m : 0.93m) - (outcome == MatchOutcome.Full ? 0m : 0.02m);
         var reasons = found.Select(f => f.Reason).ToList();
+        if (corroborated) reasons.Add(payers[0].Reason);
+        // Numbers are dense: a mistyped reference is often another customer's real invoice.
+        if (payerDisagrees)
+        {
+            confidence = Math.Min(confidence, 0.85m);
+            reasons.Add($"but the payer looks like another customer ({payers[0].Reason})");
+        }
+        // Less than the invoice with no reason given, from a payer not recognised: perhaps the wrong invoice.
+        var unexplainedShortfall = allocations.Any(a => a.Shortfall > 0m)
+                                   && !payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) && !payerAgrees;
+        if (unexplainedShortfall)
+        {
+            confidence -= 0.05m;
+            reasons.Add("less than the invoice, with no reason given and a payer not recognised");
+        }
         reasons.Add(outcome switch
         {
             MatchOutcome.Full => $"the payment equals what the remittance settles ({claimed:0.00} {payment.Currency})",

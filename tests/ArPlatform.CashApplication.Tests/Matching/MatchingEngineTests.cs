@@ -54,6 +54,17 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
+    public void A_misread_digit_with_the_exact_amount_from_the_invoices_own_customer_applies_on_its_own()
+    {
+        var fromAcme = Decide(Payment(324.75m, "Acme Corporation", "", new RemittanceReference("2026000128")));
+        var fromGlobex = Decide(Payment(324.75m, "Globex GmbH", "", new RemittanceReference("2026000128")));
+
+        Assert.Equal((0.96m, "i-123"), (fromAcme.AutoApply?.Confidence, fromAcme.AutoApply?.Allocations[0].InvoiceId));
+        Assert.Contains(fromAcme.AutoApply!.Reasons, r => r.Contains("resembles 'Acme Corporation'"));
+        Assert.Null(fromGlobex.AutoApply);
+    }
+
+    [Fact]
     public void Swapped_neighbouring_digits_are_a_slip_too_but_short_numbers_never_are()
     {
         var slips = InvoiceNumbers.OneSlipVariants("2026000123").ToList();
@@ -87,11 +98,28 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
-    public void The_remitted_paid_amount_is_what_the_invoice_gets()
+    public void The_remitted_paid_amount_is_what_the_invoice_gets_and_a_shortfall_needs_a_reason_or_a_known_payer()
     {
-        var decision = Decide(Payment(300.00m, "", "", new RemittanceReference("123", 300.00m)));
+        var fromAcme = Decide(Payment(300.00m, "Acme Corporation", "", new RemittanceReference("123", 300.00m)));
+        var withReason = Decide(Payment(300.00m, "", "", new RemittanceReference("123", 300.00m, "01")));
+        var unexplained = Decide(Payment(300.00m, "", "", new RemittanceReference("123", 300.00m)));
 
-        Assert.Equal((MatchOutcome.Full, 300.00m), (decision.AutoApply!.Outcome, decision.AutoApply.Allocations[0].Amount));
+        Assert.Equal((MatchOutcome.Full, 300.00m, 24.75m), (fromAcme.AutoApply!.Outcome, fromAcme.AutoApply.Allocations[0].Amount, fromAcme.AutoApply.Allocations[0].Shortfall));
+        Assert.NotNull(withReason.AutoApply);
+        Assert.Null(unexplained.AutoApply);
+        Assert.Equal(0.94m, unexplained.Proposals[0].Confidence);
+        Assert.Contains("no reason given", unexplained.Proposals[0].Reasons[^2]);
+    }
+
+    [Fact]
+    public void An_exact_reference_to_another_customers_invoice_is_not_applied_alone()
+    {
+        // Globex pays quoting 000123 — Acme's invoice number: a typo that hit a real invoice, or Globex paying for Acme; a person decides.
+        var decision = Decide(Payment(324.75m, "Globex GmbH", "", new RemittanceReference("000123")));
+
+        Assert.Equal(("i-123", 0.85m), (decision.Proposals[0].Allocations[0].InvoiceId, decision.Proposals[0].Confidence));
+        Assert.Null(decision.AutoApply);
+        Assert.Contains(decision.Proposals[0].Reasons, r => r.Contains("the payer looks like another customer"));
     }
 
     [Fact]
