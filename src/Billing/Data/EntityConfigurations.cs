@@ -36,8 +36,10 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         e.Property(i => i.PoNumber).HasMaxLength(64);
         e.Property(i => i.Version).IsConcurrencyToken();
         e.HasIndex(i => i.Number).IsUnique();
-        // Lists filter by customer and status and page by id; aging scans by due date.
+        // Lists filter by customer and status and page by id; the open-invoice stream pages by
+        // status and id; aging scans by due date.
         e.HasIndex(i => new { i.CustomerId, i.Status, i.Id });
+        e.HasIndex(i => new { i.Status, i.Id });
         e.HasIndex(i => new { i.Status, i.DueDate });
         e.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         e.OwnsMany(i => i.Lines, line =>

@@ -67,8 +67,16 @@ public sealed class BillingGrpcService(
     public override async Task StreamOpenInvoices(StreamOpenInvoicesRequest request,
         IServerStreamWriter<Contracts.Billing.V1.Invoice> responseStream, ServerCallContext context)
     {
-        await foreach (var invoice in invoices.StreamOpenAsync(request, context.CancellationToken))
-            await responseStream.WriteAsync(invoice, context.CancellationToken);
+        // A page goes out in one flush: each message but the page's last is only buffered.
+        var buffered = new WriteOptions(WriteFlags.BufferHint);
+        await foreach (var page in invoices.StreamOpenAsync(request, context.CancellationToken))
+        {
+            for (var i = 0; i < page.Count; i++)
+            {
+                responseStream.WriteOptions = i < page.Count - 1 ? buffered : null;
+                await responseStream.WriteAsync(page[i], context.CancellationToken);
+            }
+        }
     }
 
     [Authorize(Policy = Policies.ReadReceivables)]
@@ -86,6 +94,10 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ApplyCash)]
     public override Task<Contracts.Billing.V1.PaymentApplication> ApplyPayment(ApplyPaymentRequest request, ServerCallContext context) =>
         payments.ApplyAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<ApplyPaymentsResponse> ApplyPayments(ApplyPaymentsRequest request, ServerCallContext context) =>
+        payments.ApplyEachAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ApplyCash)]
     public override Task<Contracts.Billing.V1.PaymentApplication> ReversePaymentApplication(ReversePaymentApplicationRequest request, ServerCallContext context) =>

@@ -17,56 +17,84 @@ namespace ArPlatform.Billing.Payments;
 public sealed class PaymentService(
     BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, TimeProvider clock, IConfiguration configuration)
 {
+    /// <summary>The most applications ApplyPayments takes at once.</summary>
+    public const int MaxBatch = 500;
+
     /// <summary>The largest short-pay an application may write off with its cash, per invoice, in the invoice's currency.</summary>
     private decimal WriteOffLimit => configuration.GetValue("Billing:ShortPayWriteOffLimit", 25m);
 
     public async Task<Proto.PaymentApplication> ApplyAsync(Proto.ApplyPaymentRequest request, CancellationToken ct)
     {
         var input = PaymentRequests.Parse(request);
-        return await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, async token =>
+        return await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, token => ApplyAsync(input, token), ct);
+    }
+
+    /// <summary>Many applications in one transaction, each idempotent and taken or refused on its own.</summary>
+    public async Task<Proto.ApplyPaymentsResponse> ApplyEachAsync(Proto.ApplyPaymentsRequest request, CancellationToken ct)
+    {
+        if (request.Applications.Count is 0 or > MaxBatch)
+            throw new RequestValidationException([new FieldViolation("applications", $"between 1 and {MaxBatch} applications")]);
+        var results = await commands.ExecuteEachAsync("ApplyPayment", request.Applications, r => r.RequestId,
+            (r, token) => ApplyAsync(PaymentRequests.Parse(r), token), ct);
+        return new Proto.ApplyPaymentsResponse
         {
-            var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var application = new PaymentApplication
+            Results =
             {
-                Id = Ulid.NewUlid().ToString(),
-                PaymentReference = input.PaymentReference,
-                AppliedOn = input.AppliedOn,
-                Currency = input.Currency.Code,
-                Total = input.Allocations.Sum(a => a.Amount.Amount),
-                CreatedAt = now,
-                Allocations = input.Allocations.Select((a, i) => new PaymentAllocation
-                {
-                    LineNumber = i + 1, InvoiceId = a.InvoiceId, Amount = a.Amount.Amount,
-                    WriteOff = a.WriteOff, WithholdingTax = a.WithholdingTax, Discount = a.Discount,
-                }).ToList(),
-            };
-            for (var i = 0; i < input.Allocations.Count; i++)
+                results.Select((result, i) => result.Refusal is { } refusal
+                    ? new Proto.ApplyPaymentResult
+                    {
+                        RequestId = request.Applications[i].RequestId,
+                        ErrorCode = ((global::Grpc.Core.StatusCode)ErrorMappingInterceptor.ToStatus(refusal).Code).ToString(),
+                        ErrorMessage = refusal.Message,
+                    }
+                    : new Proto.ApplyPaymentResult { RequestId = request.Applications[i].RequestId, Application = result.Response }),
+            },
+        };
+    }
+
+    private async Task<Proto.PaymentApplication> ApplyAsync(NewPaymentApplication input, CancellationToken token)
+    {
+        var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var application = new PaymentApplication
+        {
+            Id = Ulid.NewUlid().ToString(),
+            PaymentReference = input.PaymentReference,
+            AppliedOn = input.AppliedOn,
+            Currency = input.Currency.Code,
+            Total = input.Allocations.Sum(a => a.Amount.Amount),
+            CreatedAt = now,
+            Allocations = input.Allocations.Select((a, i) => new PaymentAllocation
             {
-                var allocation = input.Allocations[i];
-                var invoice = invoices[allocation.InvoiceId];
-                if (invoice.Currency != input.Currency.Code)
-                    throw new RequestValidationException([new FieldViolation($"allocations[{i}].amount.currency",
-                        $"invoice {invoice.Number} is in {invoice.Currency}")]);
-                if (allocation.WriteOff > WriteOffLimit)
-                    throw new PreconditionFailedException("WRITE_OFF_OVER_LIMIT", $"invoices/{invoice.Id}",
-                        $"A short-pay of {allocation.WriteOff:0.####} {invoice.Currency} on invoice {invoice.Number} is above the " +
-                        $"write-off limit of {WriteOffLimit:0.####}; open a deduction instead.");
-                if (allocation.Discount > 0m && !invoice.AllowsDiscount(allocation.Discount, input.AppliedOn))
-                    throw new PreconditionFailedException("DISCOUNT_NOT_EARNED", $"invoices/{invoice.Id}",
-                        $"Invoice {invoice.Number} offers {invoice.DiscountAmount ?? 0m:0.####} {invoice.Currency} discount until " +
-                        $"{invoice.DiscountDate?.ToString("yyyy-MM-dd") ?? "never"}; {allocation.Discount:0.####} on {input.AppliedOn:yyyy-MM-dd} is not earned.");
-                var settlement = application.Allocations[i];
-                var before = invoice.ToProto();
-                invoice.Settle(settlement.Settled);
-                await PostSettlementAsync(invoice, settlement, -1, input.AppliedOn, input.PaymentReference, now, token);
-                commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
-            }
-            db.Add(application);
-            var applied = application.ToProto();
-            commands.Audit("payment-application", application.Id, null, applied);
-            return applied;
-        }, ct);
+                LineNumber = i + 1, InvoiceId = a.InvoiceId, Amount = a.Amount.Amount,
+                WriteOff = a.WriteOff, WithholdingTax = a.WithholdingTax, Discount = a.Discount,
+            }).ToList(),
+        };
+        for (var i = 0; i < input.Allocations.Count; i++)
+        {
+            var allocation = input.Allocations[i];
+            var invoice = invoices[allocation.InvoiceId];
+            if (invoice.Currency != input.Currency.Code)
+                throw new RequestValidationException([new FieldViolation($"allocations[{i}].amount.currency",
+                    $"invoice {invoice.Number} is in {invoice.Currency}")]);
+            if (allocation.WriteOff > WriteOffLimit)
+                throw new PreconditionFailedException("WRITE_OFF_OVER_LIMIT", $"invoices/{invoice.Id}",
+                    $"A short-pay of {allocation.WriteOff:0.####} {invoice.Currency} on invoice {invoice.Number} is above the " +
+                    $"write-off limit of {WriteOffLimit:0.####}; open a deduction instead.");
+            if (allocation.Discount > 0m && !invoice.AllowsDiscount(allocation.Discount, input.AppliedOn))
+                throw new PreconditionFailedException("DISCOUNT_NOT_EARNED", $"invoices/{invoice.Id}",
+                    $"Invoice {invoice.Number} offers {invoice.DiscountAmount ?? 0m:0.####} {invoice.Currency} discount until " +
+                    $"{invoice.DiscountDate?.ToString("yyyy-MM-dd") ?? "never"}; {allocation.Discount:0.####} on {input.AppliedOn:yyyy-MM-dd} is not earned.");
+            var settlement = application.Allocations[i];
+            var before = invoice.ToProto();
+            invoice.Settle(settlement.Settled);
+            await PostSettlementAsync(invoice, settlement, -1, input.AppliedOn, input.PaymentReference, now, token);
+            commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
+        }
+        db.Add(application);
+        var applied = application.ToProto();
+        commands.Audit("payment-application", application.Id, null, applied);
+        return applied;
     }
 
     public async Task<Proto.PaymentApplication> ReverseAsync(Proto.ReversePaymentApplicationRequest request, CancellationToken ct)

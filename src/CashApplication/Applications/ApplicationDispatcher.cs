@@ -24,6 +24,8 @@ public sealed class ApplicationDispatcher(
     ILogger<ApplicationDispatcher> logger)
 {
     private const int Batch = 500;
+    /// <summary>Applications sent to Billing per ApplyPayments call (one transaction there).</summary>
+    private const int BillingBatch = 250;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Delivers everything due now; returns how many applications finished their remote work.</summary>
@@ -43,9 +45,18 @@ public sealed class ApplicationDispatcher(
                     if (tried.Count > 0) metrics.Stage("deliver", delivering.Elapsed);
                     return finished;
                 }
-                tried.UnionWith(due);
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
-                await Parallel.ForEachAsync(due, parallel, async (id, token) =>
+                tried.UnionWith(due.Select(d => d.Id));
+                // First applications, many per call to Billing; then one by one whatever else is due.
+                var inBatches = due.Where(d => d.FirstApplication).Select(d => d.Id).Chunk(BillingBatch).ToList();
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(2, options.Value.Concurrency)), CancellationToken = ct };
+                await Parallel.ForEachAsync(inBatches, parallel, async (chunk, token) =>
+                {
+                    var (done, moreToDo) = await ApplyInBillingAsync(chunk, token);
+                    Interlocked.Add(ref finished, done);
+                    lock (tried) tried.ExceptWith(moreToDo);
+                });
+                parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
+                await Parallel.ForEachAsync(due.Where(d => !d.FirstApplication).Select(d => d.Id), parallel, async (id, token) =>
                 {
                     if (await DeliverAsync(id, token)) Interlocked.Increment(ref finished);
                 });
@@ -73,14 +84,69 @@ public sealed class ApplicationDispatcher(
         }
     }
 
-    private async Task<List<string>> DueAsync(HashSet<string> tried, CancellationToken ct)
+    /// <summary>Applications with work left, oldest first; <c>FirstApplication</c>: nothing has reached Billing yet.</summary>
+    private async Task<List<(string Id, bool FirstApplication)>> DueAsync(HashSet<string> tried, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CashApplicationDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Applications.AsNoTracking().Where(a => a.NextAttemptAt != null && a.NextAttemptAt <= now)
-            .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.Id).Select(a => a.Id).Take(Batch + tried.Count).ToListAsync(ct);
-        return due.Where(id => !tried.Contains(id)).Take(Batch).ToList();
+        var due = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => a.NextAttemptAt != null && a.NextAttemptAt <= now)
+            .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, First = a.Status == ApplicationStatus.Pending && a.BillingApplicationId == null })
+            .Take(Batch + tried.Count).ToListAsync(ct);
+        return due.Where(d => !tried.Contains(d.Id)).Take(Batch).Select(d => (d.Id, d.First)).ToList();
+    }
+
+    /// <summary>
+    /// First applications, many per ApplyPayments call (grouped by the person they are applied
+    /// for), saved here in one go; returns how many finished and which still have work (deductions).
+    /// </summary>
+    private async Task<(int Done, IReadOnlyList<string> MoreToDo)> ApplyInBillingAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CashApplicationDbContext>();
+        var billing = scope.ServiceProvider.GetRequiredService<Billing.BillingService.BillingServiceClient>();
+        var applications = await db.Applications.Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var paymentIds = applications.Select(a => a.PaymentId).ToList();
+        var payments = await db.Payments.IgnoreAutoIncludes().Where(p => paymentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var done = 0;
+        var moreToDo = new List<string>();
+        foreach (var group in applications.GroupBy(a => a.AppliedBy))
+        {
+            var batch = group.ToList();
+            try
+            {
+                var response = await billing.ApplyPaymentsAsync(
+                    new Billing.ApplyPaymentsRequest { Applications = { batch.Select(a => ApplicationSteps.ApplyRequest(a, payments[a.PaymentId])) } },
+                    ApplicationSteps.Headers(batch[0].AppliedBy, batch[0].CorrelationId), cancellationToken: ct);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var (application, result) = (batch[i], response.Results[i]);
+                    var outcome = ApplicationSteps.Applied(application, payments[application.PaymentId], result);
+                    if (outcome == DeliveryOutcome.None) RetryLater(application, $"{result.ErrorCode}: {result.ErrorMessage}");
+                    else if (application.PendingDeductions.Any()) moreToDo.Add(application.Id);
+                    else
+                    {
+                        application.Settled();
+                        done++;
+                    }
+                    metrics.Delivered(outcome);
+                }
+            }
+            catch (RpcException e) when (!RemoteCallPolicy.IsRefusal(e.StatusCode))
+            {
+                foreach (var application in batch) RetryLater(application, RemoteCallPolicy.Describe(e));
+                logger.LogWarning("Billing did not take {Count} applications: {Error}", batch.Count, RemoteCallPolicy.Describe(e));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return (done, moreToDo);
+    }
+
+    private void RetryLater(PaymentApplication application, string error)
+    {
+        application.RetryLater(error, clock.GetUtcNow().UtcDateTime + RemoteCallPolicy.Backoff(application.Attempts + 1, options.Value.MaxBackoffSeconds));
+        metrics.DispatchRetries.Add(1);
     }
 
     /// <summary>One application's remote work; true when none is left.</summary>
@@ -104,9 +170,7 @@ public sealed class ApplicationDispatcher(
         }
         catch (RpcException e) when (!RemoteCallPolicy.IsRefusal(e.StatusCode))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            application.RetryLater(RemoteCallPolicy.Describe(e), now + RemoteCallPolicy.Backoff(application.Attempts + 1, options.Value.MaxBackoffSeconds));
-            metrics.DispatchRetries.Add(1);
+            RetryLater(application, RemoteCallPolicy.Describe(e));
             logger.LogWarning("Application {ApplicationId} not delivered (attempt {Attempt}): {Error}", id, application.Attempts, application.LastError);
         }
         try

@@ -35,21 +35,33 @@ public sealed class ApplicationSteps(
     {
         try
         {
-            var applied = await billing.ApplyPaymentAsync(ApplyRequest(), Headers(application.AppliedBy), cancellationToken: ct);
-            application.AppliedInBilling(applied.Id);
-            Outcome = DeliveryOutcome.Applied;
-            return true;
+            var applied = await billing.ApplyPaymentAsync(ApplyRequest(application, payment), Headers(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
+            Outcome = Applied(application, payment, new Billing.ApplyPaymentResult { Application = applied });
         }
         catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
         {
-            // Refused for good, so never applied there: the cash is free again here.
-            var reversing = application.Status == ApplicationStatus.Reversing;
-            application.RefusedByBilling(RemoteCallPolicy.Describe(e));
-            if (reversing) application.ReversedInBilling();
-            payment.Release(application.Cash, application.OnAccount);
-            Outcome = DeliveryOutcome.Failed;
-            return false;
+            Outcome = Applied(application, payment, new Billing.ApplyPaymentResult { ErrorCode = e.StatusCode.ToString(), ErrorMessage = e.Status.Detail });
         }
+        return Outcome == DeliveryOutcome.Applied;
+    }
+
+    /// <summary>
+    /// What Billing said to the application (alone or in a batch): applied; refused for good, so
+    /// never applied there and its cash is free again here (Failed); or not now (None: retry).
+    /// </summary>
+    public static DeliveryOutcome Applied(PaymentApplication application, Payment payment, Billing.ApplyPaymentResult result)
+    {
+        if (result.Application is { } applied)
+        {
+            application.AppliedInBilling(applied.Id);
+            return DeliveryOutcome.Applied;
+        }
+        if (!Enum.TryParse<StatusCode>(result.ErrorCode, out var code) || !RemoteCallPolicy.IsRefusal(code)) return DeliveryOutcome.None;
+        var reversing = application.Status == ApplicationStatus.Reversing;
+        application.RefusedByBilling($"{result.ErrorCode}: {result.ErrorMessage}");
+        if (reversing) application.ReversedInBilling();
+        payment.Release(application.Cash, application.OnAccount);
+        return DeliveryOutcome.Failed;
     }
 
     private async Task OpenDeductionAsync(ApplicationLine line, CancellationToken ct)
@@ -70,7 +82,7 @@ public sealed class ApplicationSteps(
                     PaymentReference = PaymentReference,
                     RemittanceReference = line.DeductionReason,
                 },
-            }, Headers(application.AppliedBy), cancellationToken: ct);
+            }, Headers(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
             line.DisputeId = dispute.Id;
         }
         catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
@@ -88,7 +100,7 @@ public sealed class ApplicationSteps(
                 await billing.ReversePaymentApplicationAsync(new Billing.ReversePaymentApplicationRequest
                 {
                     Id = billingId, RequestId = $"{application.Id}-reversal", Reason = application.ReversalReason,
-                }, Headers(application.ReversedBy), cancellationToken: ct);
+                }, Headers(application.ReversedBy, application.CorrelationId), cancellationToken: ct);
             }
             catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
             {
@@ -102,12 +114,15 @@ public sealed class ApplicationSteps(
         Outcome = DeliveryOutcome.Reversed;
     }
 
-    private string PaymentReference => payment.BankReference.Length > 0 ? payment.BankReference : $"payment {payment.Id}";
+    private string PaymentReference => ReferenceOf(payment);
 
-    private Billing.ApplyPaymentRequest ApplyRequest() => new()
+    private static string ReferenceOf(Payment payment) => payment.BankReference.Length > 0 ? payment.BankReference : $"payment {payment.Id}";
+
+    /// <summary>The application as Billing's request: its id is the idempotency key.</summary>
+    public static Billing.ApplyPaymentRequest ApplyRequest(PaymentApplication application, Payment payment) => new()
     {
         RequestId = application.Id,
-        PaymentReference = PaymentReference,
+        PaymentReference = ReferenceOf(payment),
         AppliedOn = application.AppliedOn.ToString("yyyy-MM-dd"),
         Allocations =
         {
@@ -115,14 +130,14 @@ public sealed class ApplicationSteps(
             {
                 InvoiceId = l.InvoiceId,
                 Amount = MoneyMapping.ToProto(l.Amount, application.Currency),
-                WriteOffAmount = Part(l, ShortfallTreatment.WriteOff),
-                WithholdingTaxAmount = Part(l, ShortfallTreatment.WithholdingTax),
-                DiscountAmount = Part(l, ShortfallTreatment.Discount),
+                WriteOffAmount = Part(application, l, ShortfallTreatment.WriteOff),
+                WithholdingTaxAmount = Part(application, l, ShortfallTreatment.WithholdingTax),
+                DiscountAmount = Part(application, l, ShortfallTreatment.Discount),
             }),
         },
     };
 
-    private Money? Part(ApplicationLine line, ShortfallTreatment treatment) =>
+    private static Money? Part(PaymentApplication application, ApplicationLine line, ShortfallTreatment treatment) =>
         line.Treatment == treatment && line.Shortfall > 0m ? MoneyMapping.ToProto(line.Shortfall, application.Currency) : null;
 
     private Disputes.DisputeReasonCode ReasonCode(string payerReason) =>
@@ -131,10 +146,11 @@ public sealed class ApplicationSteps(
             ? code
             : Disputes.DisputeReasonCode.Other;
 
-    private Metadata Headers(string actor)
+    /// <summary>The person the call carries out a decision of, and the correlation id of the request that made it.</summary>
+    public static Metadata Headers(string actor, string correlationId)
     {
         var headers = new Metadata { { CallerContext.OnBehalfOfHeader, actor } };
-        if (application.CorrelationId.Length > 0) headers.Add(CallerContext.CorrelationHeader, application.CorrelationId);
+        if (correlationId.Length > 0) headers.Add(CallerContext.CorrelationHeader, correlationId);
         return headers;
     }
 }

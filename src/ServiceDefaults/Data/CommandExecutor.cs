@@ -71,6 +71,60 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     }
 
     /// <summary>
+    /// Many commands of one operation in one transaction, each exactly once per its own request id
+    /// (a repeat replays its first result) and each taken or refused on its own: a refused one is
+    /// rolled back to the savepoint before it, so it changes nothing. Per command the result, or
+    /// the refusal it raised. For volume: one commit for hundreds of commands.
+    /// </summary>
+    public async Task<IReadOnlyList<(TResponse? Response, DomainException? Refusal)>> ExecuteEachAsync<TRequest, TResponse>(
+        string operation, IReadOnlyList<TRequest> requests, Func<TRequest, string> requestId,
+        Func<TRequest, CancellationToken, Task<TResponse>> command, CancellationToken ct)
+        where TRequest : IMessage where TResponse : IMessage<TResponse>, new()
+    {
+        var keys = requests.Select(r => $"{operation}:{requestId(r)}").ToList();
+        var firsts = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
+        var results = new (TResponse?, DomainException?)[requests.Count];
+        var afterCommit = new Dictionary<string, Func<Task>>(StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var hash = Hash(requests[i]);
+            if (firsts.TryGetValue(keys[i], out var first))
+            {
+                try { results[i] = (Replay<TResponse>(first, hash, requestId(requests[i])), null); }
+                catch (DomainException refusal) { results[i] = (default, refusal); }
+                continue;
+            }
+            await transaction.CreateSavepointAsync("command", ct);
+            _changes.Clear();
+            _afterCommit.Clear();
+            _operation = operation;
+            try
+            {
+                var response = await command(requests[i], ct);
+                await AppendAuditEntriesAsync(ct);
+                db.Add(new IdempotencyRecord { Key = keys[i], RequestHash = hash, Response = response.ToByteArray(), CreatedAt = clock.GetUtcNow().UtcDateTime });
+                await db.SaveChangesAsync(ct);
+                foreach (var (key, action) in _afterCommit) afterCommit[key] = action;
+                results[i] = (response, null);
+            }
+            catch (DomainException refusal)
+            {
+                await transaction.RollbackToSavepointAsync("command", ct);
+                results[i] = (default, refusal);
+            }
+            finally
+            {
+                // What a command left tracked is saved or rolled back: the next one starts clean.
+                db.ChangeTracker.Clear();
+            }
+        }
+        await transaction.CommitAsync(ct);
+        foreach (var action in afterCommit.Values) await action();
+        return results;
+    }
+
+    /// <summary>
     /// The stored first result of this request, when it already ran: for a command that checks
     /// with another service before it runs, and must not check a retry against the state its
     /// own first run created.

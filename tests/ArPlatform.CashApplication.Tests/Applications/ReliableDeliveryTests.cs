@@ -40,7 +40,7 @@ public sealed class ReliableDeliveryTests
     [Fact]
     public async Task When_Billing_applied_but_its_answer_was_lost_the_retry_is_a_replay_and_nothing_doubles()
     {
-        var wire = new LoseFirstAnswer("/ar.billing.v1.BillingService/ApplyPayment");
+        var wire = new LoseFirstAnswer("/ar.billing.v1.BillingService/ApplyPayments");
         using var world = new CashWorld(NoDelivery, services => services.Configure<HttpClientFactoryOptions>(
             nameof(Contracts.Billing.V1.BillingService.BillingServiceClient),
             o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(wire))));

@@ -234,6 +234,8 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "DueDate");
 
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("CustomerId", "Status", "Id");
 
                     b.ToTable("Invoices");

@@ -228,6 +228,8 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueDate");
 
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("CustomerId", "Status", "Id");
 
                     b.ToTable("Invoices");
