@@ -51,11 +51,12 @@ public sealed record SimPayment(
 /// </summary>
 public sealed class Scenario
 {
+    /// <summary>Syllables for invented names: consonant clusters and vowels, so names vary as real ones do.</summary>
     private static readonly string[] Syllables =
-    [
-        "ac", "ber", "cor", "dan", "el", "fra", "gor", "hal", "in", "jor", "kel", "lum", "mar", "nor", "ol", "pra", "quin", "ros",
-        "sal", "tor", "ul", "ven", "wes", "xan", "yor", "zel", "bri", "cla", "dre", "fin", "gla", "hes", "kro", "lin", "mon", "tra",
-    ];
+        [.. from onset in new[] { "b", "br", "c", "ch", "d", "dr", "f", "g", "gl", "h", "j", "k", "kr", "l", "m", "n", "p", "pr", "qu", "r", "s", "st", "t", "tr", "v", "w", "z" }
+            from vowel in new[] { "a", "e", "i", "o", "u", "ay", "ou" }
+            from coda in new[] { "", "n", "r", "x", "l" }
+            select onset + vowel + coda];
     private static readonly string[] LegalForms = ["Inc", "LLC", "Ltd", "GmbH", "Corp", "S.A.", "B.V.", "plc", "AG", ""];
     private static readonly string[] Strangers = ["INTEREST CREDIT", "IRS TREAS 310 TAX REF", "HMRC VAT REPAYMENT", "CARD SETTLEMENT", "FX SWAP PROCEEDS"];
 
@@ -88,9 +89,10 @@ public sealed class Scenario
 
     /// <summary>
     /// The payments of the files, in order: file 0 teaches bank accounts (exact references from
-    /// known accounts); later files may pay from those accounts without references.
+    /// known accounts); later files may pay from those accounts without references. Files that
+    /// carry no payer (BAI2: <paramref name="withoutPayer"/>) get only the kinds a reference alone decides.
     /// </summary>
-    public List<List<SimPayment>> Payments(int total, int files, int seed = 7)
+    public List<List<SimPayment>> Payments(int total, int files, ISet<int> withoutPayer, int seed = 7)
     {
         var random = new Random(seed);
         var unused = new Queue<SimInvoice>(Invoices.OrderBy(_ => random.Next()));
@@ -106,7 +108,7 @@ public sealed class Scenario
             var count = total / files + (file < total % files ? 1 : 0);
             while (payments.Count < count)
             {
-                var kind = file == 0 ? PaymentKind.ExactReference : Pick(random);
+                var kind = file == 0 ? PaymentKind.ExactReference : Pick(random, carriesPayer: !withoutPayer.Contains(file));
                 var payment = Make(kind, $"P{++number:D8}");
                 if (payment is null) continue;
                 payments.Add(payment);
@@ -198,7 +200,14 @@ public sealed class Scenario
     }
 
     /// <summary>The mix: most payments name their invoices.</summary>
-    private static PaymentKind Pick(Random random) => random.Next(100) switch
+    private static PaymentKind Pick(Random random, bool carriesPayer)
+    {
+        var kind = Mix(random.Next(100));
+        return carriesPayer || kind is PaymentKind.ExactReference or PaymentKind.ShortReference or PaymentKind.Combined
+            or PaymentKind.OverPay or PaymentKind.Unrelated ? kind : PaymentKind.ExactReference;
+    }
+
+    private static PaymentKind Mix(int percentile) => percentile switch
     {
         < 33 => PaymentKind.ExactReference,
         < 45 => PaymentKind.ShortReference,

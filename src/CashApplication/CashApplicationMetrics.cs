@@ -19,7 +19,8 @@ public sealed class CashApplicationMetrics
         DispatchRetries = meter.CreateCounter<long>("ar.cashapp.dispatch.retries", description: "Deliveries to Billing or Disputes that failed and will be retried.");
         _delivered = meter.CreateCounter<long>("ar.cashapp.applications.delivered", description: "Applications carried out in Billing, by outcome.");
         _stages = meter.CreateHistogram<double>("ar.cashapp.stage.duration", unit: "s",
-            description: "Time spent per stage of cash application: store (parse and write a file), read_billing (open invoices and customers), decide (match and commit), deliver (apply in Billing and Disputes).");
+            description: "Time spent per stage of cash application: store (parse and write a file), read_billing (open invoices and customers), " +
+                         "match (the engine), commit (applications written), deliver (carried out in Billing and Disputes; billing_call is the part spent waiting on Billing).");
     }
 
     public void Stage(string stage, TimeSpan elapsed) =>

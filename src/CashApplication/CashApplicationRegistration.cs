@@ -29,6 +29,7 @@ public static class CashApplicationRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CashApplicationMetrics>();
         builder.Services.AddSingleton<ApplicationDispatcher>();
+        builder.Services.AddSingleton<SharedMatchIndex>();
         builder.Services.AddSingleton<DispatchWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DispatchWorker>());
         builder.Services.AddScoped<CommandExecutor<CashApplicationDbContext>>();

@@ -116,9 +116,11 @@ public sealed class ApplicationDispatcher(
             var batch = group.ToList();
             try
             {
+                var calling = System.Diagnostics.Stopwatch.StartNew();
                 var response = await billing.ApplyPaymentsAsync(
                     new Billing.ApplyPaymentsRequest { Applications = { batch.Select(a => ApplicationSteps.ApplyRequest(a, payments[a.PaymentId])) } },
                     ApplicationSteps.Headers(batch[0].AppliedBy, batch[0].CorrelationId), cancellationToken: ct);
+                metrics.Stage("billing_call", calling.Elapsed);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var (application, result) = (batch[i], response.Results[i]);

@@ -15,7 +15,11 @@ namespace ArPlatform.CashApplication.Matching;
 public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClient billing, BankAccountLearning learning)
 {
     public async Task<MatchIndex> LoadAsync(IReadOnlyCollection<string> currencies, IReadOnlyCollection<string> payerAccounts, CancellationToken ct) =>
-        new(new MatchContext(await OpenInvoicesAsync(currencies, ct), await CustomersAsync(ct), await learning.CustomersOfAsync(payerAccounts, ct)));
+        new(new MatchContext(await OpenInvoicesAsync(currencies, ct), await CustomersAsync(ct), await learning.CustomersOfAsync(payerAccounts, ct)), currencies);
+
+    /// <summary>The bank accounts learned for these payer accounts, to bring a reused index up to date.</summary>
+    public Task<Dictionary<string, string>> LearnedAccountsAsync(IReadOnlyCollection<string> payerAccounts, CancellationToken ct) =>
+        learning.CustomersOfAsync(payerAccounts, ct);
 
     /// <summary>The payment as the engine sees it: what is left of it to place, and what its payer remitted.</summary>
     public static PaymentToMatch ToMatch(Payment payment) => new(payment.Currency, payment.UnappliedAmount, payment.BookingDate,

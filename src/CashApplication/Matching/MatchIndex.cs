@@ -14,10 +14,12 @@ public sealed class MatchIndex
     private readonly Dictionary<string, List<OpenInvoice>> _byCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _open = new(StringComparer.Ordinal);
     private readonly CustomerNameIndex _names;
-    private readonly IReadOnlyDictionary<string, string> _customerByBankAccount;
+    private readonly Dictionary<string, string> _customerByBankAccount;
 
-    public MatchIndex(MatchContext context)
+    /// <param name="currencies">The currencies the context was read for (those of its invoices when not given).</param>
+    public MatchIndex(MatchContext context, IEnumerable<string>? currencies = null)
     {
+        Currencies = (currencies ?? context.OpenInvoices.Select(i => i.Currency)).ToHashSet(StringComparer.Ordinal);
         foreach (var invoice in context.OpenInvoices)
         {
             if (!_open.TryAdd(invoice.Id, invoice.OpenAmount)) continue;
@@ -29,7 +31,16 @@ public sealed class MatchIndex
         foreach (var list in _byCustomer.Values)
             list.Sort((a, b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id));
         _names = new CustomerNameIndex(context.Customers);
-        _customerByBankAccount = context.CustomerByBankAccount;
+        _customerByBankAccount = new Dictionary<string, string>(context.CustomerByBankAccount, StringComparer.Ordinal);
+    }
+
+    /// <summary>Currencies whose open invoices the index holds.</summary>
+    public IReadOnlySet<string> Currencies { get; }
+
+    /// <summary>Bank accounts learned since the index was built (a reused index learns as it goes).</summary>
+    public void LearnBankAccounts(IReadOnlyDictionary<string, string> customerByAccount)
+    {
+        foreach (var (account, customer) in customerByAccount) _customerByBankAccount[account] = customer;
     }
 
     /// <summary>What is open of the invoice now (less what earlier payments of the batch took).</summary>
@@ -42,6 +53,14 @@ public sealed class MatchIndex
     }
 
     public IEnumerable<OpenInvoice> ByNumberKey(string key) => Open(_byKey, key);
+
+    /// <summary>Whether a written reference names an invoice this index holds (open or not), by number, one slip apart, or PO.</summary>
+    public bool Knows(string reference)
+    {
+        var keys = InvoiceNumbers.Keys(reference);
+        return keys.Count == 0 || _byPo.ContainsKey(reference.Trim())
+               || keys.Any(k => _byKey.ContainsKey(k) || InvoiceNumbers.OneSlipVariants(k).Any(_byKey.ContainsKey));
+    }
 
     public IEnumerable<OpenInvoice> ByPo(string po) => Open(_byPo, po.Trim());
 

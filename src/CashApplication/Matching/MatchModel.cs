@@ -33,6 +33,8 @@ public sealed class MatchPolicy
     public int CombinationCandidates { get; init; } = 25;
     /// <summary>… up to this many invoices per combination.</summary>
     public int CombinationSize { get; init; } = 4;
+    /// <summary>How long the open invoices read for one batch serve the next ones; 0 reads them for every batch.</summary>
+    public int ContextCacheSeconds { get; init; } = 60;
 }
 
 /// <summary>

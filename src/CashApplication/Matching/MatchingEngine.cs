@@ -92,13 +92,17 @@ public static class MatchingEngine
             confidence = Math.Min(confidence, 0.85m);
             reasons.Add($"but the payer looks like another customer ({payers[0].Reason})");
         }
-        // Less than the invoice with no reason given, from a payer not recognised: perhaps the wrong invoice.
+        // Less than the invoice with no reason given, or more remitted for it than it has open,
+        // from a payer not recognised: perhaps the wrong invoice.
         var unexplainedShortfall = allocations.Any(a => a.Shortfall > 0m)
                                    && !payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) && !payerAgrees;
-        if (unexplainedShortfall)
+        var overclaimed = found.Any(f => f.Paid > f.Open) && !payerAgrees;
+        if (unexplainedShortfall || overclaimed)
         {
             confidence -= 0.05m;
-            reasons.Add("less than the invoice, with no reason given and a payer not recognised");
+            reasons.Add(unexplainedShortfall
+                ? "less than the invoice, with no reason given and a payer not recognised"
+                : "more remitted for an invoice than it has open, from a payer not recognised");
         }
         reasons.Add(outcome switch
         {

@@ -1,5 +1,6 @@
 using ApplicationDispatcher = ArPlatform.CashApplication.Applications.ApplicationDispatcher;
 using ArPlatform.Contracts.CashApplication.V1;
+using ArPlatform.ServiceDefaults.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using BillingStatus = ArPlatform.Contracts.Billing.V1.InvoiceStatus;
@@ -59,6 +60,27 @@ public sealed class ReliableDeliveryTests
         Assert.True(wire.Lost);
         var now = await world.Carl.GetPaymentAsync(new GetPaymentRequest { Id = payment.Id });
         Assert.Equal(ApplicationStatus.Applied, now.Applications.Single().Status);
+        Assert.Equal(["INVOICE_ISSUED 108.25", "PAYMENT_APPLIED -108.25"], await world.LedgerKindsAsync(invoice.Id));
+    }
+
+    [Fact]
+    public async Task A_payment_matched_on_reused_invoices_that_someone_paid_meanwhile_is_refused_by_Billing_and_waits_again()
+    {
+        using var world = new CashWorld(new Dictionary<string, string> { ["CashApplication:Matching:ContextCacheSeconds"] = "600" });
+        var acme = await world.CustomerAsync("Acme Corp", "c-acme");
+        var invoice = await world.InvoiceAsync(acme.Id, "i-1");
+        await world.RecordAsync("p-0", "1.00", "Nobody", "", "nothing"); // reads Billing: the invoice is open
+        await world.Billing.ClientAs(Roles.CashApplier).ApplyPaymentAsync(new Contracts.Billing.V1.ApplyPaymentRequest
+        {
+            RequestId = "elsewhere", PaymentReference = "CHECK 7", AppliedOn = "2026-11-20",
+            Allocations = { new Contracts.Billing.V1.PaymentAllocation { InvoiceId = invoice.Id, Amount = Requests.Usd("108.25") } },
+        });
+
+        var payment = await world.RecordAsync("p-1", "108.25", "ACME CORP", "", invoice.Number);
+
+        var application = payment.Applications.Single();
+        Assert.Equal((PaymentStatus.Unapplied, ApplicationStatus.Failed), (payment.Status, application.Status));
+        Assert.Contains("FailedPrecondition", application.LastError);
         Assert.Equal(["INVOICE_ISSUED 108.25", "PAYMENT_APPLIED -108.25"], await world.LedgerKindsAsync(invoice.Id));
     }
 

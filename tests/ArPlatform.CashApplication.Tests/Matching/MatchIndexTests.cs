@@ -42,4 +42,19 @@ public sealed class MatchIndexTests
         Assert.Empty(index.ByNumberKey("2026000123"));
         Assert.Empty(index.OfCustomer("acme"));
     }
+
+    [Theory]
+    [InlineData("INV-2026-000123", true)]
+    [InlineData("2026000132", true)] // one slip from an invoice it holds
+    [InlineData("PO-778", true)]
+    [InlineData("see attached", true)] // no number: nothing to look up
+    [InlineData("INV-2026-000999", false)] // issued after the index was read, say
+    public void A_reused_index_knows_whether_a_reference_names_an_invoice_it_holds(string reference, bool known)
+    {
+        var invoice = new OpenInvoice("i-1", "INV-2026-000123", "acme", "USD", 100m, new(2026, 11, 1), "PO-778");
+        var index = new MatchIndex(new MatchContext([invoice], [], new Dictionary<string, string>()));
+        index.Consume("i-1", 100m); // paid since: still known
+
+        Assert.Equal(known, index.Knows(reference));
+    }
 }
