@@ -54,6 +54,50 @@ public sealed class PaymentApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_applies_each_application_on_its_own_refusing_one_without_undoing_the_others()
+    {
+        var (_, first, second) = await TwoInvoicesAsync();
+        await Cash.ApplyPaymentAsync(Payment("a-0", (second.Id, "10.00")));
+
+        var batch = await Cash.ApplyPaymentsAsync(new ApplyPaymentsRequest
+        {
+            Applications =
+            {
+                Payment("a-1", (first.Id, "324.75")),
+                Payment("a-2", (second.Id, "999.00")), // more than is open
+                Payment("a-0", (second.Id, "10.00")), // a repeat: replayed
+                Payment("a-3", (second.Id, "20.00")),
+            },
+        });
+
+        Assert.Equal([("a-1", ""), ("a-2", "FailedPrecondition"), ("a-0", ""), ("a-3", "")], batch.Results.Select(r => (r.RequestId, r.ErrorCode)));
+        Assert.Contains("cannot be applied", batch.Results[1].ErrorMessage);
+        Assert.Equal("0.00", (await Reload(first.Id)).OpenAmount.Amount);
+        Assert.Equal("78.25", (await Reload(second.Id)).OpenAmount.Amount); // 108.25 − 10 − 20: the refused one changed nothing
+        Assert.Equal(3, await _host.CountAsync<Payments.PaymentApplication>());
+    }
+
+    [Fact]
+    public async Task A_short_pay_written_off_withholding_tax_and_a_discount_settle_the_invoice_with_the_cash_each_in_its_own_entry()
+    {
+        var (_, first, second) = await TwoInvoicesAsync();
+        var request = Payment("a-1", (first.Id, "300.00"), (second.Id, "100.00"));
+        request.Allocations[0].WriteOffAmount = Requests.Usd("4.75");
+        request.Allocations[0].WithholdingTaxAmount = Requests.Usd("20.00");
+        request.Allocations[1].WriteOffAmount = Requests.Usd("30.00"); // above Billing:ShortPayWriteOffLimit (25)
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Cash.ApplyPaymentAsync(request).ResponseAsync);
+        request.Allocations[1].WriteOffAmount = Requests.Usd("8.25");
+        request.RequestId = "a-2";
+        await Cash.ApplyPaymentAsync(request);
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal((InvoiceStatus.Paid, InvoiceStatus.Paid), ((await Reload(first.Id)).Status, (await Reload(second.Id)).Status));
+        var kinds = await _host.QueryAsync(db => db.LedgerEntries.Where(e => e.InvoiceId == first.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([LedgerEntryKind.InvoiceIssued, LedgerEntryKind.PaymentApplied, LedgerEntryKind.WriteOff, LedgerEntryKind.WithholdingTax], kinds);
+    }
+
+    [Fact]
     public async Task More_than_the_open_amount_is_refused_and_nothing_is_applied()
     {
         var (_, first, second) = await TwoInvoicesAsync();
