@@ -141,7 +141,17 @@ public sealed class ApplicationDispatcher(
                 logger.LogWarning("Billing did not take {Count} applications: {Error}", batch.Count, RemoteCallPolicy.Describe(e));
             }
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // One of them changed meanwhile (a person unapplied it): the next pass delivers them
+            // again, and Billing replays what it already took.
+            logger.LogInformation("Applications changed while being delivered; they will be delivered again");
+            return (0, []);
+        }
         return (done, moreToDo);
     }
 

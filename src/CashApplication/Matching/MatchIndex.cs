@@ -14,6 +14,7 @@ public sealed class MatchIndex
     private readonly Dictionary<string, List<OpenInvoice>> _byCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _open = new(StringComparer.Ordinal);
     private readonly CustomerNameIndex _names;
+    private readonly Dictionary<string, string> _nameOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _customerByBankAccount;
 
     /// <param name="currencies">The currencies the context was read for (those of its invoices when not given).</param>
@@ -31,6 +32,7 @@ public sealed class MatchIndex
         foreach (var list in _byCustomer.Values)
             list.Sort((a, b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id));
         _names = new CustomerNameIndex(context.Customers);
+        foreach (var customer in context.Customers) _nameOf[customer.Id] = customer.Name;
         _customerByBankAccount = new Dictionary<string, string>(context.CustomerByBankAccount, StringComparer.Ordinal);
     }
 
@@ -70,6 +72,8 @@ public sealed class MatchIndex
     /// <summary>Invoices whose number key is one OCR-style slip (a digit misread, two neighbours swapped) from the key.</summary>
     public IEnumerable<OpenInvoice> OneSlipFrom(string key) =>
         InvoiceNumbers.OneSlipVariants(key).SelectMany(ByNumberKey);
+
+    public string? NameOf(string customerId) => _nameOf.GetValueOrDefault(customerId);
 
     public string? CustomerOfBankAccount(string account) =>
         account.Length > 0 && _customerByBankAccount.TryGetValue(account, out var id) ? id : null;

@@ -16,10 +16,11 @@ public static class MatchingEngine
     public static MatchDecision Decide(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
     {
         bool Eligible(OpenInvoice i) => i.Currency == payment.Currency;
-        var payers = IdentifyPayers(payment, index, policy);
-        var proposals = FromRemittance(payment, index, Eligible, payers).ToList();
+        // Searching every customer's name is the costly step: done only when a proposal needs it.
+        var payers = new Lazy<List<Payer>>(() => IdentifyPayers(payment, index, policy));
+        var proposals = FromRemittance(payment, index, Eligible, payers, policy).ToList();
         if (proposals.Count == 0)
-            foreach (var payer in payers)
+            foreach (var payer in payers.Value)
                 proposals.AddRange(FromAmount(payment, index, index.OfCustomer(payer.CustomerId).Where(Eligible).ToList(), payer, policy));
 
         var ranked = proposals
@@ -49,7 +50,8 @@ public static class MatchingEngine
     }
 
     /// <summary>The invoices the payer named: each remittance reference found by invoice number (exactly or one slip apart) or PO.</summary>
-    private static IEnumerable<MatchProposal> FromRemittance(PaymentToMatch payment, MatchIndex index, Func<OpenInvoice, bool> eligible, List<Payer> payers)
+    private static IEnumerable<MatchProposal> FromRemittance(
+        PaymentToMatch payment, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers, MatchPolicy policy)
     {
         var found = new List<(OpenInvoice Invoice, decimal Open, decimal? Paid, string Reason, bool Slip)>();
         foreach (var line in payment.Remittance)
@@ -78,19 +80,22 @@ public static class MatchingEngine
             : payment.Amount < claimed ? (MatchOutcome.ShortPay, claimed - payment.Amount)
             : (MatchOutcome.OverPay, payment.Amount - claimed);
         var anySlip = found.Any(f => f.Slip);
-        var payerAgrees = payers.Count > 0 && payers[0].CustomerId == customers[0];
-        var payerDisagrees = payers.Count > 0 && payers.All(p => p.CustomerId != customers[0]);
+        // Whether the payer is the invoices' customer: their known account, or a name like theirs …
+        var agreement = Agreement(payment, index, customers[0], policy);
+        var payerAgrees = agreement is not null;
+        // … or someone else we know (only then are all customers' names searched).
+        var other = payerAgrees ? null : payers.Value.FirstOrDefault();
         // A slipped reference alone is a guess; with the exact amount from the invoice's own
         // customer (named or known by account) it is corroborated twice over.
         var corroborated = anySlip && outcome == MatchOutcome.Full && payerAgrees;
         var confidence = (!anySlip ? 0.99m : corroborated ? 0.96m : 0.93m) - (outcome == MatchOutcome.Full ? 0m : 0.02m);
         var reasons = found.Select(f => f.Reason).ToList();
-        if (corroborated) reasons.Add(payers[0].Reason);
+        if (corroborated) reasons.Add(agreement!);
         // Numbers are dense: a mistyped reference is often another customer's real invoice.
-        if (payerDisagrees)
+        if (other is not null)
         {
             confidence = Math.Min(confidence, 0.85m);
-            reasons.Add($"but the payer looks like another customer ({payers[0].Reason})");
+            reasons.Add($"but the payer looks like another customer ({other.Reason})");
         }
         // Less than the invoice with no reason given, or more remitted for it than it has open,
         // from a payer not recognised: perhaps the wrong invoice.
@@ -113,8 +118,18 @@ public static class MatchingEngine
         yield return new MatchProposal(customers[0], allocations, outcome, difference, confidence, reasons);
     }
 
+    /// <summary>Why the payer is this customer (their account, or their name), or null when nothing says so.</summary>
+    private static string? Agreement(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy)
+    {
+        if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId)
+            return $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before";
+        if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return null;
+        var score = NameSimilarity.Score(payment.PayerName, name);
+        return score >= policy.NameThreshold ? $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})" : null;
+    }
+
     private static List<(OpenInvoice Invoice, string Reason, bool Slip)> Find(
-        string reference, decimal amount, MatchIndex index, Func<OpenInvoice, bool> eligible, List<Payer> payers)
+        string reference, decimal amount, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers)
     {
         var keys = InvoiceNumbers.Keys(reference);
         var exact = keys.SelectMany(index.ByNumberKey).Where(eligible).Distinct().ToList();
@@ -126,9 +141,9 @@ public static class MatchingEngine
             hits = keys.SelectMany(index.OneSlipFrom).Where(eligible).Distinct()
                 .Select(i => (i, $"remittance '{reference}' is one digit slip from invoice {i.Number}", true)).ToList();
         // Several invoices answer to the reference: the identified payer's, if that settles it.
-        if (hits.Count > 1 && payers.Count > 0)
+        if (hits.Count > 1 && payers.Value.Count > 0)
         {
-            var theirs = hits.Where(h => h.i.CustomerId == payers[0].CustomerId).ToList();
+            var theirs = hits.Where(h => h.i.CustomerId == payers.Value[0].CustomerId).ToList();
             if (theirs.Count == 1) hits = theirs;
         }
         // … or the one whose open amount is what was paid.
