@@ -46,16 +46,16 @@ public sealed class ApplicationDispatcher(
                     return finished;
                 }
                 tried.UnionWith(due.Select(d => d.Id));
-                // First applications, many per call to Billing; then one by one whatever else is due.
-                var inBatches = due.Where(d => d.FirstApplication).Select(d => d.Id).Chunk(BillingBatch).ToList();
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(2, options.Value.Concurrency)), CancellationToken = ct };
-                await Parallel.ForEachAsync(inBatches, parallel, async (chunk, token) =>
+                // First applications, many per call to Billing, one call at a time (each is one
+                // write transaction there: two at once would only queue on its database); then
+                // one by one, several at a time, whatever else is due.
+                foreach (var chunk in due.Where(d => d.FirstApplication).Select(d => d.Id).Chunk(BillingBatch))
                 {
-                    var (done, moreToDo) = await ApplyInBillingAsync(chunk, token);
-                    Interlocked.Add(ref finished, done);
-                    lock (tried) tried.ExceptWith(moreToDo);
-                });
-                parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
+                    var (done, moreToDo) = await ApplyInBillingAsync(chunk, ct);
+                    finished += done;
+                    tried.ExceptWith(moreToDo);
+                }
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
                 await Parallel.ForEachAsync(due.Where(d => !d.FirstApplication).Select(d => d.Id), parallel, async (id, token) =>
                 {
                     if (await DeliverAsync(id, token)) Interlocked.Increment(ref finished);
