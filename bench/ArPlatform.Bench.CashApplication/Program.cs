@@ -40,6 +40,8 @@ using var cash = new CashApplicationHost(billing, disputes, settings: new Dictio
 {
     // The apply stage is timed on its own: imports commit their applications, the dispatcher then delivers them.
     ["CashApplication:Dispatch:DeliverAfterCommit"] = "false", ["Logging:LogLevel:Default"] = "Warning",
+    // The four files are a morning's files: Billing's open invoices read for the first serve the others.
+    ["CashApplication:Matching:ContextCacheSeconds"] = "900",
 });
 _ = cash.Server;
 
