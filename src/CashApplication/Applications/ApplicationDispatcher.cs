@@ -93,7 +93,9 @@ public sealed class ApplicationDispatcher(
         var due = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => a.NextAttemptAt != null && a.NextAttemptAt <= now)
             .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, First = a.Status == ApplicationStatus.Pending && a.BillingApplicationId == null })
-            .Take(Batch + tried.Count).ToListAsync(ct);
+            // Delivered ones are no longer due; of those tried, only the few still due (changed
+            // meanwhile) come back, so twice a batch leaves room for them without reading them all.
+            .Take(2 * Batch).ToListAsync(ct);
         return due.Where(d => !tried.Contains(d.Id)).Take(Batch).Select(d => (d.Id, d.First)).ToList();
     }
 

@@ -105,6 +105,8 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 await AppendAuditEntriesAsync(ct);
                 db.Add(new IdempotencyRecord { Key = keys[i], RequestHash = hash, Response = response.ToByteArray(), CreatedAt = clock.GetUtcNow().UtcDateTime });
                 await db.SaveChangesAsync(ct);
+                // Kept: released, so savepoints never pile up inside the one transaction.
+                await transaction.ReleaseSavepointAsync("command", ct);
                 foreach (var (key, action) in _afterCommit) afterCommit[key] = action;
                 results[i] = (response, null);
             }
