@@ -42,6 +42,6 @@ public sealed class ApplicationLedger(
     private void DeliverAfterCommit()
     {
         if (options.Value.DeliverAfterCommit)
-            commands.AfterCommit("application-dispatch", dispatcher.DeliverAfterCommitAsync);
+            commands.AfterCommit("application-dispatch", () => dispatcher.DeliverDueAsync(CancellationToken.None));
     }
 }

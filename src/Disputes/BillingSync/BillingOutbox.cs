@@ -64,7 +64,7 @@ public sealed class BillingOutbox(
             Actor = caller.Actor, CorrelationId = caller.CorrelationId, CreatedAt = now, NextAttemptAt = now,
         });
         if (options.Value.DeliverAfterCommit)
-            commands.AfterCommit("billing-outbox", dispatcher.DeliverAfterCommitAsync);
+            commands.AfterCommit("billing-outbox", () => dispatcher.DeliverDueAsync(CancellationToken.None));
     }
 
     private static Money Money(decimal amount, string currency) => MoneyMapping.ToProto(amount, currency);

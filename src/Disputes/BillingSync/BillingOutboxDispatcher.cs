@@ -75,22 +75,6 @@ public sealed class BillingOutboxDispatcher(
         }
     }
 
-    /// <summary>
-    /// Delivery right after a command committed: the command has succeeded whatever happens
-    /// here, so a failure is only logged and left to the worker.
-    /// </summary>
-    public async Task DeliverAfterCommitAsync()
-    {
-        try
-        {
-            await DeliverDueAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Delivering to Billing after commit failed; the outbox worker will retry");
-        }
-    }
-
     private static async Task DeliverAsync(OutboxMessage message, Billing.BillingService.BillingServiceClient billing,
         DisputesDbContext db, CancellationToken ct)
     {

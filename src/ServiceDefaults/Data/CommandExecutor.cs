@@ -3,6 +3,7 @@ using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace ArPlatform.ServiceDefaults.Data;
 
@@ -12,7 +13,8 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// request returns the stored first result; a concurrent writer that wins makes this one re-run
 /// from scratch.
 /// </summary>
-public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, CallerContext caller) where TContext : DbContext
+public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, CallerContext caller, ILogger<CommandExecutor<TContext>> logger)
+    where TContext : DbContext
 {
     private const int Attempts = 3;
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
@@ -34,21 +36,11 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             if (first is not null) return Replay<TResponse>(first, hash, requestId);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            _changes.Clear();
-            _afterCommit.Clear();
-            _operation = operation;
             try
             {
-                var response = await command(ct);
-                await AppendAuditEntriesAsync(ct);
-                db.Add(new IdempotencyRecord
-                {
-                    Key = key, RequestHash = hash, Response = response.ToByteArray(),
-                    CreatedAt = clock.GetUtcNow().UtcDateTime,
-                });
-                await db.SaveChangesAsync(ct);
+                var response = await RunAsync(operation, key, hash, command, ct);
                 await transaction.CommitAsync(ct);
-                foreach (var action in _afterCommit.Values) await action();
+                await RunAfterCommitAsync(_afterCommit);
                 return response;
             }
             catch (DbUpdateException) when (attempt < Attempts)
@@ -96,15 +88,10 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 continue;
             }
             await transaction.CreateSavepointAsync("command", ct);
-            _changes.Clear();
-            _afterCommit.Clear();
-            _operation = operation;
             try
             {
-                var response = await command(requests[i], ct);
-                await AppendAuditEntriesAsync(ct);
-                db.Add(new IdempotencyRecord { Key = keys[i], RequestHash = hash, Response = response.ToByteArray(), CreatedAt = clock.GetUtcNow().UtcDateTime });
-                await db.SaveChangesAsync(ct);
+                var request = requests[i];
+                var response = await RunAsync(operation, keys[i], hash, token => command(request, token), ct);
                 // Kept: released, so savepoints never pile up inside the one transaction.
                 await transaction.ReleaseSavepointAsync("command", ct);
                 foreach (var (key, action) in _afterCommit) afterCommit[key] = action;
@@ -122,8 +109,41 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             }
         }
         await transaction.CommitAsync(ct);
-        foreach (var action in afterCommit.Values) await action();
+        await RunAfterCommitAsync(afterCommit);
         return results;
+    }
+
+    /// <summary>One command inside the open transaction: its change, its audit entries and its idempotency record, saved.</summary>
+    private async Task<TResponse> RunAsync<TResponse>(string operation, string key, string hash,
+        Func<CancellationToken, Task<TResponse>> command, CancellationToken ct) where TResponse : IMessage<TResponse>
+    {
+        _changes.Clear();
+        _afterCommit.Clear();
+        _operation = operation;
+        var response = await command(ct);
+        await AppendAuditEntriesAsync(ct);
+        db.Add(new IdempotencyRecord { Key = key, RequestHash = hash, Response = response.ToByteArray(), CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        return response;
+    }
+
+    /// <summary>
+    /// The work registered for after the commit. The commands have succeeded whatever happens
+    /// here, so a failure is logged, not thrown at the caller (an outbox's worker catches up).
+    /// </summary>
+    private async Task RunAfterCommitAsync(Dictionary<string, Func<Task>> actions)
+    {
+        foreach (var (key, action) in actions)
+        {
+            try
+            {
+                await action();
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "After-commit work {Key} failed; the command itself has committed", key);
+            }
+        }
     }
 
     /// <summary>
@@ -148,8 +168,9 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
 
     /// <summary>
     /// Work that may only happen once the command's transaction has committed (invalidating a
-    /// cached copy, say): one action per key, the latest registration winning. Nothing runs for
-    /// a refused or lost attempt, nor when a retry replays the stored first result.
+    /// cached copy, delivering an outbox): one action per key, the latest registration winning.
+    /// Nothing runs for a refused or lost attempt, nor when a retry replays the stored first
+    /// result; a failure is logged, never turned into the command's failure.
     /// </summary>
     public void AfterCommit(string key, Func<Task> action) => _afterCommit[key] = action;
 
