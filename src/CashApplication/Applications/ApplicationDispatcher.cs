@@ -68,22 +68,6 @@ public sealed class ApplicationDispatcher(
         }
     }
 
-    /// <summary>
-    /// Delivery right after a command committed: the command has succeeded whatever happens
-    /// here, so a failure is only logged and left to the worker.
-    /// </summary>
-    public async Task DeliverAfterCommitAsync()
-    {
-        try
-        {
-            await DeliverDueAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Delivering applications after commit failed; the dispatch worker will retry");
-        }
-    }
-
     /// <summary>Applications with work left, oldest first; <c>FirstApplication</c>: nothing has reached Billing yet.</summary>
     private async Task<List<(string Id, bool FirstApplication)>> DueAsync(HashSet<string> tried, CancellationToken ct)
     {
@@ -127,7 +111,7 @@ public sealed class ApplicationDispatcher(
                 {
                     var (application, result) = (batch[i], response.Results[i]);
                     var outcome = ApplicationSteps.Applied(application, payments[application.PaymentId], result);
-                    if (outcome == DeliveryOutcome.None) RetryLater(application, $"{result.ErrorCode}: {result.ErrorMessage}");
+                    if (outcome == DeliveryOutcome.None) RetryLater(application, RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage));
                     else if (application.PendingDeductions.Any()) moreToDo.Add(application.Id);
                     else
                     {

@@ -58,7 +58,7 @@ public sealed class ApplicationSteps(
         }
         if (!Enum.TryParse<StatusCode>(result.ErrorCode, out var code) || !RemoteCallPolicy.IsRefusal(code)) return DeliveryOutcome.None;
         var reversing = application.Status == ApplicationStatus.Reversing;
-        application.RefusedByBilling($"{result.ErrorCode}: {result.ErrorMessage}");
+        application.RefusedByBilling(RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage));
         if (reversing) application.ReversedInBilling();
         payment.Release(application.Cash, application.OnAccount);
         return DeliveryOutcome.Failed;

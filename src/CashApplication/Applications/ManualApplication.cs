@@ -1,4 +1,5 @@
 using ArPlatform.CashApplication.Data;
+using ArPlatform.CashApplication.Grpc;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
@@ -37,13 +38,14 @@ public sealed class ManualApplication(
             var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == request.Id, token) ?? throw new NotFoundException("payment", request.Id);
             var draft = Draft(request, payment, invoices);
             ledger.Commit(payment, draft);
-            return await views.PaymentAsync(payment, token);
+            return payment.ToProto(showBankingDetails: false);
         }, ct);
         return await AsItNowStandsAsync(request.Id, ct);
     }
 
     /// <summary>
-    /// The payment after the command and the delivery it started: what the person sees is what
+    /// The payment after the command (whose stored result only names it) and the delivery it
+    /// started: what the person sees is what
     /// Billing did (APPLIED, REVERSED), or PENDING with the reason when Billing has not yet.
     /// </summary>
     private Task<Proto.Payment> AsItNowStandsAsync(string paymentId, CancellationToken ct) => queries.GetAsync(paymentId, ct);
@@ -72,7 +74,7 @@ public sealed class ManualApplication(
                         $"{caller.Actor} applied {application.Id} and cannot also reverse it; another cash applier or a manager must.");
                 ledger.Reverse(application, caller.Actor, CardNumbers.Mask(request.Reason));
             }
-            return await views.PaymentAsync(payment, token);
+            return payment.ToProto(showBankingDetails: false);
         }, ct);
         return await AsItNowStandsAsync(request.Id, ct);
     }

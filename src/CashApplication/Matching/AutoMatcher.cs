@@ -23,6 +23,8 @@ public sealed class AutoMatcher(
     SharedMatchIndex shared, CashApplicationMetrics metrics, TimeProvider clock, ILogger<AutoMatcher> logger)
 {
     private const int Batch = 1000;
+    /// <summary>Time in the engine alone, for the stage split (the rest of deciding is committing).</summary>
+    private readonly System.Diagnostics.Stopwatch _engine = new();
 
     /// <summary>
     /// Matches right after the payments were stored: they are safely in whatever happens here, so
@@ -80,9 +82,6 @@ public sealed class AutoMatcher(
         }, ct);
         return result.Value;
     }
-
-    /// <summary>Time in the engine alone, for the stage split (the rest of "decide" is committing).</summary>
-    private readonly System.Diagnostics.Stopwatch _engine = new();
 
     private bool Apply(Payment payment, MatchIndex index)
     {

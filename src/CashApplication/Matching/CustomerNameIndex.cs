@@ -63,7 +63,7 @@ public sealed class CustomerNameIndex
                 var size = words.Count + theirs.Length;
                 // In whole numbers first (loosened by the rounding to three places), exactly only for those that pass.
                 if (2000L * shared + size < perMille * size) continue;
-                var score = Math.Round(2m * shared / size, 3);
+                var score = NameSimilarity.Dice(shared, size);
                 if (score >= threshold) found.Add((customer, score));
             }
         }

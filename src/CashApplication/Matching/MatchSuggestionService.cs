@@ -2,10 +2,8 @@ using ArPlatform.CashApplication.Data;
 using ArPlatform.Contracts.Common.V1;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.SharedKernel;
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Billing = ArPlatform.Contracts.Billing.V1;
 using Proto = ArPlatform.Contracts.CashApplication.V1;
 
 namespace ArPlatform.CashApplication.Matching;

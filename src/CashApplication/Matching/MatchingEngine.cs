@@ -39,12 +39,12 @@ public static class MatchingEngine
     {
         var payers = new List<Payer>();
         if (index.CustomerOfBankAccount(payment.PayerAccount) is { } known)
-            payers.Add(new Payer(known, 0.98m, $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before"));
+            payers.Add(new Payer(known, 0.98m, KnownAccount(payment)));
         if (payment.PayerName.Length > 0)
         {
             foreach (var (customer, score) in index.SimilarNames(payment.PayerName, policy.NameThreshold))
                 if (payers.All(p => p.CustomerId != customer.Id))
-                    payers.Add(new Payer(customer.Id, Math.Round(0.9m * score, 3), $"payer name '{payment.PayerName}' resembles '{customer.Name}' ({score:0.00})"));
+                    payers.Add(new Payer(customer.Id, Math.Round(0.9m * score, 3), AlikeName(payment, customer.Name, score)));
         }
         return payers.OrderByDescending(p => p.Confidence).ThenBy(p => p.CustomerId, StringComparer.Ordinal).ToList();
     }
@@ -121,11 +121,10 @@ public static class MatchingEngine
     /// <summary>Why the payer is this customer (their account, or their name), or null when nothing says so.</summary>
     private static string? Agreement(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy)
     {
-        if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId)
-            return $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before";
+        if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return KnownAccount(payment);
         if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return null;
         var score = NameSimilarity.Score(payment.PayerName, name);
-        return score >= policy.NameThreshold ? $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})" : null;
+        return score >= policy.NameThreshold ? AlikeName(payment, name, score) : null;
     }
 
     private static List<(OpenInvoice Invoice, string Reason, bool Slip)> Find(
@@ -207,6 +206,12 @@ public static class MatchingEngine
         }
         return Search(0, amount);
     }
+
+    private static string KnownAccount(PaymentToMatch payment) =>
+        $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before";
+
+    private static string AlikeName(PaymentToMatch payment, string name, decimal score) =>
+        $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})";
 
     private static string Last4(string account) => account.Length <= 4 ? account : account[^4..];
 }

@@ -38,9 +38,11 @@ public static class NameSimilarity
     public static decimal Score(IReadOnlySet<string> x, IReadOnlySet<string> y)
     {
         if (x.Count == 0 || y.Count == 0) return 0m;
-        var common = x.Count(y.Contains);
-        return Math.Round(2m * common / (x.Count + y.Count), 3);
+        return Dice(x.Count(y.Contains), x.Count + y.Count);
     }
+
+    /// <summary>2 × shared / (both sizes), to three places: the score of two names sharing <paramref name="shared"/> tokens.</summary>
+    public static decimal Dice(int shared, int sizes) => Math.Round(2m * shared / sizes, 3);
 
     /// <summary>
     /// The fewest tokens a name must share with one of <paramref name="count"/> tokens to score at

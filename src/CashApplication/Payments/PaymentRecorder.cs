@@ -2,10 +2,8 @@ using ArPlatform.CashApplication.BankFiles;
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
 using ArPlatform.CashApplication.Matching;
-using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
-using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Proto = ArPlatform.Contracts.CashApplication.V1;
@@ -14,7 +12,7 @@ namespace ArPlatform.CashApplication.Payments;
 
 /// <summary>Payments recorded by API: validated, then kept exactly as a bank file's credit would be.</summary>
 public sealed class PaymentRecorder(CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands,
-    AutoMatcher matcher, PaymentQueries queries, CashApplicationMetrics metrics, CallerContext caller, TimeProvider clock)
+    AutoMatcher matcher, PaymentQueries queries, CashApplicationMetrics metrics, TimeProvider clock)
 {
     public const int MaxRemittanceLines = 500;
 
@@ -35,14 +33,14 @@ public sealed class PaymentRecorder(CashApplicationDbContext db, CommandExecutor
             var key = transaction.BankReference.Length > 0
                 ? PaymentFactory.Key(transaction, new Dictionary<string, int>())
                 : $"api:{request.RequestId}";
-            var show = caller.IsInAnyRole(Roles.SeeBankingDetails);
+            // The stored result only names the payment: the caller gets it afresh, as their role may see it.
             if (await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.UniqueKey == key, token) is { } known)
-                return known.ToProto(show);
+                return known.ToProto(showBankingDetails: false);
             var payment = PaymentFactory.FromBankTransaction(transaction, importId: null, key, clock.GetUtcNow().UtcDateTime);
             db.Payments.Add(payment);
             metrics.PaymentsImported.Add(1);
-            var recorded = payment.ToProto(show);
-            commands.Audit("payment", payment.Id, null, payment.ToProto(showBankingDetails: false));
+            var recorded = payment.ToProto(showBankingDetails: false);
+            commands.Audit("payment", payment.Id, null, recorded);
             return recorded;
         }, ct);
     }

@@ -14,5 +14,8 @@ public static class RemoteCallPolicy
         TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(attempts, 16)), maxSeconds));
 
     /// <summary>"CODE: detail", as kept on a row and shown to people.</summary>
-    public static string Describe(RpcException e) => $"{e.StatusCode}: {e.Status.Detail}";
+    public static string Describe(RpcException e) => Describe(e.StatusCode.ToString(), e.Status.Detail);
+
+    /// <summary>The same, for a refusal reported inside a batch's result (a status code's name and its message).</summary>
+    public static string Describe(string code, string detail) => $"{code}: {detail}";
 }
