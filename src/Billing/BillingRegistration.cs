@@ -2,6 +2,10 @@ using ArPlatform.Billing.Balances;
 using ArPlatform.Billing.Credits;
 using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
+using ArPlatform.Billing.Fx;
+using ArPlatform.Billing.Gl;
+using ArPlatform.Billing.LateCharges;
+using ArPlatform.Billing.WriteOffs;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
 using ArPlatform.Billing.Payments;
@@ -21,6 +25,7 @@ public static class BillingRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CommandExecutor<BillingDbContext>>();
         builder.Services.AddScoped<AuditLogReader<BillingDbContext>>();
+        builder.Services.AddScoped<PeriodLock>();
         builder.Services.AddScoped<LedgerPoster>();
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<InvoiceService>();
@@ -28,6 +33,12 @@ public static class BillingRegistration
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<CreditMemoService>();
         builder.Services.AddScoped<ReportService>();
+        builder.Services.AddScoped<StatementService>();
+        builder.Services.AddScoped<WriteOffService>();
+        builder.Services.AddScoped<LateChargeService>();
+        builder.Services.AddScoped<GlService>();
+        builder.Services.AddScoped<FxRateService>();
+        builder.Services.AddOptions<GlAccounts>().Bind(builder.Configuration.GetSection(GlAccounts.Section));
         builder.Services.AddScoped<BalanceReader>();
         return builder;
     }

@@ -11,6 +11,7 @@ builder.AddBilling();
 var app = builder.Build();
 await app.MigrateDatabaseAsync<BillingDbContext>();
 app.MapGrpcService<BillingGrpcService>();
+app.MapBillingDocuments();
 app.MapDefaultEndpoints();
 await app.RunAsync();
 

@@ -29,8 +29,26 @@ public sealed class CreditMemo
     public string DecisionNote { get; private set; } = "";
     public DateTime CreatedAt { get; init; }
     public DateTime? DecidedAt { get; private set; }
-    /// <summary>Row version: bumped by a decision, so two deciders never both win.</summary>
+    /// <summary>Row version: bumped by a decision or an application, so two writers never both win.</summary>
     public long Version { get; private set; }
+    /// <summary>Where a credit on account went: invoices it settled.</summary>
+    public List<CreditApplication> Applications { get; init; } = [];
+
+    /// <summary>What a posted credit on account still has to give.</summary>
+    public decimal Unapplied => InvoiceId is null && Status == CreditMemoStatus.Posted ? Amount - Applications.Sum(a => a.Amount) : 0m;
+
+    /// <summary>Uses part of a posted credit on account on an invoice; never more than is left.</summary>
+    public void ApplyTo(string invoiceId, decimal amount, DateOnly appliedOn)
+    {
+        if (InvoiceId is not null || Status != CreditMemoStatus.Posted)
+            throw new PreconditionFailedException("CREDIT_MEMO_STATE", $"credit-memos/{Id}",
+                $"Credit memo {Number} is {(InvoiceId is null ? Status.ToString() : "against an invoice")}; only a posted credit on account can be applied.");
+        if (amount > Unapplied)
+            throw new PreconditionFailedException("AMOUNT_EXCEEDS_CREDIT", $"credit-memos/{Id}",
+                $"Credit memo {Number} has {Unapplied:0.####} {Currency} left; {amount:0.####} cannot be applied.");
+        Applications.Add(new CreditApplication { LineNumber = Applications.Count + 1, InvoiceId = invoiceId, Amount = amount, AppliedOn = appliedOn });
+        Version++;
+    }
 
     /// <summary>Below the threshold no second person is needed: posted as requested.</summary>
     public void PostWithoutApproval(DateTime now)
@@ -72,4 +90,12 @@ public sealed class CreditMemo
         DecidedAt = now;
         Version++;
     }
+}
+
+public sealed class CreditApplication
+{
+    public int LineNumber { get; init; }
+    public required string InvoiceId { get; init; }
+    public decimal Amount { get; init; }
+    public DateOnly AppliedOn { get; init; }
 }

@@ -56,7 +56,7 @@ public sealed class CreditMemoService(
             if (amount.Amount <= Threshold)
             {
                 created.PostWithoutApproval(now);
-                Post(created, invoice, customer, now);
+                await PostAsync(created, invoice, customer, now, token);
             }
             else created.AwaitApproval();
             db.Add(created);
@@ -72,8 +72,67 @@ public sealed class CreditMemoService(
     public Task<Proto.CreditMemo> RejectAsync(Proto.RejectCreditMemoRequest request, CancellationToken ct) =>
         DecideAsync("RejectCreditMemo", request.Id, request.RequestId, request.Note, request, approve: false, ct);
 
+    /// <summary>
+    /// A credit on account used on invoices: per invoice a pair of entries, the on-account item
+    /// back towards zero and the invoice down, so the customer's balance stays what it was.
+    /// </summary>
+    public async Task<Proto.CreditMemo> ApplyAsync(Proto.ApplyCreditMemoRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        v.Require("id", request.Id).RequestId(request.RequestId);
+        var appliedOn = v.Date("applied_on", request.AppliedOn);
+        if (request.Allocations.Count is 0 or > 100) v.Add("allocations", "between 1 and 100 allocations");
+        var allocations = request.Allocations.Select((a, i) =>
+        {
+            v.Require($"allocations[{i}].invoice_id", a.InvoiceId);
+            var amount = v.Money($"allocations[{i}].amount", a.Amount);
+            if (amount is { } m && m.Amount <= 0m) v.Add($"allocations[{i}].amount.amount", "must be greater than zero");
+            return (a.InvoiceId, Amount: amount);
+        }).ToList();
+        if (allocations.Select(a => a.InvoiceId).Distinct(StringComparer.Ordinal).Count() != allocations.Count)
+            v.Add("allocations", "each invoice at most once");
+        v.ThrowIfInvalid();
+
+        return await commands.ExecuteAsync("ApplyCreditMemo", request.RequestId, request, async token =>
+        {
+            var memo = await db.CreditMemos.FirstOrDefaultAsync(m => m.Id == request.Id, token)
+                       ?? throw new NotFoundException("credit memo", request.Id);
+            var before = memo.ToProto();
+            var customer = await db.Customers.FirstAsync(c => c.Id == memo.CustomerId, token);
+            var ids = allocations.Select(a => a.InvoiceId).ToList();
+            var invoices = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var date = appliedOn ?? DateOnly.FromDateTime(now);
+            for (var i = 0; i < allocations.Count; i++)
+            {
+                var (invoiceId, amount) = allocations[i];
+                var invoice = invoices.GetValueOrDefault(invoiceId) ?? throw new NotFoundException("invoice", invoiceId);
+                if (invoice.CustomerId != memo.CustomerId)
+                    throw new RequestValidationException([new FieldViolation($"allocations[{i}].invoice_id",
+                        $"invoice {invoice.Number} belongs to another customer than credit memo {memo.Number}")]);
+                if (amount!.Value.Currency.Code != memo.Currency)
+                    throw new RequestValidationException([new FieldViolation($"allocations[{i}].amount.currency", $"the credit is in {memo.Currency}")]);
+                memo.ApplyTo(invoice.Id, amount.Value.Amount, date);
+                var invoiceBefore = invoice.ToProto();
+                invoice.Settle(amount.Value.Amount);
+                await ledger.PostAsync(customer, CreditApplied(memo, null, amount.Value.Amount, date, now), token);
+                await ledger.PostAsync(customer, CreditApplied(memo, invoice.Id, -amount.Value.Amount, date, now), token);
+                commands.Audit("invoice", invoice.Id, invoiceBefore, invoice.ToProto());
+            }
+            var after = memo.ToProto();
+            commands.Audit("credit-memo", memo.Id, before, after);
+            return after;
+        }, ct);
+    }
+
+    private static LedgerEntry CreditApplied(CreditMemo memo, string? invoiceId, decimal amount, DateOnly date, DateTime now) => new()
+    {
+        CustomerId = memo.CustomerId, InvoiceId = invoiceId, Kind = LedgerEntryKind.CreditApplied, Currency = memo.Currency,
+        Amount = amount, EffectiveDate = date, PostedAt = now, Reference = memo.Number,
+    };
+
     public async Task<Proto.CreditMemo> GetAsync(string id, CancellationToken ct) =>
-        (await db.Set<CreditMemo>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
+        (await db.CreditMemos.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
          ?? throw new NotFoundException("credit memo", id)).ToProto();
 
     private async Task<Proto.CreditMemo> DecideAsync(string operation, string id, string requestId, string note,
@@ -82,7 +141,7 @@ public sealed class CreditMemoService(
         new Validator().Require("id", id).RequestId(requestId).MaxLength("note", note, 500).ThrowIfInvalid();
         return await commands.ExecuteAsync(operation, requestId, request, async token =>
         {
-            var pending = await db.Set<CreditMemo>().FirstOrDefaultAsync(m => m.Id == id, token)
+            var pending = await db.CreditMemos.FirstOrDefaultAsync(m => m.Id == id, token)
                           ?? throw new NotFoundException("credit memo", id);
             var before = pending.ToProto();
             var now = clock.GetUtcNow().UtcDateTime;
@@ -91,7 +150,7 @@ public sealed class CreditMemoService(
                 pending.Approve(caller.Actor, CardNumbers.Mask(note), now);
                 var invoice = pending.InvoiceId is null ? null : await db.Invoices.FirstAsync(i => i.Id == pending.InvoiceId, token);
                 var customer = await db.Customers.FirstAsync(c => c.Id == pending.CustomerId, token);
-                Post(pending, invoice, customer, now);
+                await PostAsync(pending, invoice, customer, now, token);
             }
             else pending.Reject(caller.Actor, CardNumbers.Mask(note), now);
             var after = pending.ToProto();
@@ -101,7 +160,7 @@ public sealed class CreditMemoService(
     }
 
     /// <summary>Into the ledger: the invoice settles by the credit (re-checked against what is open now).</summary>
-    private void Post(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now)
+    private async Task PostAsync(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now, CancellationToken ct)
     {
         if (invoice is not null)
         {
@@ -109,11 +168,11 @@ public sealed class CreditMemoService(
             invoice.Settle(memo.Amount);
             commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
         }
-        ledger.Post(customer, new LedgerEntry
+        await ledger.PostAsync(customer, new LedgerEntry
         {
             CustomerId = customer.Id, InvoiceId = invoice?.Id, Kind = LedgerEntryKind.CreditMemo, Currency = memo.Currency,
             Amount = -memo.Amount, EffectiveDate = DateOnly.FromDateTime(now), PostedAt = now, Reference = memo.Number,
-        });
+        }, ct);
     }
 
     private static (string? InvoiceId, string? CustomerId, Money Amount, string Reason) Parse(Proto.CreateCreditMemoRequest request)

@@ -17,9 +17,11 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
         return commands.ExecuteAsync("CreateCustomer", request.RequestId, request, async token =>
         {
             var number = await commands.NextNumberAsync("customer", token);
+            var id = Ulid.NewUlid().ToString();
+            await CheckParentAsync(id, input.Profile.ParentCustomerId, token);
             var customer = new Customer
             {
-                Id = Ulid.NewUlid().ToString(),
+                Id = id,
                 CustomerNumber = $"C-{number:D6}",
                 Name = input.Name,
                 Currency = input.Currency.Code,
@@ -31,6 +33,7 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
                 Contacts = input.Contacts.ToList(),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
+            Apply(customer, input.Profile);
             db.Customers.Add(customer);
             var created = customer.ToProto();
             commands.Audit("customer", customer.Id, null, created);
@@ -40,7 +43,11 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
 
     /// <summary>Fields an update may name; the currency stays what the customer was created with.</summary>
     public static readonly IReadOnlySet<string> UpdatableFields =
-        new HashSet<string>(StringComparer.Ordinal) { "name", "region", "payment_terms", "credit_limit", "contacts" };
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "name", "legal_name", "tax_id", "region", "segment", "collector", "parent_customer_id", "payment_terms",
+            "credit_limit", "contacts", "billing_address", "shipping_address", "late_charge_terms",
+        };
 
     public Task<Proto.Customer> UpdateAsync(Proto.UpdateCustomerRequest request, CancellationToken ct)
     {
@@ -74,11 +81,45 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
             customer.DiscountDays = input.Terms.DiscountDays;
             customer.CreditLimit = input.CreditLimit?.Amount;
             customer.Contacts = input.Contacts.ToList();
+            if (input.Profile.ParentCustomerId != customer.ParentCustomerId)
+                await CheckParentAsync(customer.Id, input.Profile.ParentCustomerId, token);
+            Apply(customer, input.Profile);
             customer.MasterVersion++;
             var after = customer.ToProto();
             commands.Audit("customer", customer.Id, before, after);
             return after;
         }, ct);
+    }
+
+    private static void Apply(Customer customer, CustomerProfile profile)
+    {
+        customer.LegalName = profile.LegalName;
+        customer.TaxId = profile.TaxId;
+        customer.Segment = profile.Segment;
+        customer.Collector = profile.Collector;
+        customer.ParentCustomerId = profile.ParentCustomerId;
+        customer.BillingAddress = profile.BillingAddress;
+        customer.ShippingAddress = profile.ShippingAddress;
+        customer.LateCharges = profile.LateCharges;
+    }
+
+    /// <summary>
+    /// A parent account must exist and must not be the customer itself or one of its own
+    /// descendants: account hierarchies roll up, so a cycle would never end.
+    /// </summary>
+    private async Task CheckParentAsync(string customerId, string? parentId, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { customerId };
+        for (var ancestor = parentId; ancestor is not null;)
+        {
+            if (!seen.Add(ancestor))
+                throw new RequestValidationException([new FieldViolation("customer.parent_customer_id",
+                    "would make the customer its own ancestor")]);
+            var next = await db.Customers.Where(c => c.Id == ancestor).Select(c => new { c.ParentCustomerId }).FirstOrDefaultAsync(ct);
+            if (next is null)
+                throw new RequestValidationException([new FieldViolation("customer.parent_customer_id", $"no customer {ancestor}")]);
+            ancestor = next.ParentCustomerId;
+        }
     }
 
     private static string SnakeCase(string path) =>
@@ -89,7 +130,15 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
         switch (path)
         {
             case "name": target.Name = source.Name; break;
+            case "legal_name": target.LegalName = source.LegalName; break;
+            case "tax_id": target.TaxId = source.TaxId; break;
             case "region": target.Region = source.Region; break;
+            case "segment": target.Segment = source.Segment; break;
+            case "collector": target.Collector = source.Collector; break;
+            case "parent_customer_id": target.ParentCustomerId = source.ParentCustomerId; break;
+            case "billing_address": target.BillingAddress = source.BillingAddress; break;
+            case "shipping_address": target.ShippingAddress = source.ShippingAddress; break;
+            case "late_charge_terms": target.LateChargeTerms = source.LateChargeTerms; break;
             case "payment_terms": target.PaymentTerms = source.PaymentTerms; break;
             case "credit_limit": target.CreditLimit = source.CreditLimit; break;
             case "contacts":
@@ -114,7 +163,21 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
 
         var query = db.Customers.AsNoTracking();
         if (request.Region.Length > 0) query = query.Where(c => c.Region == request.Region);
+        if (request.Segment.Length > 0) query = query.Where(c => c.Segment == request.Segment.ToUpperInvariant());
+        if (request.Collector.Length > 0) query = query.Where(c => c.Collector == request.Collector);
+        if (request.Currency.Length > 0) query = query.Where(c => c.Currency == request.Currency.ToUpperInvariant());
+        if (request.ParentCustomerId.Length > 0) query = query.Where(c => c.ParentCustomerId == request.ParentCustomerId);
+        if (request.NamePrefix.Length > 0)
+        {
+            // LIKE is case-insensitive for ASCII on SQLite and under SQL Server's usual collations;
+            // wildcards typed by the caller are matched literally.
+            var pattern = EscapeLike(request.NamePrefix) + "%";
+            query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.LegalName, pattern, "\\"));
+        }
         var (items, next) = await query.ToPageAsync(page, c => c.Id, ct);
         return new Proto.ListCustomersResponse { Customers = { items.Select(c => c.ToProto()) }, NextPageToken = next };
     }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

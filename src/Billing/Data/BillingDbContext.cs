@@ -17,6 +17,11 @@ public abstract class BillingDbContext(DbContextOptions options) : ServiceDbCont
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<PaymentApplication> PaymentApplications => Set<PaymentApplication>();
+    public DbSet<Credits.CreditMemo> CreditMemos => Set<Credits.CreditMemo>();
+    public DbSet<WriteOffs.WriteOff> WriteOffs => Set<WriteOffs.WriteOff>();
+    public DbSet<Gl.ClosedPeriod> ClosedPeriods => Set<Gl.ClosedPeriod>();
+    public DbSet<Fx.FxRate> FxRates => Set<Fx.FxRate>();
+    public DbSet<LateCharges.LateChargeMark> LateChargeMarks => Set<LateCharges.LateChargeMark>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -26,6 +31,10 @@ public abstract class BillingDbContext(DbContextOptions options) : ServiceDbCont
         model.ApplyConfiguration(new LedgerEntryConfiguration());
         model.ApplyConfiguration(new PaymentApplicationConfiguration());
         model.ApplyConfiguration(new CreditMemoConfiguration());
+        model.ApplyConfiguration(new WriteOffConfiguration());
+        model.ApplyConfiguration(new ClosedPeriodConfiguration());
+        model.ApplyConfiguration(new FxRateConfiguration());
+        model.ApplyConfiguration(new LateChargeMarkConfiguration());
     }
 }
 

@@ -17,10 +17,23 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.Property(c => c.CustomerNumber).HasMaxLength(20);
         e.Property(c => c.Currency).HasMaxLength(3);
         e.Property(c => c.Region).HasMaxLength(16);
+        e.Property(c => c.LegalName).HasMaxLength(200);
+        e.Property(c => c.TaxId).HasMaxLength(50);
+        e.Property(c => c.Segment).HasMaxLength(32);
+        e.Property(c => c.Collector).HasMaxLength(100);
+        e.Property(c => c.ParentCustomerId).HasMaxLength(26);
+        // Portfolios are listed by collector and segment, hierarchies by parent.
+        e.HasIndex(c => new { c.Collector, c.Id });
+        e.HasIndex(c => new { c.Segment, c.Id });
+        e.HasIndex(c => c.ParentCustomerId);
+        e.HasOne<Customer>().WithMany().HasForeignKey(c => c.ParentCustomerId).OnDelete(DeleteBehavior.Restrict);
         e.Property(c => c.BalanceVersion).IsConcurrencyToken();
         e.Property(c => c.MasterVersion).IsConcurrencyToken();
         e.Ignore(c => c.Terms);
         e.OwnsMany(c => c.Contacts, contact => contact.ToJson());
+        e.OwnsOne(c => c.BillingAddress, address => address.ToJson());
+        e.OwnsOne(c => c.ShippingAddress, address => address.ToJson());
+        e.OwnsOne(c => c.LateCharges, late => late.ToJson());
     }
 }
 
@@ -34,6 +47,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         e.Property(i => i.Number).HasMaxLength(32);
         e.Property(i => i.Currency).HasMaxLength(3);
         e.Property(i => i.PoNumber).HasMaxLength(64);
+        e.Property(i => i.SalesRep).HasMaxLength(100);
         e.Property(i => i.Version).IsConcurrencyToken();
         e.HasIndex(i => i.Number).IsUnique();
         // Lists filter by customer and status and page by id; the open-invoice stream pages by
@@ -117,5 +131,61 @@ internal sealed class CreditMemoConfiguration : IEntityTypeConfiguration<Credits
         e.Property(m => m.Version).IsConcurrencyToken();
         e.HasIndex(m => new { m.Status, m.CreatedAt });
         e.HasIndex(m => m.InvoiceId);
+        e.OwnsMany(m => m.Applications, application =>
+        {
+            application.ToTable("CreditApplications");
+            application.WithOwner().HasForeignKey("CreditMemoId");
+            application.HasKey("CreditMemoId", nameof(Credits.CreditApplication.LineNumber));
+            application.Property(a => a.InvoiceId).HasMaxLength(26);
+        });
+        e.Navigation(m => m.Applications).AutoInclude();
+    }
+}
+
+internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOffs.WriteOff>
+{
+    public void Configure(EntityTypeBuilder<WriteOffs.WriteOff> e)
+    {
+        e.HasKey(w => w.Id);
+        e.Property(w => w.Id).HasMaxLength(26);
+        e.Property(w => w.InvoiceId).HasMaxLength(26);
+        e.Property(w => w.CustomerId).HasMaxLength(26);
+        e.Property(w => w.Reference).HasMaxLength(64);
+        e.HasIndex(w => w.Reference).IsUnique();
+        e.Property(w => w.Currency).HasMaxLength(3);
+        e.Property(w => w.Reason).HasMaxLength(200);
+        e.Property(w => w.RequestedBy).HasMaxLength(100);
+        e.Property(w => w.ApprovedBy).HasMaxLength(100);
+        e.HasIndex(w => w.InvoiceId);
+    }
+}
+
+internal sealed class ClosedPeriodConfiguration : IEntityTypeConfiguration<Gl.ClosedPeriod>
+{
+    public void Configure(EntityTypeBuilder<Gl.ClosedPeriod> e)
+    {
+        e.HasKey(p => p.Period);
+        e.Property(p => p.Period).HasMaxLength(7);
+        e.Property(p => p.ClosedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class FxRateConfiguration : IEntityTypeConfiguration<Fx.FxRate>
+{
+    public void Configure(EntityTypeBuilder<Fx.FxRate> e)
+    {
+        e.HasKey(r => new { r.BaseCurrency, r.QuoteCurrency, r.Date });
+        e.Property(r => r.BaseCurrency).HasMaxLength(3);
+        e.Property(r => r.QuoteCurrency).HasMaxLength(3);
+        e.Property(r => r.Rate).HasPrecision(28, 10);
+    }
+}
+
+internal sealed class LateChargeMarkConfiguration : IEntityTypeConfiguration<LateCharges.LateChargeMark>
+{
+    public void Configure(EntityTypeBuilder<LateCharges.LateChargeMark> e)
+    {
+        e.HasKey(m => m.InvoiceId);
+        e.Property(m => m.InvoiceId).HasMaxLength(26);
     }
 }

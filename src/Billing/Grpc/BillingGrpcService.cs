@@ -4,6 +4,10 @@ using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Payments;
 using ArPlatform.Billing.Reports;
+using ArPlatform.Billing.Fx;
+using ArPlatform.Billing.Gl;
+using ArPlatform.Billing.LateCharges;
+using ArPlatform.Billing.WriteOffs;
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.Contracts.Common.V1;
@@ -21,7 +25,8 @@ namespace ArPlatform.Billing.Grpc;
 /// </summary>
 public sealed class BillingGrpcService(
     CustomerService customers, InvoiceService invoices, InvoiceDisputeService disputes, PaymentService payments, CreditMemoService credits,
-    BalanceReader balances, ReportService reports, AuditLogReader<BillingDbContext> audit)
+    BalanceReader balances, ReportService reports, StatementService statements, WriteOffService writeOffs,
+    LateChargeService lateCharges, GlService gl, FxRateService fx, AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
     /// <summary>Ids as Billing has always accepted them.</summary>
@@ -126,6 +131,50 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListLedgerEntriesResponse> ListLedgerEntries(ListLedgerEntriesRequest request, ServerCallContext context) =>
         reports.ListLedgerEntriesAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.PostWriteOffs)]
+    public override Task<WriteOffPosting> PostWriteOff(PostWriteOffRequest request, ServerCallContext context) =>
+        writeOffs.PostAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.Billing.V1.CreditMemo> ApplyCreditMemo(ApplyCreditMemoRequest request, ServerCallContext context) =>
+        credits.ApplyAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AssessLateCharges)]
+    public override Task<AssessLateChargesResponse> AssessLateCharges(AssessLateChargesRequest request, ServerCallContext context) =>
+        lateCharges.AssessAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<Statement> GetStatement(GetStatementRequest request, ServerCallContext context) =>
+        statements.GetAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<ArRollForward> GetArRollForward(GetArRollForwardRequest request, ServerCallContext context) =>
+        reports.GetRollForwardAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadGeneralLedger)]
+    public override Task<ExportJournalResponse> ExportJournal(ExportJournalRequest request, ServerCallContext context) =>
+        gl.ExportAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadGeneralLedger)]
+    public override Task<GlReconciliation> GetGlReconciliation(GetGlReconciliationRequest request, ServerCallContext context) =>
+        gl.ReconcileAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.CloseBooks)]
+    public override Task<AccountingPeriod> ClosePeriod(ClosePeriodRequest request, ServerCallContext context) =>
+        gl.CloseAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadGeneralLedger)]
+    public override Task<ListClosedPeriodsResponse> ListClosedPeriods(ListClosedPeriodsRequest request, ServerCallContext context) =>
+        gl.ListClosedAsync(context.CancellationToken);
+
+    [Authorize(Policy = Policies.CloseBooks)]
+    public override Task<SetFxRatesResponse> SetFxRates(SetFxRatesRequest request, ServerCallContext context) =>
+        fx.SetAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<ListFxRatesResponse> ListFxRates(ListFxRatesRequest request, ServerCallContext context) =>
+        fx.ListAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

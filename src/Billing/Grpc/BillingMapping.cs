@@ -27,6 +27,26 @@ public static class BillingMapping
         Contacts = { c.Contacts.Select(x => new Proto.Contact { Name = x.Name, Email = x.Email, Phone = x.Phone, Role = x.Role }) },
         CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc)),
         Etag = c.MasterVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        LegalName = c.LegalName,
+        TaxId = c.TaxId,
+        Segment = c.Segment,
+        Collector = c.Collector,
+        ParentCustomerId = c.ParentCustomerId ?? "",
+        BillingAddress = c.BillingAddress?.ToProto(),
+        ShippingAddress = c.ShippingAddress?.ToProto(),
+        LateChargeTerms = c.LateCharges is { } late
+            ? new Proto.LateChargeTerms
+            {
+                AnnualRatePercent = late.AnnualRatePercent is { } rate ? DecimalText.Format(rate) : "",
+                FlatFee = late.FlatFee is { } fee ? MoneyMapping.ToProto(fee, c.Currency) : null,
+                GraceDays = late.GraceDays,
+            }
+            : null,
+    };
+
+    private static Proto.Address ToProto(this CustomerAddress a) => new()
+    {
+        Line1 = a.Line1, Line2 = a.Line2, City = a.City, Region = a.Region, PostalCode = a.PostalCode, Country = a.Country,
     };
 
     public static Proto.Invoice ToProto(this Invoice i) => new()
@@ -50,6 +70,9 @@ public static class BillingMapping
         CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc)),
         IssueTime = i.IssuedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
         DisputedAmount = MoneyMapping.ToProto(i.DisputedAmount, i.Currency),
+        SalesRep = i.SalesRep,
+        // Domain and wire kinds share their numbers (Standard = 1, LateCharge = 2).
+        Kind = (Proto.InvoiceKind)(int)i.Kind,
         DisputeFlags =
         {
             i.DisputeFlags.Where(f => f.Amount != 0m).OrderBy(f => f.DisputeId, StringComparer.Ordinal)
@@ -95,6 +118,28 @@ public static class BillingMapping
         DecisionNote = m.DecisionNote,
         CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc)),
         DecideTime = m.DecidedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+        UnappliedAmount = m.InvoiceId is null ? MoneyMapping.ToProto(m.Unapplied, m.Currency) : null,
+        Applications =
+        {
+            m.Applications.OrderBy(a => a.LineNumber).Select(a => new Proto.CreditAllocation
+            {
+                InvoiceId = a.InvoiceId, Amount = MoneyMapping.ToProto(a.Amount, m.Currency), AppliedOn = a.AppliedOn.ToText(),
+            }),
+        },
+    };
+
+    public static Proto.WriteOffPosting ToProto(this WriteOffs.WriteOff w, Proto.Invoice invoice) => new()
+    {
+        Id = w.Id,
+        InvoiceId = w.InvoiceId,
+        WriteOffReference = w.Reference,
+        Amount = MoneyMapping.ToProto(w.Amount, w.Currency),
+        Reason = w.Reason,
+        RequestedBy = w.RequestedBy,
+        ApprovedBy = w.ApprovedBy,
+        EffectiveDate = w.EffectiveDate.ToText(),
+        PostTime = Timestamp.FromDateTime(DateTime.SpecifyKind(w.PostedAt, DateTimeKind.Utc)),
+        Invoice = invoice,
     };
 
     private static Proto.InvoiceLine ToProto(this InvoiceLine l, string currency) => new()

@@ -11,6 +11,13 @@ public enum InvoiceStatus
     Void = 5,
 }
 
+public enum InvoiceKind
+{
+    Standard = 1,
+    /// <summary>Late-payment interest or fees, assessed by a command; never charged late fees itself.</summary>
+    LateCharge = 2,
+}
+
 public sealed class Invoice
 {
     public required string Id { get; init; }
@@ -22,6 +29,8 @@ public sealed class Invoice
     public DateOnly InvoiceDate { get; init; }
     public DateOnly DueDate { get; init; }
     public string PoNumber { get; init; } = "";
+    public string SalesRep { get; init; } = "";
+    public InvoiceKind Kind { get; init; } = InvoiceKind.Standard;
     public List<InvoiceLine> Lines { get; init; } = [];
     public decimal Subtotal { get; init; }
     public decimal TaxTotal { get; init; }

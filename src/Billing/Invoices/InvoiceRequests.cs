@@ -7,7 +7,8 @@ namespace ArPlatform.Billing.Invoices;
 public sealed record NewInvoiceLine(string Description, string ProductCode, LineInput Pricing);
 
 public sealed record NewInvoice(
-    string CustomerId, DateOnly InvoiceDate, string PoNumber, Currency Currency, IReadOnlyList<NewInvoiceLine> Lines);
+    string CustomerId, DateOnly InvoiceDate, string PoNumber, Currency Currency, IReadOnlyList<NewInvoiceLine> Lines,
+    string SalesRep = "");
 
 /// <summary>Turns a CreateInvoice request into a valid <see cref="NewInvoice"/> or every reason it is not.</summary>
 public static class InvoiceRequests
@@ -25,7 +26,7 @@ public static class InvoiceRequests
 
         v.Require("invoice.customer_id", invoice.CustomerId);
         var invoiceDate = v.Date("invoice.invoice_date", invoice.InvoiceDate, required: true);
-        v.MaxLength("invoice.po_number", invoice.PoNumber, 64);
+        v.MaxLength("invoice.po_number", invoice.PoNumber, 64).MaxLength("invoice.sales_rep", invoice.SalesRep, 100);
         if (invoice.Lines.Count == 0) v.Add("invoice.lines", "at least one line is required");
         if (invoice.Lines.Count > MaxLines) v.Add("invoice.lines", $"at most {MaxLines} lines");
 
@@ -55,6 +56,7 @@ public static class InvoiceRequests
 
         v.ThrowIfInvalid();
         // Free text never carries a card number into storage.
-        return new NewInvoice(invoice.CustomerId, invoiceDate!.Value, CardNumbers.Mask(invoice.PoNumber), currency!, lines);
+        return new NewInvoice(invoice.CustomerId, invoiceDate!.Value, CardNumbers.Mask(invoice.PoNumber), currency!, lines,
+            invoice.SalesRep.Trim());
     }
 }

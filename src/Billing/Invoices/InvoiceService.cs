@@ -28,41 +28,63 @@ public sealed class InvoiceService(
         {
             var customer = await db.Customers.FindAsync([input.CustomerId], token)
                            ?? throw new NotFoundException("customer", input.CustomerId);
-            var amounts = InvoiceCalculator.Calculate(
-                input.Lines.Select(l => l.Pricing).ToList(), input.Currency, input.InvoiceDate, customer.Terms);
-            var draft = new Invoice
-            {
-                Id = Ulid.NewUlid().ToString(),
-                CustomerId = customer.Id,
-                Currency = input.Currency.Code,
-                InvoiceDate = input.InvoiceDate,
-                DueDate = amounts.DueDate,
-                PoNumber = input.PoNumber,
-                Lines = input.Lines.Select((l, i) => new InvoiceLine
-                {
-                    LineNumber = i + 1,
-                    Description = l.Description,
-                    ProductCode = l.ProductCode,
-                    Quantity = l.Pricing.Quantity,
-                    UnitPrice = l.Pricing.UnitPrice,
-                    DiscountPercent = l.Pricing.DiscountPercent,
-                    TaxRatePercent = l.Pricing.TaxRatePercent,
-                    NetAmount = amounts.Lines[i].Net.Amount,
-                    TaxAmount = amounts.Lines[i].Tax.Amount,
-                }).ToList(),
-                Subtotal = amounts.Subtotal.Amount,
-                TaxTotal = amounts.TaxTotal.Amount,
-                Total = amounts.Total.Amount,
-                DiscountDate = amounts.DiscountDate,
-                DiscountAmount = amounts.DiscountAmount?.Amount,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.Invoices.Add(draft);
+            var draft = Draft(input, customer, InvoiceKind.Standard);
             if (request.Issue) await IssueAsync(draft, customer, token);
             var created = draft.ToProto();
             commands.Audit("invoice", draft.Id, null, created);
             return created;
         }, ct);
+    }
+
+    /// <summary>
+    /// Raises and issues an invoice inside the current command (late charges): numbered and
+    /// posted like any other.
+    /// </summary>
+    public async Task<Invoice> RaiseAsync(NewInvoice input, Customer customer, InvoiceKind kind, CancellationToken ct)
+    {
+        var invoice = Draft(input, customer, kind);
+        await IssueAsync(invoice, customer, ct);
+        commands.Audit("invoice", invoice.Id, null, invoice.ToProto());
+        return invoice;
+    }
+
+    /// <summary>A new draft, priced by the calculator and the customer's terms, added to the unit of work.</summary>
+    private Invoice Draft(NewInvoice input, Customer customer, InvoiceKind kind)
+    {
+        // No early-payment discount on a late charge: it would reward paying the penalty early.
+        var terms = kind == InvoiceKind.LateCharge ? new PaymentTerms(customer.NetDays) : customer.Terms;
+        var amounts = InvoiceCalculator.Calculate(input.Lines.Select(l => l.Pricing).ToList(), input.Currency, input.InvoiceDate, terms);
+        var draft = new Invoice
+        {
+            Id = Ulid.NewUlid().ToString(),
+            CustomerId = customer.Id,
+            Kind = kind,
+            Currency = input.Currency.Code,
+            InvoiceDate = input.InvoiceDate,
+            DueDate = amounts.DueDate,
+            PoNumber = input.PoNumber,
+            SalesRep = input.SalesRep,
+            Lines = input.Lines.Select((l, i) => new InvoiceLine
+            {
+                LineNumber = i + 1,
+                Description = l.Description,
+                ProductCode = l.ProductCode,
+                Quantity = l.Pricing.Quantity,
+                UnitPrice = l.Pricing.UnitPrice,
+                DiscountPercent = l.Pricing.DiscountPercent,
+                TaxRatePercent = l.Pricing.TaxRatePercent,
+                NetAmount = amounts.Lines[i].Net.Amount,
+                TaxAmount = amounts.Lines[i].Tax.Amount,
+            }).ToList(),
+            Subtotal = amounts.Subtotal.Amount,
+            TaxTotal = amounts.TaxTotal.Amount,
+            Total = amounts.Total.Amount,
+            DiscountDate = amounts.DiscountDate,
+            DiscountAmount = amounts.DiscountAmount?.Amount,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Invoices.Add(draft);
+        return draft;
     }
 
     public async Task<Proto.Invoice> IssueAsync(Proto.IssueInvoiceRequest request, CancellationToken ct)
@@ -99,12 +121,12 @@ public sealed class InvoiceService(
                 var customer = await db.Customers.FindAsync([target.CustomerId], token)
                                ?? throw new NotFoundException("customer", target.CustomerId);
                 var now = clock.GetUtcNow().UtcDateTime;
-                ledger.Post(customer, new LedgerEntry
+                await ledger.PostAsync(customer, new LedgerEntry
                 {
                     CustomerId = customer.Id, InvoiceId = target.Id, Kind = LedgerEntryKind.InvoiceVoided,
                     Currency = target.Currency, Amount = -target.Total, EffectiveDate = DateOnly.FromDateTime(now), PostedAt = now,
                     Reference = CardNumbers.Mask(request.Reason),
-                });
+                }, token);
             }
             var voided = target.ToProto();
             commands.Audit("invoice", target.Id, before, voided);
@@ -112,7 +134,6 @@ public sealed class InvoiceService(
         }, ct);
     }
 
-    /// <summary>Open invoices in id order, read in batches so a million never sit in memory at once.</summary>
     /// <summary>
     /// Open invoices in pages: issued ones, then partly paid ones, each by id (keyset on the
     /// (Status, Id) or (CustomerId, Status, Id) index: every page is a range read, so a million
@@ -144,7 +165,7 @@ public sealed class InvoiceService(
         var sequence = await commands.NextNumberAsync($"invoice:{year}", ct);
         var now = clock.GetUtcNow().UtcDateTime;
         invoice.Issue($"INV-{year}-{sequence:D6}", now);
-        ledger.Post(customer, new LedgerEntry
+        await ledger.PostAsync(customer, new LedgerEntry
         {
             CustomerId = customer.Id,
             InvoiceId = invoice.Id,
@@ -154,7 +175,7 @@ public sealed class InvoiceService(
             EffectiveDate = invoice.InvoiceDate,
             PostedAt = now,
             Reference = invoice.Number!,
-        });
+        }, ct);
         metrics.InvoicesIssued.Add(1);
         metrics.AmountBilled.Add(invoice.Total, new KeyValuePair<string, object?>("currency", invoice.Currency));
     }

@@ -14,6 +14,11 @@ public enum LedgerEntryKind
     WithholdingTax = 8,
     /// <summary>An early-payment discount the customer took in time.</summary>
     DiscountTaken = 9,
+    /// <summary>
+    /// A credit on account used on an invoice: posted in pairs (the on-account item grows back
+    /// towards zero, the invoice falls), so the customer's balance does not move.
+    /// </summary>
+    CreditApplied = 10,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ArPlatform.Billing.Data;
+using ArPlatform.Billing.Gl;
 using ArPlatform.Billing.Grpc;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
@@ -15,7 +16,8 @@ namespace ArPlatform.Billing.Payments;
 /// read the same open amount fail and re-run, so the sum applied never exceeds what was open.
 /// </summary>
 public sealed class PaymentService(
-    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, TimeProvider clock, IConfiguration configuration)
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, PeriodLock periods,
+    TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>The most applications ApplyPayments takes at once.</summary>
     public const int MaxBatch = 500;
@@ -113,12 +115,14 @@ public sealed class PaymentService(
             var now = clock.GetUtcNow().UtcDateTime;
             application.Reverse(SharedKernel.CardNumbers.Mask(request.Reason), now);
             var invoices = await LoadInvoicesAsync(application.Allocations.Select(a => a.InvoiceId), token);
+            // A reversal dated by default follows its application, unless that period is closed.
+            var effective = reversedOn ?? await periods.FirstOpenOnOrAfterAsync(application.AppliedOn, token);
             foreach (var allocation in application.Allocations)
             {
                 var invoice = invoices[allocation.InvoiceId];
                 var invoiceBefore = invoice.ToProto();
                 invoice.Reopen(allocation.Settled);
-                await PostSettlementAsync(invoice, allocation, +1, reversedOn ?? application.AppliedOn, application.PaymentReference, now, token);
+                await PostSettlementAsync(invoice, allocation, +1, effective, application.PaymentReference, now, token);
                 commands.Audit("invoice", invoice.Id, invoiceBefore, invoice.ToProto());
             }
             var reversed = application.ToProto();
@@ -165,10 +169,10 @@ public sealed class PaymentService(
         // Already tracked by LoadInvoicesAsync: FindAsync answers from the change tracker.
         var customer = await db.Customers.FindAsync([invoice.CustomerId], ct)
                        ?? throw new NotFoundException("customer", invoice.CustomerId);
-        ledger.Post(customer, new LedgerEntry
+        await ledger.PostAsync(customer, new LedgerEntry
         {
             CustomerId = customer.Id, InvoiceId = invoice.Id, Kind = kind, Currency = invoice.Currency,
             Amount = amount, EffectiveDate = effective, PostedAt = now, Reference = reference,
-        });
+        }, ct);
     }
 }

@@ -49,6 +49,22 @@ public static class AgingCalculator
         };
     }
 
+    /// <summary>
+    /// Every currency's totals in the report currency, added up: each bucket converted exactly,
+    /// summed, then rounded once (so the buckets of the converted total add up to its total).
+    /// </summary>
+    public static AgingBuckets Convert(IEnumerable<AgingBuckets> totals, Fx.FxConversion fx)
+    {
+        var sums = new decimal[6];
+        foreach (var t in totals)
+        {
+            decimal[] buckets = [t.Current, t.Days1To30, t.Days31To60, t.Days61To90, t.Over90, t.Disputed];
+            for (var i = 0; i < 6; i++) sums[i] += fx.Convert(buckets[i], t.Currency);
+        }
+        var c = fx.ReportCurrency;
+        return new AgingBuckets("TOTAL", c.Code, c.Round(sums[0]), c.Round(sums[1]), c.Round(sums[2]), c.Round(sums[3]), c.Round(sums[4]), c.Round(sums[5]));
+    }
+
     /// <summary>One "TOTAL" row per currency: the sum of the rows.</summary>
     public static IReadOnlyList<AgingBuckets> Totals(IEnumerable<AgingBuckets> rows) =>
         rows.GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ArPlatform.Billing.Data;
+using ArPlatform.Billing.Fx;
+using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
 using ArPlatform.Contracts.Common.V1;
 using ArPlatform.ServiceDefaults.Errors;
@@ -13,13 +14,15 @@ using Proto = ArPlatform.Contracts.Billing.V1;
 namespace ArPlatform.Billing.Reports;
 
 /// <summary>Reads over the ledger: aging as of any date, and the entries themselves.</summary>
-public sealed partial class ReportService(BillingDbContext db, TimeProvider clock)
+public sealed class ReportService(BillingDbContext db, FxRateService fx, TimeProvider clock)
 {
     public async Task<Proto.AgingReport> GetAgingAsync(Proto.GetAgingReportRequest request, CancellationToken ct)
     {
         var v = new Validator();
         var asOf = v.Date("as_of", request.AsOf) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (!System.Enum.IsDefined(request.GroupBy)) v.Add("group_by", "must be CUSTOMER, REGION or CURRENCY");
+        if (!System.Enum.IsDefined(request.GroupBy))
+            v.Add("group_by", "must be CUSTOMER, REGION, CURRENCY, COLLECTOR, SALES_REP, PRODUCT_LINE or SEGMENT");
+        var reportCurrency = request.ReportCurrency.Length > 0 ? v.Currency("report_currency", request.ReportCurrency) : null;
         v.ThrowIfInvalid();
 
         // Each invoice's open amount on the as-of date: its entries up to that date, summed.
@@ -31,27 +34,112 @@ public sealed partial class ReportService(BillingDbContext db, TimeProvider cloc
             from invoice in invoices.DefaultIfEmpty()
             group entry.Amount by new
             {
-                entry.InvoiceId, entry.CustomerId, customer.Region, entry.Currency,
-                DueDate = (DateOnly?)invoice!.DueDate, Disputed = (decimal?)invoice.DisputedAmount,
+                entry.InvoiceId, entry.CustomerId, customer.Region, customer.Collector, customer.Segment, entry.Currency,
+                DueDate = (DateOnly?)invoice!.DueDate, Disputed = (decimal?)invoice.DisputedAmount, SalesRep = invoice.SalesRep,
             }
             into g
             select new { g.Key, Open = g.Sum() })
             .ToListAsync(ct);
 
-        var items = perInvoice.Select(i => new AgingItem(
-            request.GroupBy switch
+        IEnumerable<AgingItem> items;
+        if (request.GroupBy == Proto.AgingGroupBy.ProductLine)
+        {
+            var lines = await ProductLinesAsync(asOf, ct);
+            items = perInvoice.Where(i => i.Open != 0m).SelectMany(i =>
             {
-                Proto.AgingGroupBy.Region => i.Key.Region.Length > 0 ? i.Key.Region : "UNASSIGNED",
-                Proto.AgingGroupBy.Currency => i.Key.Currency,
-                _ => i.Key.CustomerId,
-            },
-            i.Key.Currency, i.Key.DueDate, i.Open, i.Key.Disputed ?? 0m));
+                var currency = Currency.Of(i.Key.Currency);
+                var shares = i.Key.InvoiceId is { } id && lines.TryGetValue(id, out var l)
+                    ? ProductLineShares.Split(i.Open, l, currency)
+                    : [("", i.Open)];
+                // The disputed part follows the open amount's shares.
+                return shares.Select(s => new AgingItem(Named(s.ProductCode), i.Key.Currency, i.Key.DueDate, s.Amount,
+                    currency.Round((i.Key.Disputed ?? 0m) * s.Amount / i.Open)));
+            });
+        }
+        else
+        {
+            items = perInvoice.Select(i => new AgingItem(
+                request.GroupBy switch
+                {
+                    Proto.AgingGroupBy.Region => Named(i.Key.Region),
+                    Proto.AgingGroupBy.Currency => i.Key.Currency,
+                    Proto.AgingGroupBy.Collector => Named(i.Key.Collector),
+                    Proto.AgingGroupBy.Segment => Named(i.Key.Segment),
+                    Proto.AgingGroupBy.SalesRep => Named(i.Key.SalesRep),
+                    _ => i.Key.CustomerId,
+                },
+                i.Key.Currency, i.Key.DueDate, i.Open, i.Key.Disputed ?? 0m));
+        }
         var rows = AgingCalculator.Age(items, asOf);
-        return new Proto.AgingReport
+        var totals = AgingCalculator.Totals(rows);
+        var report = new Proto.AgingReport
         {
             AsOf = asOf.ToText(),
             Rows = { rows.Select(ToProto) },
-            Totals = { AgingCalculator.Totals(rows).Select(ToProto) },
+            Totals = { totals.Select(ToProto) },
+        };
+        if (reportCurrency is not null)
+        {
+            var conversion = await fx.ConversionAsync(reportCurrency, totals.Select(t => t.Currency).ToList(), asOf, ct);
+            report.ReportTotal = ToProto(AgingCalculator.Convert(totals, conversion));
+            report.RatesUsed.Add(conversion.Rates.Values.Select(FxRateService.ToProto));
+        }
+        return report;
+    }
+
+    /// <summary>Rows for things nobody was assigned to (no collector, no sales rep) still add up in the totals.</summary>
+    private static string Named(string? key) => string.IsNullOrEmpty(key) ? "UNASSIGNED" : key;
+
+    /// <summary>The gross amount of each product code on every invoice that could be open on the date.</summary>
+    private async Task<Dictionary<string, List<(string, decimal)>>> ProductLinesAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var rows = await (
+            from invoice in db.Invoices.AsNoTracking()
+            where invoice.Status != InvoiceStatus.Draft && invoice.InvoiceDate <= asOf
+            from line in invoice.Lines
+            select new { invoice.Id, line.ProductCode, line.NetAmount, line.TaxAmount })
+            .ToListAsync(ct);
+        var byInvoice = new Dictionary<string, List<(string, decimal)>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!byInvoice.TryGetValue(row.Id, out var list)) byInvoice[row.Id] = list = [];
+            list.Add((row.ProductCode, row.NetAmount + row.TaxAmount));
+        }
+        return byInvoice;
+    }
+
+    public async Task<Proto.ArRollForward> GetRollForwardAsync(Proto.GetArRollForwardRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var from = v.Date("from_date", request.FromDate, required: true);
+        var to = v.Date("to_date", request.ToDate, required: true);
+        if (from > to) v.Add("to_date", "must not be before from_date");
+        v.ThrowIfInvalid();
+
+        var beginning = await db.LedgerEntries.AsNoTracking().Where(e => e.EffectiveDate < from)
+            .GroupBy(e => e.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(e => e.Amount) })
+            .ToDictionaryAsync(g => g.Currency, g => g.Sum, StringComparer.Ordinal, ct);
+        var period = await db.LedgerEntries.AsNoTracking().Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to)
+            .GroupBy(e => new { e.Currency, e.Kind }).Select(g => new KindTotal(g.Key.Currency, g.Key.Kind, g.Sum(e => e.Amount)))
+            .ToListAsync(ct);
+        return new Proto.ArRollForward
+        {
+            FromDate = from!.Value.ToText(),
+            ToDate = to!.Value.ToText(),
+            Rows =
+            {
+                RollForwardCalculator.Compute(beginning, period).Select(r => new Proto.RollForwardRow
+                {
+                    Currency = r.Currency,
+                    Beginning = MoneyMapping.ToProto(r.Beginning, r.Currency),
+                    Billed = MoneyMapping.ToProto(r.Billed, r.Currency),
+                    Collected = MoneyMapping.ToProto(r.Collected, r.Currency),
+                    Credited = MoneyMapping.ToProto(r.Credited, r.Currency),
+                    WrittenOff = MoneyMapping.ToProto(r.WrittenOff, r.Currency),
+                    Adjustments = MoneyMapping.ToProto(r.Adjustments, r.Currency),
+                    Ending = MoneyMapping.ToProto(r.Ending, r.Currency),
+                }),
+            },
         };
     }
 
@@ -74,7 +162,7 @@ public sealed partial class ReportService(BillingDbContext db, TimeProvider cloc
         return new Proto.ListLedgerEntriesResponse { Entries = { items.Select(ToProto) }, NextPageToken = next };
     }
 
-    private static Proto.AgingRow ToProto(AgingBuckets b) => new()
+    public static Proto.AgingRow ToProto(AgingBuckets b) => new()
     {
         Key = b.Key,
         Currency = b.Currency,
@@ -92,14 +180,10 @@ public sealed partial class ReportService(BillingDbContext db, TimeProvider cloc
         Id = e.Id,
         CustomerId = e.CustomerId,
         InvoiceId = e.InvoiceId ?? "",
-        Kind = WordBoundary().Replace(e.Kind.ToString(), "_$1").ToUpperInvariant(),
+        Kind = LedgerEntryKindNames.ToWire(e.Kind),
         Amount = MoneyMapping.ToProto(e.Amount, e.Currency),
         EffectiveDate = e.EffectiveDate.ToText(),
         PostTime = Timestamp.FromDateTime(DateTime.SpecifyKind(e.PostedAt, DateTimeKind.Utc)),
         Reference = e.Reference,
     };
-
-    /// <summary>"InvoiceIssued" → "Invoice_Issued": the wire spells kinds as INVOICE_ISSUED.</summary>
-    [GeneratedRegex("(?<=[a-z])([A-Z])")]
-    private static partial Regex WordBoundary();
 }

@@ -41,6 +41,14 @@ public static class Policies
     public const string ResolveDisputes = "disputes.resolve";
     /// <summary>Read and verify a service's audit trail.</summary>
     public const string ReadAuditLog = "audit.read";
+    /// <summary>Post a write-off Collections approved: only the Collections service, after its approval matrix.</summary>
+    public const string PostWriteOffs = "billing.write-offs";
+    /// <summary>Assess late-payment charges (a command, never silent).</summary>
+    public const string AssessLateCharges = "billing.late-charges";
+    /// <summary>The journal and the GL reconciliation: finance, controllers and auditors.</summary>
+    public const string ReadGeneralLedger = "gl.read";
+    /// <summary>Close accounting periods and keep the FX rate table.</summary>
+    public const string CloseBooks = "gl.close";
 
     internal static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -52,5 +60,9 @@ public static class Policies
         [WorkDisputes] = [Roles.ArClerk, Roles.Collector, Roles.CashApplier, Roles.ArManager, Roles.Service],
         [ResolveDisputes] = [Roles.ArClerk, Roles.ArManager],
         [ReadAuditLog] = [Roles.Auditor, Roles.Controller, Roles.ArManager],
+        [PostWriteOffs] = [Roles.Service],
+        [AssessLateCharges] = [Roles.ArManager, Roles.Controller, Roles.Service],
+        [ReadGeneralLedger] = [Roles.Controller, Roles.Auditor, Roles.ArManager],
+        [CloseBooks] = [Roles.Controller],
     };
 }

@@ -106,6 +106,11 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Collector")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -130,6 +135,11 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .HasPrecision(19, 4)
                         .HasColumnType("decimal(19,4)");
 
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long>("MasterVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -142,17 +152,81 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                     b.Property<int>("NetDays")
                         .HasColumnType("int");
 
+                    b.Property<string>("ParentCustomerId")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("TaxId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerNumber")
                         .IsUnique();
 
+                    b.HasIndex("ParentCustomerId");
+
+                    b.HasIndex("Collector", "Id");
+
+                    b.HasIndex("Segment", "Id");
+
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.Fx.FxRate", b =>
+                {
+                    b.Property<string>("BaseCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("QuoteCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("decimal(28,10)");
+
+                    b.HasKey("BaseCurrency", "QuoteCurrency", "Date");
+
+                    b.ToTable("FxRates");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.Gl.ClosedPeriod", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("ClosedPeriods");
                 });
 
             modelBuilder.Entity("ArPlatform.Billing.Invoices.Invoice", b =>
@@ -194,6 +268,9 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<string>("Number")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -206,6 +283,11 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SalesRep")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -239,6 +321,23 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId", "Status", "Id");
 
                     b.ToTable("Invoices");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.LateCharges.LateChargeMark", b =>
+                {
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<DateOnly>("ChargedThrough")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("FlatFeeCharged")
+                        .HasColumnType("bit");
+
+                    b.HasKey("InvoiceId");
+
+                    b.ToTable("LateChargeMarks");
                 });
 
             modelBuilder.Entity("ArPlatform.Billing.Ledger.LedgerEntry", b =>
@@ -334,6 +433,67 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                     b.HasIndex("PaymentReference");
 
                     b.ToTable("PaymentApplications");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.WriteOffs.WriteOff", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("WriteOffs");
                 });
 
             modelBuilder.Entity("ArPlatform.ServiceDefaults.Audit.AuditEntry", b =>
@@ -434,8 +594,132 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                     b.ToTable("NumberSeries", (string)null);
                 });
 
+            modelBuilder.Entity("ArPlatform.Billing.Credits.CreditMemo", b =>
+                {
+                    b.OwnsMany("ArPlatform.Billing.Credits.CreditApplication", "Applications", b1 =>
+                        {
+                            b1.Property<string>("CreditMemoId")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<int>("LineNumber")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("LineNumber"));
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
+
+                            b1.Property<DateOnly>("AppliedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("InvoiceId")
+                                .IsRequired()
+                                .HasMaxLength(26)
+                                .HasColumnType("nvarchar(26)");
+
+                            b1.HasKey("CreditMemoId", "LineNumber");
+
+                            b1.ToTable("CreditApplications", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CreditMemoId");
+                        });
+
+                    b.Navigation("Applications");
+                });
+
             modelBuilder.Entity("ArPlatform.Billing.Customers.Customer", b =>
                 {
+                    b.HasOne("ArPlatform.Billing.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("ArPlatform.Billing.Customers.CustomerAddress", "BillingAddress", b1 =>
+                        {
+                            b1.Property<string>("CustomerId")
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line2")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Region")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.HasKey("CustomerId");
+
+                            b1.ToTable("Customers");
+
+                            b1
+                                .ToJson("BillingAddress")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.OwnsOne("ArPlatform.Billing.Customers.CustomerAddress", "ShippingAddress", b1 =>
+                        {
+                            b1.Property<string>("CustomerId")
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line2")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Region")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.HasKey("CustomerId");
+
+                            b1.ToTable("Customers");
+
+                            b1
+                                .ToJson("ShippingAddress")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
                     b.OwnsMany("ArPlatform.Billing.Customers.CustomerContact", "Contacts", b1 =>
                         {
                             b1.Property<string>("CustomerId")
@@ -472,7 +756,38 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                                 .HasForeignKey("CustomerId");
                         });
 
+                    b.OwnsOne("ArPlatform.Billing.Customers.LateChargeTerms", "LateCharges", b1 =>
+                        {
+                            b1.Property<string>("CustomerId")
+                                .HasMaxLength(200);
+
+                            b1.Property<decimal?>("AnnualRatePercent")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<decimal?>("FlatFee")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<int>("GraceDays");
+
+                            b1.HasKey("CustomerId");
+
+                            b1.ToTable("Customers");
+
+                            b1
+                                .ToJson("LateCharges")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.Navigation("BillingAddress");
+
                     b.Navigation("Contacts");
+
+                    b.Navigation("LateCharges");
+
+                    b.Navigation("ShippingAddress");
                 });
 
             modelBuilder.Entity("ArPlatform.Billing.Invoices.Invoice", b =>

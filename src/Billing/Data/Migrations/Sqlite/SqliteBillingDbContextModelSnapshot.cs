@@ -101,6 +101,11 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Collector")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -125,6 +130,11 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("MasterVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -137,9 +147,23 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.Property<int>("NetDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ParentCustomerId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxId")
+                        .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -147,7 +171,57 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.HasIndex("CustomerNumber")
                         .IsUnique();
 
+                    b.HasIndex("ParentCustomerId");
+
+                    b.HasIndex("Collector", "Id");
+
+                    b.HasIndex("Segment", "Id");
+
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.Fx.FxRate", b =>
+                {
+                    b.Property<string>("BaseCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuoteCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BaseCurrency", "QuoteCurrency", "Date");
+
+                    b.ToTable("FxRates");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.Gl.ClosedPeriod", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("ClosedPeriods");
                 });
 
             modelBuilder.Entity("ArPlatform.Billing.Invoices.Invoice", b =>
@@ -189,6 +263,9 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -200,6 +277,11 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.Property<string>("PoNumber")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalesRep")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -233,6 +315,23 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId", "Status", "Id");
 
                     b.ToTable("Invoices");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.LateCharges.LateChargeMark", b =>
+                {
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ChargedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FlatFeeCharged")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InvoiceId");
+
+                    b.ToTable("LateChargeMarks");
                 });
 
             modelBuilder.Entity("ArPlatform.Billing.Ledger.LedgerEntry", b =>
@@ -326,6 +425,67 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.HasIndex("PaymentReference");
 
                     b.ToTable("PaymentApplications");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.WriteOffs.WriteOff", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("WriteOffs");
                 });
 
             modelBuilder.Entity("ArPlatform.ServiceDefaults.Audit.AuditEntry", b =>
@@ -426,8 +586,130 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.ToTable("NumberSeries", (string)null);
                 });
 
+            modelBuilder.Entity("ArPlatform.Billing.Credits.CreditMemo", b =>
+                {
+                    b.OwnsMany("ArPlatform.Billing.Credits.CreditApplication", "Applications", b1 =>
+                        {
+                            b1.Property<string>("CreditMemoId")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("LineNumber")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("AppliedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InvoiceId")
+                                .IsRequired()
+                                .HasMaxLength(26)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CreditMemoId", "LineNumber");
+
+                            b1.ToTable("CreditApplications", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CreditMemoId");
+                        });
+
+                    b.Navigation("Applications");
+                });
+
             modelBuilder.Entity("ArPlatform.Billing.Customers.Customer", b =>
                 {
+                    b.HasOne("ArPlatform.Billing.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("ArPlatform.Billing.Customers.CustomerAddress", "BillingAddress", b1 =>
+                        {
+                            b1.Property<string>("CustomerId")
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line2")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Region")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.HasKey("CustomerId");
+
+                            b1.ToTable("Customers");
+
+                            b1
+                                .ToJson("BillingAddress")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.OwnsOne("ArPlatform.Billing.Customers.CustomerAddress", "ShippingAddress", b1 =>
+                        {
+                            b1.Property<string>("CustomerId")
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Line2")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Region")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.HasKey("CustomerId");
+
+                            b1.ToTable("Customers");
+
+                            b1
+                                .ToJson("ShippingAddress")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
                     b.OwnsMany("ArPlatform.Billing.Customers.CustomerContact", "Contacts", b1 =>
                         {
                             b1.Property<string>("CustomerId")
@@ -464,7 +746,38 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                                 .HasForeignKey("CustomerId");
                         });
 
+                    b.OwnsOne("ArPlatform.Billing.Customers.LateChargeTerms", "LateCharges", b1 =>
+                        {
+                            b1.Property<string>("CustomerId")
+                                .HasMaxLength(200);
+
+                            b1.Property<decimal?>("AnnualRatePercent")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<decimal?>("FlatFee")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<int>("GraceDays");
+
+                            b1.HasKey("CustomerId");
+
+                            b1.ToTable("Customers");
+
+                            b1
+                                .ToJson("LateCharges")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.Navigation("BillingAddress");
+
                     b.Navigation("Contacts");
+
+                    b.Navigation("LateCharges");
+
+                    b.Navigation("ShippingAddress");
                 });
 
             modelBuilder.Entity("ArPlatform.Billing.Invoices.Invoice", b =>
