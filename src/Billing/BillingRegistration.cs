@@ -29,9 +29,11 @@ public static class BillingRegistration
         builder.Services.AddScoped<LedgerPoster>();
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<InvoiceService>();
+        builder.Services.AddScoped<OpenInvoiceReader>();
         builder.Services.AddScoped<InvoiceDisputeService>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<CreditMemoService>();
+        builder.Services.AddScoped<AgingQuery>();
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddScoped<StatementService>();
         builder.Services.AddScoped<WriteOffService>();

@@ -5,12 +5,15 @@ namespace ArPlatform.SharedKernel;
 /// <summary>An ISO 4217 currency and the number of decimals its amounts carry.</summary>
 public sealed record Currency
 {
-    private Currency(string code, int minorUnits) => (Code, MinorUnits) = (code, minorUnits);
+    private Currency(string code, int minorUnits) => (Code, MinorUnits, AmountFormat) = (code, minorUnits, "F" + minorUnits);
 
     public string Code { get; }
 
     /// <summary>Decimals in an amount of this currency: JPY 0, USD 2, BHD 3.</summary>
     public int MinorUnits { get; }
+
+    /// <summary>The numeric format that writes exactly <see cref="MinorUnits"/> decimals ("F2").</summary>
+    public string AmountFormat { get; }
 
     // Active ISO 4217 codes. Most have two minor units; the exceptions are listed apart.
     private static readonly string[] TwoDecimal =

@@ -41,7 +41,7 @@ public readonly record struct Money
         : throw new CurrencyMismatchException(a.Currency, b.Currency);
 
     /// <summary>The wire form: invariant culture, exactly the currency's minor units ("324.75", "1000", "1.500").</summary>
-    public string FormatAmount() => Amount.ToString("F" + Currency.MinorUnits, CultureInfo.InvariantCulture);
+    public string FormatAmount() => Amount.ToString(Currency.AmountFormat, CultureInfo.InvariantCulture);
 
     public override string ToString() => $"{FormatAmount()} {Currency.Code}";
 }

@@ -26,7 +26,7 @@ namespace ArPlatform.Billing.Grpc;
 public sealed class BillingGrpcService(
     CustomerService customers, InvoiceService invoices, InvoiceDisputeService disputes, PaymentService payments, CreditMemoService credits,
     BalanceReader balances, ReportService reports, StatementService statements, WriteOffService writeOffs,
-    LateChargeService lateCharges, GlService gl, FxRateService fx, AuditLogReader<BillingDbContext> audit)
+    LateChargeService lateCharges, GlService gl, FxRateService fx, OpenInvoiceReader openInvoices, AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
     /// <summary>Ids as Billing has always accepted them.</summary>
@@ -74,7 +74,8 @@ public sealed class BillingGrpcService(
     {
         // A page goes out in one flush: each message but the page's last is only buffered.
         var buffered = new WriteOptions(WriteFlags.BufferHint);
-        await foreach (var page in invoices.StreamOpenAsync(request, context.CancellationToken))
+        await foreach (var page in openInvoices.PagesAsync(request.CustomerId.Length > 0 ? request.CustomerId : null,
+                           full: request.View != InvoiceView.Basic, context.CancellationToken))
         {
             for (var i = 0; i < page.Count; i++)
             {

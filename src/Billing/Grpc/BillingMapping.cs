@@ -142,7 +142,7 @@ public static class BillingMapping
         Invoice = invoice,
     };
 
-    private static Proto.InvoiceLine ToProto(this InvoiceLine l, string currency) => new()
+    public static Proto.InvoiceLine ToProto(this InvoiceLine l, string currency) => new()
     {
         Description = l.Description,
         Quantity = DecimalText.Format(l.Quantity),

@@ -134,31 +134,6 @@ public sealed class InvoiceService(
         }, ct);
     }
 
-    /// <summary>
-    /// Open invoices in pages: issued ones, then partly paid ones, each by id (keyset on the
-    /// (Status, Id) or (CustomerId, Status, Id) index: every page is a range read, so a million
-    /// invoices cost a million rows read, and memory stays flat). BASIC reads no lines.
-    /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<Proto.Invoice>> StreamOpenAsync(
-        Proto.StreamOpenInvoicesRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        const int batch = 5000;
-        foreach (var status in new[] { InvoiceStatus.Issued, InvoiceStatus.PartiallyPaid })
-        {
-            var after = "";
-            while (true)
-            {
-                var query = db.Invoices.AsNoTracking().Where(i => i.Status == status && string.Compare(i.Id, after) > 0);
-                if (request.View == Proto.InvoiceView.Basic) query = query.IgnoreAutoIncludes();
-                if (request.CustomerId.Length > 0) query = query.Where(i => i.CustomerId == request.CustomerId);
-                var rows = await query.OrderBy(i => i.Id).Take(batch).ToListAsync(ct);
-                if (rows.Count > 0) yield return rows.Select(r => r.ToProto()).ToList();
-                if (rows.Count < batch) break;
-                after = rows[^1].Id;
-            }
-        }
-    }
-
     private async Task IssueAsync(Invoice invoice, Customer customer, CancellationToken ct)
     {
         var year = invoice.InvoiceDate.Year;

@@ -19,19 +19,9 @@ public static class AgingCalculator
 {
     public static IReadOnlyList<AgingBuckets> Age(IEnumerable<AgingItem> items, DateOnly asOf)
     {
-        var rows = new Dictionary<(string Key, string Currency), decimal[]>();
-        foreach (var item in items)
-        {
-            if (item.Open == 0m) continue;
-            if (!rows.TryGetValue((item.Key, item.Currency), out var sums))
-                rows[(item.Key, item.Currency)] = sums = new decimal[6];
-            sums[Bucket(item.DueDate, asOf)] += item.Open;
-            if (item.Open > 0m) sums[5] += Math.Min(item.Disputed, item.Open);
-        }
-        return rows
-            .OrderBy(r => r.Key.Key, StringComparer.Ordinal).ThenBy(r => r.Key.Currency, StringComparer.Ordinal)
-            .Select(r => new AgingBuckets(r.Key.Key, r.Key.Currency, r.Value[0], r.Value[1], r.Value[2], r.Value[3], r.Value[4], r.Value[5]))
-            .ToList();
+        var report = new AgingAccumulator(asOf);
+        foreach (var item in items) report.Add(item);
+        return report.Rows();
     }
 
     /// <summary>0 Current, 1 for 1–30, 2 for 31–60, 3 for 61–90, 4 for more than 90 days past due.</summary>
@@ -70,5 +60,28 @@ public static class AgingCalculator
         rows.GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new AgingBuckets("TOTAL", g.Key, g.Sum(r => r.Current), g.Sum(r => r.Days1To30), g.Sum(r => r.Days31To60),
                 g.Sum(r => r.Days61To90), g.Sum(r => r.Over90), g.Sum(r => r.Disputed)))
+            .ToList();
+}
+
+/// <summary>
+/// Sums items into their group's buckets one at a time, so items can stream past without being
+/// held. Zero items add nothing; disputed amounts count only up to what is open.
+/// </summary>
+public sealed class AgingAccumulator(DateOnly asOf)
+{
+    private readonly Dictionary<(string Key, string Currency), decimal[]> _rows = [];
+
+    public void Add(AgingItem item)
+    {
+        if (item.Open == 0m) return;
+        if (!_rows.TryGetValue((item.Key, item.Currency), out var sums)) _rows[(item.Key, item.Currency)] = sums = new decimal[6];
+        sums[AgingCalculator.Bucket(item.DueDate, asOf)] += item.Open;
+        if (item.Open > 0m) sums[5] += Math.Min(item.Disputed, item.Open);
+    }
+
+    public IReadOnlyList<AgingBuckets> Rows() =>
+        _rows
+            .OrderBy(r => r.Key.Key, StringComparer.Ordinal).ThenBy(r => r.Key.Currency, StringComparer.Ordinal)
+            .Select(r => new AgingBuckets(r.Key.Key, r.Key.Currency, r.Value[0], r.Value[1], r.Value[2], r.Value[3], r.Value[4], r.Value[5]))
             .ToList();
 }

@@ -14,7 +14,7 @@ using Proto = ArPlatform.Contracts.Billing.V1;
 namespace ArPlatform.Billing.Reports;
 
 /// <summary>Reads over the ledger: aging as of any date, and the entries themselves.</summary>
-public sealed class ReportService(BillingDbContext db, FxRateService fx, TimeProvider clock)
+public sealed class ReportService(BillingDbContext db, AgingQuery aging, FxRateService fx, TimeProvider clock)
 {
     public async Task<Proto.AgingReport> GetAgingAsync(Proto.GetAgingReportRequest request, CancellationToken ct)
     {
@@ -25,52 +25,27 @@ public sealed class ReportService(BillingDbContext db, FxRateService fx, TimePro
         var reportCurrency = request.ReportCurrency.Length > 0 ? v.Currency("report_currency", request.ReportCurrency) : null;
         v.ThrowIfInvalid();
 
-        // Each invoice's open amount on the as-of date: its entries up to that date, summed.
-        var perInvoice = await (
-            from entry in db.LedgerEntries.AsNoTracking()
-            where entry.EffectiveDate <= asOf
-            join customer in db.Customers on entry.CustomerId equals customer.Id
-            join invoice in db.Invoices on entry.InvoiceId equals invoice.Id into invoices
-            from invoice in invoices.DefaultIfEmpty()
-            group entry.Amount by new
-            {
-                entry.InvoiceId, entry.CustomerId, customer.Region, customer.Collector, customer.Segment, entry.Currency,
-                DueDate = (DateOnly?)invoice!.DueDate, Disputed = (decimal?)invoice.DisputedAmount, SalesRep = invoice.SalesRep,
-            }
-            into g
-            select new { g.Key, Open = g.Sum() })
-            .ToListAsync(ct);
-
-        IEnumerable<AgingItem> items;
+        IReadOnlyList<AgingBuckets> rows;
         if (request.GroupBy == Proto.AgingGroupBy.ProductLine)
         {
+            // Shares per line need each invoice's amount: read per invoice, split, then aged here.
+            var items = await (await aging.OpenItemsAsync(asOf, ct)).Where(i => i.Open != 0m).ToListAsync(ct);
             var lines = await ProductLinesAsync(asOf, ct);
-            items = perInvoice.Where(i => i.Open != 0m).SelectMany(i =>
+            rows = AgingCalculator.Age(items.SelectMany(i =>
             {
-                var currency = Currency.Of(i.Key.Currency);
-                var shares = i.Key.InvoiceId is { } id && lines.TryGetValue(id, out var l)
+                var currency = Currency.Of(i.Currency);
+                var shares = i.InvoiceId is { } id && lines.TryGetValue(id, out var l)
                     ? ProductLineShares.Split(i.Open, l, currency)
                     : [("", i.Open)];
                 // The disputed part follows the open amount's shares.
-                return shares.Select(s => new AgingItem(Named(s.ProductCode), i.Key.Currency, i.Key.DueDate, s.Amount,
-                    currency.Round((i.Key.Disputed ?? 0m) * s.Amount / i.Open)));
-            });
+                return shares.Select(s => new AgingItem(AgingQuery.Named(s.ProductCode), i.Currency, i.DueDate, s.Amount,
+                    currency.Round(i.Disputed * s.Amount / i.Open)));
+            }), asOf);
         }
         else
         {
-            items = perInvoice.Select(i => new AgingItem(
-                request.GroupBy switch
-                {
-                    Proto.AgingGroupBy.Region => Named(i.Key.Region),
-                    Proto.AgingGroupBy.Currency => i.Key.Currency,
-                    Proto.AgingGroupBy.Collector => Named(i.Key.Collector),
-                    Proto.AgingGroupBy.Segment => Named(i.Key.Segment),
-                    Proto.AgingGroupBy.SalesRep => Named(i.Key.SalesRep),
-                    _ => i.Key.CustomerId,
-                },
-                i.Key.Currency, i.Key.DueDate, i.Open, i.Key.Disputed ?? 0m));
+            rows = await aging.AgeAsync(asOf, request.GroupBy, ct);
         }
-        var rows = AgingCalculator.Age(items, asOf);
         var totals = AgingCalculator.Totals(rows);
         var report = new Proto.AgingReport
         {
@@ -87,8 +62,6 @@ public sealed class ReportService(BillingDbContext db, FxRateService fx, TimePro
         return report;
     }
 
-    /// <summary>Rows for things nobody was assigned to (no collector, no sales rep) still add up in the totals.</summary>
-    private static string Named(string? key) => string.IsNullOrEmpty(key) ? "UNASSIGNED" : key;
 
     /// <summary>The gross amount of each product code on every invoice that could be open on the date.</summary>
     private async Task<Dictionary<string, List<(string, decimal)>>> ProductLinesAsync(DateOnly asOf, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace ArPlatform.Billing.Reports;
 /// movement in date order with a running balance, the closing balance (equal to the opening plus
 /// the movements, always), and the aging of what is open on the last day.
 /// </summary>
-public sealed class StatementService(BillingDbContext db, TimeProvider clock)
+public sealed class StatementService(BillingDbContext db, AgingQuery openItems, TimeProvider clock)
 {
     public async Task<Proto.Statement> GetAsync(Proto.GetStatementRequest request, CancellationToken ct)
     {
@@ -38,16 +38,8 @@ public sealed class StatementService(BillingDbContext db, TimeProvider clock)
             orderby entry.EffectiveDate, entry.Id
             select new { entry, Number = invoice == null ? null : invoice.Number })
             .ToListAsync(ct);
-        var open = await (
-            from entry in db.LedgerEntries.AsNoTracking()
-            where entry.CustomerId == customer.Id && entry.EffectiveDate <= end
-            join invoice in db.Invoices.IgnoreAutoIncludes() on entry.InvoiceId equals invoice.Id into invoices
-            from invoice in invoices.DefaultIfEmpty()
-            group entry.Amount by new { entry.InvoiceId, entry.Currency, DueDate = (DateOnly?)invoice!.DueDate, Disputed = (decimal?)invoice.DisputedAmount }
-            into g
-            select new { g.Key, Open = g.Sum() })
-            .ToListAsync(ct);
-        var aging = AgingCalculator.Age(open.Select(o => new AgingItem(customer.Id, o.Key.Currency, o.Key.DueDate, o.Open, o.Key.Disputed ?? 0m)), end)
+        var open = await (await openItems.OpenItemsAsync(end, ct)).Where(i => i.CustomerId == customer.Id && i.Open != 0m).ToListAsync(ct);
+        var aging = AgingCalculator.Age(open.Select(o => new AgingItem(customer.Id, o.Currency, o.DueDate, o.Open, o.Disputed)), end)
             .ToDictionary(a => a.Currency, StringComparer.Ordinal);
 
         var statement = new Proto.Statement { Customer = customer.ToProto(), FromDate = start.ToText(), ToDate = end.ToText() };

@@ -85,4 +85,47 @@ public sealed class InvoiceLifecycleTests : IDisposable
         Assert.Equal(open.Order(StringComparer.Ordinal), await Stream(customerId));
         Assert.Equal(open.Append(elsewhere).Order(StringComparer.Ordinal), await Stream(""));
     }
+
+    [Fact]
+    public async Task Streamed_invoices_are_exactly_what_get_invoice_returns_and_basic_leaves_out_lines_and_flags()
+    {
+        var customerId = await CustomerAsync();
+        var partlyPaid = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "i-1"));
+        var disputed = await _host.Client.CreateInvoiceAsync(new CreateInvoiceRequest
+        {
+            RequestId = "i-2", Issue = true,
+            Invoice = new Invoice
+            {
+                CustomerId = customerId, InvoiceDate = "2026-11-02", PoNumber = "PO-9", SalesRep = "sam",
+                Lines =
+                {
+                    new InvoiceLine { Description = "Licence", Quantity = "2.5", UnitPrice = Requests.Usd("10.0125"), DiscountPercent = "5", TaxRatePercent = "7", ProductCode = "LIC" },
+                    new InvoiceLine { Description = "Support", Quantity = "1", UnitPrice = Requests.Usd("99.00") },
+                },
+            },
+        });
+        await _host.ClientAs(Roles.CashApplier).ApplyPaymentAsync(new ApplyPaymentRequest
+        {
+            RequestId = "a-1", PaymentReference = "R", AppliedOn = "2026-11-05",
+            Allocations = { new PaymentAllocation { InvoiceId = partlyPaid.Id, Amount = Requests.Usd("24.75") } },
+        });
+        await _host.ClientAs(Roles.Service).MarkInvoiceDisputedAsync(new MarkInvoiceDisputedRequest
+        {
+            InvoiceId = disputed.Id, RequestId = "d-1", DisputeId = "01DISPUTE", Amount = Requests.Usd("10.00"), Sequence = 1,
+        });
+
+        async Task<List<Invoice>> Stream(InvoiceView view)
+        {
+            using var call = _host.ClientAs(Roles.CashApplier).StreamOpenInvoices(new StreamOpenInvoicesRequest { View = view });
+            return await call.ResponseStream.ReadAllAsync().ToListAsync();
+        }
+
+        var full = await Stream(InvoiceView.Full);
+        var basic = await Stream(InvoiceView.Basic);
+
+        Assert.Equal(2, full.Count);
+        foreach (var streamed in full)
+            Assert.Equal(await _host.Client.GetInvoiceAsync(new GetInvoiceRequest { Id = streamed.Id }), streamed);
+        Assert.Equal(full.Select(i => { var b = i.Clone(); b.Lines.Clear(); b.DisputeFlags.Clear(); return b; }), basic);
+    }
 }
