@@ -5,6 +5,7 @@ using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Fx;
 using ArPlatform.Billing.Gl;
 using ArPlatform.Billing.LateCharges;
+using ArPlatform.Billing.Subscriptions;
 using ArPlatform.Billing.WriteOffs;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
@@ -39,6 +40,7 @@ public static class BillingRegistration
         builder.Services.AddScoped<WriteOffService>();
         builder.Services.AddScoped<LateChargeService>();
         builder.Services.AddScoped<GlService>();
+        builder.Services.AddScoped<SubscriptionService>();
         builder.Services.AddScoped<FxRateService>();
         builder.Services.AddOptions<GlAccounts>().Bind(builder.Configuration.GetSection(GlAccounts.Section));
         builder.Services.AddScoped<BalanceReader>();

@@ -50,11 +50,11 @@ public sealed class CreditMemo
         Version++;
     }
 
-    /// <summary>Below the threshold no second person is needed: posted as requested.</summary>
-    public void PostWithoutApproval(DateTime now)
+    /// <summary>Below the threshold, or owed by contract, no second person is needed: posted as requested, saying why.</summary>
+    public void PostWithoutApproval(DateTime now, string why)
     {
         Status = CreditMemoStatus.Posted;
-        DecisionNote = "Below the approval threshold.";
+        DecisionNote = why;
         DecidedAt = now;
     }
 

@@ -39,31 +39,51 @@ public sealed class CreditMemoService(
                 throw new PreconditionFailedException("AMOUNT_EXCEEDS_OPEN", $"invoices/{invoice.Id}",
                     $"Invoice {invoice.Number} has {invoice.OpenAmount:0.####} {invoice.Currency} open; a credit of {amount.Amount:0.####} would exceed it.");
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var number = await commands.NextNumberAsync($"credit-memo:{now.Year}", token);
-            var created = new CreditMemo
-            {
-                Id = Ulid.NewUlid().ToString(),
-                Number = $"CM-{now.Year}-{number:D6}",
-                InvoiceId = invoice?.Id,
-                CustomerId = customer.Id,
-                Reason = reason,
-                Currency = amount.Currency.Code,
-                Amount = amount.Amount,
-                RequestedBy = caller.Actor,
-                CreatedAt = now,
-            };
-            if (amount.Amount <= Threshold)
-            {
-                created.PostWithoutApproval(now);
-                await PostAsync(created, invoice, customer, now, token);
-            }
+            var created = await NewMemoAsync(customer, invoice, amount.Currency.Code, amount.Amount, reason, token);
+            if (amount.Amount <= Threshold) await PostWithoutApprovalAsync(created, invoice, customer, "Below the approval threshold.", token);
             else created.AwaitApproval();
-            db.Add(created);
             var result = created.ToProto();
             commands.Audit("credit-memo", created.Id, null, result);
             return result;
         }, ct);
+    }
+
+    /// <summary>
+    /// A credit on account the contract itself owes (a subscription downgraded in a period already
+    /// billed): computed, not judged, so it posts at once inside the current command.
+    /// </summary>
+    public async Task<CreditMemo> CreditContractuallyAsync(Customer customer, string currency, decimal amount, string reason, CancellationToken ct)
+    {
+        var memo = await NewMemoAsync(customer, null, currency, amount, CardNumbers.Mask(reason), ct);
+        await PostWithoutApprovalAsync(memo, null, customer, "Owed by contract: computed, not judged.", ct);
+        commands.Audit("credit-memo", memo.Id, null, memo.ToProto());
+        return memo;
+    }
+
+    private async Task<CreditMemo> NewMemoAsync(Customer customer, Invoice? invoice, string currency, decimal amount, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var number = await commands.NextNumberAsync($"credit-memo:{now.Year}", ct);
+        var memo = new CreditMemo
+        {
+            Id = Ulid.NewUlid().ToString(),
+            Number = $"CM-{now.Year}-{number:D6}",
+            InvoiceId = invoice?.Id,
+            CustomerId = customer.Id,
+            Reason = reason,
+            Currency = currency,
+            Amount = amount,
+            RequestedBy = caller.Actor,
+            CreatedAt = now,
+        };
+        db.Add(memo);
+        return memo;
+    }
+
+    private async Task PostWithoutApprovalAsync(CreditMemo memo, Invoice? invoice, Customer customer, string why, CancellationToken ct)
+    {
+        memo.PostWithoutApproval(memo.CreatedAt, why);
+        await PostAsync(memo, invoice, customer, memo.CreatedAt, ct);
     }
 
     public Task<Proto.CreditMemo> ApproveAsync(Proto.ApproveCreditMemoRequest request, CancellationToken ct) =>

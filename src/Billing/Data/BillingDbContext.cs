@@ -21,6 +21,7 @@ public abstract class BillingDbContext(DbContextOptions options) : ServiceDbCont
     public DbSet<WriteOffs.WriteOff> WriteOffs => Set<WriteOffs.WriteOff>();
     public DbSet<Gl.ClosedPeriod> ClosedPeriods => Set<Gl.ClosedPeriod>();
     public DbSet<Fx.FxRate> FxRates => Set<Fx.FxRate>();
+    public DbSet<Subscriptions.Subscription> Subscriptions => Set<Subscriptions.Subscription>();
     public DbSet<LateCharges.LateChargeMark> LateChargeMarks => Set<LateCharges.LateChargeMark>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -34,6 +35,7 @@ public abstract class BillingDbContext(DbContextOptions options) : ServiceDbCont
         model.ApplyConfiguration(new WriteOffConfiguration());
         model.ApplyConfiguration(new ClosedPeriodConfiguration());
         model.ApplyConfiguration(new FxRateConfiguration());
+        model.ApplyConfiguration(new SubscriptionConfiguration());
         model.ApplyConfiguration(new LateChargeMarkConfiguration());
     }
 }

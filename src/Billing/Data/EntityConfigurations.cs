@@ -25,8 +25,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         // Portfolios are listed by collector and segment, hierarchies by parent.
         e.HasIndex(c => new { c.Collector, c.Id });
         e.HasIndex(c => new { c.Segment, c.Id });
+        // The parent is checked by the service (it must exist and close no cycle); a foreign key
+        // would make SQLite rebuild the customers table, outside any transaction.
         e.HasIndex(c => c.ParentCustomerId);
-        e.HasOne<Customer>().WithMany().HasForeignKey(c => c.ParentCustomerId).OnDelete(DeleteBehavior.Restrict);
         e.Property(c => c.BalanceVersion).IsConcurrencyToken();
         e.Property(c => c.MasterVersion).IsConcurrencyToken();
         e.Ignore(c => c.Terms);
@@ -187,5 +188,23 @@ internal sealed class LateChargeMarkConfiguration : IEntityTypeConfiguration<Lat
     {
         e.HasKey(m => m.InvoiceId);
         e.Property(m => m.InvoiceId).HasMaxLength(26);
+    }
+}
+
+internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subscriptions.Subscription>
+{
+    public void Configure(EntityTypeBuilder<Subscriptions.Subscription> e)
+    {
+        e.HasKey(s => s.Id);
+        e.Property(s => s.Id).HasMaxLength(26);
+        e.Property(s => s.CustomerId).HasMaxLength(26);
+        e.Property(s => s.Currency).HasMaxLength(3);
+        e.Property(s => s.Version).IsConcurrencyToken();
+        e.Ignore(s => s.NextToBill);
+        // The plan history is read and written whole with its subscription.
+        e.OwnsMany(s => s.Plans, plan => plan.ToJson());
+        // A run looks for what is due to bill.
+        e.HasIndex(s => s.BilledThrough);
+        e.HasOne<Customers.Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

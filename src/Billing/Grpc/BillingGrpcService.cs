@@ -7,6 +7,7 @@ using ArPlatform.Billing.Reports;
 using ArPlatform.Billing.Fx;
 using ArPlatform.Billing.Gl;
 using ArPlatform.Billing.LateCharges;
+using ArPlatform.Billing.Subscriptions;
 using ArPlatform.Billing.WriteOffs;
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Billing.V1;
@@ -26,7 +27,8 @@ namespace ArPlatform.Billing.Grpc;
 public sealed class BillingGrpcService(
     CustomerService customers, InvoiceService invoices, InvoiceDisputeService disputes, PaymentService payments, CreditMemoService credits,
     BalanceReader balances, ReportService reports, StatementService statements, WriteOffService writeOffs,
-    LateChargeService lateCharges, GlService gl, FxRateService fx, OpenInvoiceReader openInvoices, AuditLogReader<BillingDbContext> audit)
+    LateChargeService lateCharges, GlService gl, FxRateService fx, OpenInvoiceReader openInvoices, SubscriptionService subscriptions,
+    AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
     /// <summary>Ids as Billing has always accepted them.</summary>
@@ -144,6 +146,22 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.AssessLateCharges)]
     public override Task<AssessLateChargesResponse> AssessLateCharges(AssessLateChargesRequest request, ServerCallContext context) =>
         lateCharges.AssessAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ManageBilling)]
+    public override Task<Contracts.Billing.V1.Subscription> CreateSubscription(CreateSubscriptionRequest request, ServerCallContext context) =>
+        subscriptions.CreateAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<Contracts.Billing.V1.Subscription> GetSubscription(GetSubscriptionRequest request, ServerCallContext context) =>
+        subscriptions.GetAsync(Validator.RequiredId("id", request.Id, MaxIdLength), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ManageBilling)]
+    public override Task<SubscriptionChange> ChangeSubscription(ChangeSubscriptionRequest request, ServerCallContext context) =>
+        subscriptions.ChangeAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ManageBilling)]
+    public override Task<RunRecurringBillingResponse> RunRecurringBilling(RunRecurringBillingRequest request, ServerCallContext context) =>
+        subscriptions.RunAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Statement> GetStatement(GetStatementRequest request, ServerCallContext context) =>

@@ -16,6 +16,8 @@ public enum InvoiceKind
     Standard = 1,
     /// <summary>Late-payment interest or fees, assessed by a command; never charged late fees itself.</summary>
     LateCharge = 2,
+    /// <summary>Raised by recurring billing for a subscription period, or a change within one.</summary>
+    Subscription = 3,
 }
 
 public sealed class Invoice

@@ -435,6 +435,47 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                     b.ToTable("PaymentApplications");
                 });
 
+            modelBuilder.Entity("ArPlatform.Billing.Subscriptions.Subscription", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<DateOnly?>("BilledThrough")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<int>("Interval")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BilledThrough");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("Subscriptions");
+                });
+
             modelBuilder.Entity("ArPlatform.Billing.WriteOffs.WriteOff", b =>
                 {
                     b.Property<string>("Id")
@@ -633,11 +674,6 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ArPlatform.Billing.Customers.Customer", b =>
                 {
-                    b.HasOne("ArPlatform.Billing.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("ParentCustomerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.OwnsOne("ArPlatform.Billing.Customers.CustomerAddress", "BillingAddress", b1 =>
                         {
                             b1.Property<string>("CustomerId")
@@ -942,6 +978,56 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.Subscriptions.Subscription", b =>
+                {
+                    b.HasOne("ArPlatform.Billing.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ArPlatform.Billing.Subscriptions.SubscriptionPlan", "Plans", b1 =>
+                        {
+                            b1.Property<string>("SubscriptionId")
+                                .HasMaxLength(200);
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<DateOnly>("EffectiveFrom");
+
+                            b1.Property<string>("ProductCode")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<decimal>("TaxRatePercent")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<decimal>("UnitPrice")
+                                .HasPrecision(19, 4);
+
+                            b1.HasKey("SubscriptionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Subscriptions");
+
+                            b1
+                                .ToJson("Plans")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId");
+                        });
+
+                    b.Navigation("Plans");
                 });
 #pragma warning restore 612, 618
         }

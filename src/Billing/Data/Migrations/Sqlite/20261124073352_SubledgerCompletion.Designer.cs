@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ArPlatform.Billing.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBillingDbContext))]
-    [Migration("20261124065108_SubledgerCompletion")]
+    [Migration("20261124073352_SubledgerCompletion")]
     partial class SubledgerCompletion
     {
         /// <inheritdoc />
@@ -430,6 +430,47 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.ToTable("PaymentApplications");
                 });
 
+            modelBuilder.Entity("ArPlatform.Billing.Subscriptions.Subscription", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BilledThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Interval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BilledThrough");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("Subscriptions");
+                });
+
             modelBuilder.Entity("ArPlatform.Billing.WriteOffs.WriteOff", b =>
                 {
                     b.Property<string>("Id")
@@ -626,11 +667,6 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ArPlatform.Billing.Customers.Customer", b =>
                 {
-                    b.HasOne("ArPlatform.Billing.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("ParentCustomerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.OwnsOne("ArPlatform.Billing.Customers.CustomerAddress", "BillingAddress", b1 =>
                         {
                             b1.Property<string>("CustomerId")
@@ -931,6 +967,56 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("ArPlatform.Billing.Subscriptions.Subscription", b =>
+                {
+                    b.HasOne("ArPlatform.Billing.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ArPlatform.Billing.Subscriptions.SubscriptionPlan", "Plans", b1 =>
+                        {
+                            b1.Property<string>("SubscriptionId")
+                                .HasMaxLength(200);
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<DateOnly>("EffectiveFrom");
+
+                            b1.Property<string>("ProductCode")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<decimal>("TaxRatePercent")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<decimal>("UnitPrice")
+                                .HasPrecision(19, 4);
+
+                            b1.HasKey("SubscriptionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Subscriptions");
+
+                            b1
+                                .ToJson("Plans")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId");
+                        });
+
+                    b.Navigation("Plans");
                 });
 #pragma warning restore 612, 618
         }
