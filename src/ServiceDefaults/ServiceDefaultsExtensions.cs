@@ -27,12 +27,16 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceGrpc();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Audit.CallerContext>();
+        builder.Services.AddExceptionHandler<Errors.PlainHttpErrors>();
+        builder.Services.AddProblemDetails();
         return builder;
     }
 
     /// <summary>/health, /alive, /metrics, gRPC health and reflection: the anonymous endpoints; the rest need a token.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // PlainHttpErrors answers and logs; the middleware itself need not log each refusal again.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

@@ -18,7 +18,7 @@ public static class BillingDocuments
     public static IEndpointRouteBuilder MapBillingDocuments(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/customers/{customerId}/statement.html", async (string customerId,
-                [FromQuery(Name = "from_date")] string? fromDate, [FromQuery(Name = "to_date")] string? toDate,
+                [FromQuery(Name = "fromDate")] string? fromDate, [FromQuery(Name = "toDate")] string? toDate,
                 StatementService statements, CancellationToken ct) =>
             {
                 var statement = await statements.GetAsync(
@@ -28,7 +28,7 @@ public static class BillingDocuments
             .RequireAuthorization(Policies.ReadReceivables);
 
         app.MapGet("/v1/gl/journal.csv", async (HttpContext http,
-                [FromQuery(Name = "from_date")] string? fromDate, [FromQuery(Name = "to_date")] string? toDate,
+                [FromQuery(Name = "fromDate")] string? fromDate, [FromQuery(Name = "toDate")] string? toDate,
                 GlService gl, CancellationToken ct) =>
             {
                 var v = new Validator();

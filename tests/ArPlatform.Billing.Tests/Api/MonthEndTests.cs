@@ -51,7 +51,7 @@ public sealed class MonthEndTests : IDisposable
     {
         await TwoMonthsAsync();
 
-        var response = await _host.JsonClient(Roles.Controller).GetAsync("/v1/gl/journal.csv?from_date=2026-10-01&to_date=2026-10-31");
+        var response = await _host.JsonClient(Roles.Controller).GetAsync("/v1/gl/journal.csv?fromDate=2026-10-01&toDate=2026-10-31");
         var csv = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -149,7 +149,7 @@ public sealed class MonthEndTests : IDisposable
         var customerId = (await _host.Client.CreateCustomerAsync(request)).Id;
         await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, invoiceDate: "2026-11-10"));
 
-        var response = await _host.JsonClient(Roles.Collector).GetAsync($"/v1/customers/{customerId}/statement.html?from_date=2026-11-01&to_date=2026-11-30");
+        var response = await _host.JsonClient(Roles.Collector).GetAsync($"/v1/customers/{customerId}/statement.html?fromDate=2026-11-01&toDate=2026-11-30");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -159,5 +159,19 @@ public sealed class MonthEndTests : IDisposable
         Assert.Contains("324.75", html);
         var json = await _host.JsonClient(Roles.Collector).GetFromJsonAsync<JsonElement>($"/v1/customers/{customerId}/statement?toDate=2026-11-30");
         Assert.Equal("2026-11-01", json.GetProperty("fromDate").GetString());
+    }
+
+    [Fact]
+    public async Task The_documents_refuse_bad_input_as_the_json_api_does()
+    {
+        var client = _host.JsonClient(Roles.Controller);
+
+        var unknown = await client.GetAsync("/v1/customers/01NOSUCHCUSTOMER/statement.html");
+        var badDate = await client.GetAsync("/v1/gl/journal.csv?fromDate=2026-13-01");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("01NOSUCHCUSTOMER", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("from_date", await badDate.Content.ReadAsStringAsync());
     }
 }
