@@ -115,6 +115,10 @@ public sealed class BillingGrpcService(
     public override Task<Contracts.Billing.V1.CreditMemo> CreateCreditMemo(CreateCreditMemoRequest request, ServerCallContext context) =>
         credits.CreateAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.ManageBilling)]
+    public override Task<Contracts.Billing.V1.Invoice> CreateDebitMemo(CreateDebitMemoRequest request, ServerCallContext context) =>
+        invoices.CreateDebitMemoAsync(request, context.CancellationToken);
+
     [Authorize(Policy = Policies.ApproveCredits)]
     public override Task<Contracts.Billing.V1.CreditMemo> ApproveCreditMemo(ApproveCreditMemoRequest request, ServerCallContext context) =>
         credits.ApproveAsync(request, context.CancellationToken);

@@ -18,6 +18,8 @@ public enum InvoiceKind
     LateCharge = 2,
     /// <summary>Raised by recurring billing for a subscription period, or a change within one.</summary>
     Subscription = 3,
+    /// <summary>A further charge, raised by a debit memo.</summary>
+    DebitMemo = 4,
 }
 
 public sealed class Invoice

@@ -36,6 +36,35 @@ public sealed class InvoiceService(
         }, ct);
     }
 
+    /// <summary>A debit memo: a further charge issued at once, naming the invoice it corrects.</summary>
+    public async Task<Proto.Invoice> CreateDebitMemoAsync(Proto.CreateDebitMemoRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        v.RequestId(request.RequestId);
+        if (request.CustomerId.Length == 0 && request.InvoiceId.Length == 0) v.Add("customer_id", "a customer, or the invoice corrected, is required");
+        v.Require("reason", request.Reason).MaxLength("reason", request.Reason, 200);
+        var amount = v.Money("amount", request.Amount, maxDecimals: InvoiceRequests.UnitPriceDecimals);
+        if (amount is { } a && a.Amount <= 0m) v.Add("amount.amount", "must be greater than zero");
+        var tax = v.Percent("tax_rate_percent", request.TaxRatePercent);
+        v.ThrowIfInvalid();
+
+        return await commands.ExecuteAsync("CreateDebitMemo", request.RequestId, request, async token =>
+        {
+            var corrected = request.InvoiceId.Length == 0 ? null
+                : await db.Invoices.FirstOrDefaultAsync(i => i.Id == request.InvoiceId, token) ?? throw new NotFoundException("invoice", request.InvoiceId);
+            var customerId = corrected?.CustomerId ?? request.CustomerId;
+            var customer = await db.Customers.FindAsync([customerId], token) ?? throw new NotFoundException("customer", customerId);
+            if (corrected is not null && corrected.Currency != amount!.Value.Currency.Code)
+                throw new RequestValidationException([new FieldViolation("amount.currency", $"invoice {corrected.Number} is in {corrected.Currency}")]);
+            var reason = CardNumbers.Mask(request.Reason.Trim());
+            var memo = await RaiseAsync(new NewInvoice(customer.Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), corrected?.PoNumber ?? "",
+                amount!.Value.Currency,
+                [new NewInvoiceLine(corrected is null ? $"Debit memo: {reason}" : $"Debit memo on {corrected.Number}: {reason}", "",
+                    new LineInput(1m, amount.Value.Amount, 0m, tax))], corrected?.SalesRep ?? ""), customer, InvoiceKind.DebitMemo, token);
+            return memo.ToProto();
+        }, ct);
+    }
+
     /// <summary>
     /// Raises and issues an invoice inside the current command (late charges): numbered and
     /// posted like any other.

@@ -117,4 +117,26 @@ public sealed class WriteOffAndCreditTests : IDisposable
         Assert.Equal("50.00", (await _host.Client.GetCreditMemoAsync(new GetCreditMemoRequest { Id = credit.Id })).UnappliedAmount.Amount);
         Assert.Equal("324.75", (await Reload(invoice.Id)).OpenAmount.Amount);
     }
+
+    [Fact]
+    public async Task A_debit_memo_is_a_further_charge_naming_the_invoice_it_corrects()
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        var invoice = await InvoiceAsync(customerId);
+
+        var memo = await _host.Client.CreateDebitMemoAsync(new CreateDebitMemoRequest
+        {
+            RequestId = "dm-1", InvoiceId = invoice.Id, Amount = Requests.Usd("40.00"), Reason = "freight not billed", TaxRatePercent = "10",
+        });
+
+        Assert.Equal((InvoiceKind.DebitMemo, InvoiceStatus.Issued, "44.00", "PO-778"), (memo.Kind, memo.Status, memo.Total.Amount, memo.PoNumber));
+        Assert.Equal($"Debit memo on {invoice.Number}: freight not billed", Assert.Single(memo.Lines).Description);
+        var balance = await _host.Client.GetAccountBalanceAsync(new GetAccountBalanceRequest { CustomerId = customerId });
+        Assert.Equal("368.75", balance.Balances.Single().Open.Amount);
+        var eur = await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => _host.Client.CreateDebitMemoAsync(new CreateDebitMemoRequest
+        {
+            RequestId = "dm-2", InvoiceId = invoice.Id, Amount = new Contracts.Common.V1.Money { Currency = "EUR", Amount = "1.00" }, Reason = "x",
+        }).ResponseAsync);
+        Assert.Equal(["amount.currency"], eur.FieldViolations());
+    }
 }
