@@ -24,10 +24,18 @@ var customers = Arg(1, 100_000);
 var issues = Arg(2, 100_000);
 var callers = Arg(3, 8);
 
-using var billing = new BillingHost(redis: null);
+// The seeded database is kept (bench/…/bin/data) and reused by the next run of the same size;
+// issued invoices are added to it, so delete the file for a clean run.
+var seeded = Path.Combine(AppContext.BaseDirectory, "data", $"billing-{invoices}-{customers}.db");
+var reuse = File.Exists(seeded);
+Directory.CreateDirectory(Path.GetDirectoryName(seeded)!);
+using var billing = new BillingHost(redis: null, databasePath: seeded);
 var seeding = Stopwatch.StartNew();
-await SeedAsync(billing.Services, customers, invoices);
-Console.WriteLine($"Seeded {customers:N0} customers and {invoices:N0} open invoices in {seeding.Elapsed.TotalSeconds:0} s (not measured)");
+if (!reuse) await SeedAsync(billing.Services, customers, invoices);
+else _ = billing.Server;
+Console.WriteLine(reuse
+    ? $"Reusing {seeded}"
+    : $"Seeded {customers:N0} customers and {invoices:N0} open invoices in {seeding.Elapsed.TotalSeconds:0} s (not measured)");
 var client = billing.ClientAs(Roles.ArManager);
 
 foreach (var (label, request) in new (string, GetAgingReportRequest)[]
@@ -59,12 +67,13 @@ foreach (var view in new[] { InvoiceView.Basic, InvoiceView.Full })
 
 var customerIds = Enumerable.Range(0, Math.Min(customers, 1000)).Select(CustomerId).ToArray();
 var issued = 0;
+var run = DateTime.UtcNow.Ticks;
 var issuing = Stopwatch.StartNew();
 await Parallel.ForAsync(0, issues, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (n, ct) =>
 {
     await client.CreateInvoiceAsync(new CreateInvoiceRequest
     {
-        RequestId = $"bench-issue-{n}", Issue = true,
+        RequestId = $"bench-issue-{run}-{n}", Issue = true,
         Invoice = new ArPlatform.Contracts.Billing.V1.Invoice
         {
             CustomerId = customerIds[n % customerIds.Length], InvoiceDate = "2026-11-20", PoNumber = $"PO-{n}",

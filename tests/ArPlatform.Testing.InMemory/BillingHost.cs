@@ -11,8 +11,8 @@ namespace ArPlatform.Testing.InMemory;
 /// Billing in memory: the real Program, a real SQLite file of its own, real Redis (or a port
 /// where nothing listens, to play Redis down), a fixed clock, and a real GrpcChannel.
 /// </summary>
-public sealed class BillingHost(string? redis, DateTimeOffset? now = null)
-    : InMemoryServiceHost<BillingGrpcService, BillingDbContext>("billingdb", now: now)
+public sealed class BillingHost(string? redis, DateTimeOffset? now = null, string? databasePath = null)
+    : InMemoryServiceHost<BillingGrpcService, BillingDbContext>("billingdb", databasePath, now)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

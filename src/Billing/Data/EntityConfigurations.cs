@@ -52,10 +52,13 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         e.Property(i => i.Version).IsConcurrencyToken();
         e.HasIndex(i => i.Number).IsUnique();
         // Lists filter by customer and status and page by id; the open-invoice stream pages by
-        // status and id; aging scans by due date.
+        // status and id.
         e.HasIndex(i => new { i.CustomerId, i.Status, i.Id });
         e.HasIndex(i => new { i.Status, i.Id });
-        e.HasIndex(i => new { i.Status, i.DueDate });
+        // Aging reads every open invoice: this index holds all it needs, so a million open invoices
+        // are one index range read, without a jump to the table row for each.
+        e.HasIndex(i => new { i.Status, i.DueDate, i.CustomerId, i.Currency, i.OpenAmount, i.DisputedAmount, i.SalesRep })
+            .HasDatabaseName("IX_Invoices_Aging");
         e.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         e.OwnsMany(i => i.Lines, line =>
         {

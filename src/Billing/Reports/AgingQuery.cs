@@ -31,8 +31,9 @@ public sealed class AgingQuery(BillingDbContext db)
     public async Task<IReadOnlyList<AgingBuckets>> AgeAsync(DateOnly asOf, Proto.AgingGroupBy groupBy, CancellationToken ct)
     {
         var report = new AgingAccumulator(asOf);
-        var upToDate = !await db.LedgerEntries.AnyAsync(e => e.EffectiveDate > asOf, ct);
-        var items = upToDate ? OnAccountItems(asOf) : await OpenItemsAsync(asOf, ct);
+        var upToDate = await IsUpToDateAsync(asOf, ct);
+        // Up to date, the open invoices are scanned below; the on-account items go the EF way.
+        var items = upToDate ? OnAccountItems(asOf) : LedgerItems(asOf).Concat(OnAccountItems(asOf));
         var keyed =
             from item in items
             join customer in db.Customers on item.CustomerId equals customer.Id
@@ -57,21 +58,23 @@ public sealed class AgingQuery(BillingDbContext db)
     /// </summary>
     private async Task ScanOpenInvoicesAsync(Proto.AgingGroupBy groupBy, AgingAccumulator report, CancellationToken ct)
     {
-        var key = groupBy switch
+        var (key, fromCustomer) = groupBy switch
         {
-            Proto.AgingGroupBy.Region => "c.Region",
-            Proto.AgingGroupBy.Currency => "i.Currency",
-            Proto.AgingGroupBy.Collector => "c.Collector",
-            Proto.AgingGroupBy.Segment => "c.Segment",
-            Proto.AgingGroupBy.SalesRep => "i.SalesRep",
-            _ => "i.CustomerId",
+            Proto.AgingGroupBy.Region => ("c.Region", true),
+            Proto.AgingGroupBy.Collector => ("c.Collector", true),
+            Proto.AgingGroupBy.Segment => ("c.Segment", true),
+            Proto.AgingGroupBy.Currency => ("i.Currency", false),
+            Proto.AgingGroupBy.SalesRep => ("i.SalesRep", false),
+            _ => ("i.CustomerId", false),
         };
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
+            // Every column comes from IX_Invoices_Aging; the customers are joined only for a key of theirs.
             command.CommandText =
-                $"SELECT {key}, i.Currency, i.DueDate, i.OpenAmount, i.DisputedAmount FROM Invoices i JOIN Customers c ON c.Id = i.CustomerId " +
+                $"SELECT {key}, i.Currency, i.DueDate, i.OpenAmount, i.DisputedAmount FROM Invoices i " +
+                (fromCustomer ? "JOIN Customers c ON c.Id = i.CustomerId " : "") +
                 $"WHERE i.Status IN ({(int)InvoiceStatus.Issued}, {(int)InvoiceStatus.PartiallyPaid})";
             await using var reader = await command.ExecuteReaderAsync(ct);
             var keyed = groupBy != Proto.AgingGroupBy.Customer && groupBy != Proto.AgingGroupBy.Currency;
@@ -98,32 +101,33 @@ public sealed class AgingQuery(BillingDbContext db)
     /// Each open item on the date. Up to date, the invoices' own open amounts (kept with every
     /// posting) plus the on-account entries; for a past date, the ledger summed per invoice.
     /// </summary>
-    public async Task<IQueryable<OpenItem>> OpenItemsAsync(DateOnly asOf, CancellationToken ct)
-    {
-        var onAccount = OnAccountItems(asOf);
-        if (!await db.LedgerEntries.AnyAsync(e => e.EffectiveDate > asOf, ct))
-            return db.Invoices.IgnoreAutoIncludes()
-                .Where(i => i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartiallyPaid)
-                .Select(i => new OpenItem
-                {
-                    InvoiceId = i.Id, CustomerId = i.CustomerId, Currency = i.Currency, DueDate = i.DueDate, Open = i.OpenAmount,
-                    Disputed = i.DisputedAmount, SalesRep = i.SalesRep,
-                })
-                .Concat(onAccount);
+    public async Task<IQueryable<OpenItem>> OpenItemsAsync(DateOnly asOf, CancellationToken ct) =>
+        (await IsUpToDateAsync(asOf, ct) ? OpenInvoices() : LedgerItems(asOf)).Concat(OnAccountItems(asOf));
 
-        var perInvoice =
+    /// <summary>Nothing is posted after the date: the invoices' own open amounts are the amounts on that date.</summary>
+    private async Task<bool> IsUpToDateAsync(DateOnly asOf, CancellationToken ct) =>
+        !await db.LedgerEntries.AnyAsync(e => e.EffectiveDate > asOf, ct);
+
+    private IQueryable<OpenItem> OpenInvoices() =>
+        db.Invoices.IgnoreAutoIncludes()
+            .Where(i => i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartiallyPaid)
+            .Select(i => new OpenItem
+            {
+                InvoiceId = i.Id, CustomerId = i.CustomerId, Currency = i.Currency, DueDate = i.DueDate, Open = i.OpenAmount,
+                Disputed = i.DisputedAmount, SalesRep = i.SalesRep,
+            });
+
+    /// <summary>Each invoice's ledger entries up to the date, summed.</summary>
+    private IQueryable<OpenItem> LedgerItems(DateOnly asOf) =>
+        from sum in
             from entry in db.LedgerEntries
             where entry.InvoiceId != null && entry.EffectiveDate <= asOf
             group entry.Amount by entry.InvoiceId into g
-            select new { InvoiceId = g.Key, Open = g.Sum() };
-        return (
-            from sum in perInvoice
-            join invoice in db.Invoices.IgnoreAutoIncludes() on sum.InvoiceId equals invoice.Id
-            select new OpenItem
-            {
-                InvoiceId = invoice.Id, CustomerId = invoice.CustomerId, Currency = invoice.Currency, DueDate = invoice.DueDate, Open = sum.Open,
-                Disputed = invoice.DisputedAmount, SalesRep = invoice.SalesRep,
-            })
-            .Concat(onAccount);
-    }
+            select new { InvoiceId = g.Key, Open = g.Sum() }
+        join invoice in db.Invoices.IgnoreAutoIncludes() on sum.InvoiceId equals invoice.Id
+        select new OpenItem
+        {
+            InvoiceId = invoice.Id, CustomerId = invoice.CustomerId, Currency = invoice.Currency, DueDate = invoice.DueDate, Open = sum.Open,
+            Disputed = invoice.DisputedAmount, SalesRep = invoice.SalesRep,
+        };
 }

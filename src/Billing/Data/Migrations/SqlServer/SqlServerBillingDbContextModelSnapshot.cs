@@ -314,11 +314,12 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
 
-                    b.HasIndex("Status", "DueDate");
-
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("CustomerId", "Status", "Id");
+
+                    b.HasIndex("Status", "DueDate", "CustomerId", "Currency", "OpenAmount", "DisputedAmount", "SalesRep")
+                        .HasDatabaseName("IX_Invoices_Aging");
 
                     b.ToTable("Invoices");
                 });

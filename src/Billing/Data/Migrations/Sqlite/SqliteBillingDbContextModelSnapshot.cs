@@ -308,11 +308,12 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DueDate");
-
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("CustomerId", "Status", "Id");
+
+                    b.HasIndex("Status", "DueDate", "CustomerId", "Currency", "OpenAmount", "DisputedAmount", "SalesRep")
+                        .HasDatabaseName("IX_Invoices_Aging");
 
                     b.ToTable("Invoices");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ArPlatform.Billing.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBillingDbContext))]
-    [Migration("20261124073352_SubledgerCompletion")]
+    [Migration("20261124075307_SubledgerCompletion")]
     partial class SubledgerCompletion
     {
         /// <inheritdoc />
@@ -311,11 +311,12 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DueDate");
-
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("CustomerId", "Status", "Id");
+
+                    b.HasIndex("Status", "DueDate", "CustomerId", "Currency", "OpenAmount", "DisputedAmount", "SalesRep")
+                        .HasDatabaseName("IX_Invoices_Aging");
 
                     b.ToTable("Invoices");
                 });

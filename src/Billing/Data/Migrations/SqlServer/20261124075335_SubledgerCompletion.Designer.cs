@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ArPlatform.Billing.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerBillingDbContext))]
-    [Migration("20261124073412_SubledgerCompletion")]
+    [Migration("20261124075335_SubledgerCompletion")]
     partial class SubledgerCompletion
     {
         /// <inheritdoc />
@@ -317,11 +317,12 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
 
-                    b.HasIndex("Status", "DueDate");
-
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("CustomerId", "Status", "Id");
+
+                    b.HasIndex("Status", "DueDate", "CustomerId", "Currency", "OpenAmount", "DisputedAmount", "SalesRep")
+                        .HasDatabaseName("IX_Invoices_Aging");
 
                     b.ToTable("Invoices");
                 });
