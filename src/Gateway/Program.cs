@@ -14,6 +14,10 @@ builder.AddPlatformAuthentication();
 builder.Services.AddClientRateLimiting(builder.Configuration);
 builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+// Each JSON route carries its own "Timeout" (30 s; bank files 5 min): a caller gets 504 rather than
+// waiting on a stuck backend. gRPC routes carry none: gRPC callers send their own deadline
+// (grpc-timeout), which the services honour, and a stream may rightly run long.
+builder.Services.AddRequestTimeouts();
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 builder.Services.AddHealthChecks()
     .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live])
@@ -33,6 +37,7 @@ app.UseMiddleware<RequestSizeLimits>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseRequestTimeouts();
 app.MapHealthEndpoints();
 app.MapPrometheusScrapingEndpoint().AllowAnonymous();
 app.MapGrpcService<ReflectionServiceImpl>().AllowAnonymous();

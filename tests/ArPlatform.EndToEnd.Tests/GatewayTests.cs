@@ -66,6 +66,32 @@ public sealed class GatewayTests(StackFixture fixture)
     }
 
     [StackFact]
+    public async Task Month_end_runs_through_the_gateway_debit_memo_statement_page_journal_and_reconciliation()
+    {
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var controller = Stack.JsonClient(Roles.Controller);
+        var created = await clerk.PostAsync("/v1/customers", new StringContent("""
+            { "requestId": "e2e-me-c", "customer": { "name": "Smith & Sons", "currency": "USD", "collector": "ana" } }
+            """, Encoding.UTF8, "application/json"));
+        var customerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var memo = await clerk.PostAsync("/v1/debit-memos", new StringContent($$"""
+            { "requestId": "e2e-me-dm", "customerId": "{{customerId}}", "amount": { "currency": "USD", "amount": "40.00" }, "reason": "freight" }
+            """, Encoding.UTF8, "application/json"));
+        var page = await clerk.GetAsync($"/v1/customers/{customerId}/statement.html");
+        var csv = await controller.GetAsync("/v1/gl/journal.csv");
+        var reconciliation = await controller.GetFromJsonAsync<JsonElement>("/v1/gl/reconciliation");
+
+        Assert.Equal("DEBIT_MEMO", (await memo.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kind").GetString());
+        Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType?.ToString());
+        Assert.Contains("Smith &amp; Sons", await page.Content.ReadAsStringAsync());
+        Assert.Contains("40.00", await page.Content.ReadAsStringAsync());
+        Assert.StartsWith("ledger_entry_id,", await csv.Content.ReadAsStringAsync());
+        Assert.True(reconciliation.GetProperty("reconciled").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/v1/gl/reconciliation")).StatusCode);
+    }
+
+    [StackFact]
     public async Task A_bad_request_through_the_gateway_gets_field_violations_as_json()
     {
         using var http = Stack.JsonClient(Roles.ArClerk);
