@@ -38,6 +38,7 @@ Console.WriteLine(reuse
     : $"Seeded {customers:N0} customers and {invoices:N0} open invoices in {seeding.Elapsed.TotalSeconds:0} s (not measured)");
 var client = billing.ClientAs(Roles.ArManager);
 
+// Each report twice: the first read finds the database file cold (not in the page cache).
 foreach (var (label, request) in new (string, GetAgingReportRequest)[]
 {
     ("aging today by customer", new() { GroupBy = AgingGroupBy.Customer }),
@@ -46,14 +47,17 @@ foreach (var (label, request) in new (string, GetAgingReportRequest)[]
     ("aging as of 2026-10-15 (rebuilt from the ledger) by region", new() { AsOf = "2026-10-15", GroupBy = AgingGroupBy.Region }),
 })
 {
-    GC.Collect();
-    var before = Process.GetCurrentProcess().WorkingSet64;
-    var watch = Stopwatch.StartNew();
-    var report = await client.GetAgingReportAsync(request);
-    watch.Stop();
+    var seconds = new List<double>();
+    AgingReport? report = null;
+    for (var attempt = 0; attempt < 2; attempt++)
+    {
+        var watch = Stopwatch.StartNew();
+        report = await client.GetAgingReportAsync(request);
+        seconds.Add(watch.Elapsed.TotalSeconds);
+    }
     var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-    Console.WriteLine($"{label}: {watch.Elapsed.TotalSeconds:0.00} s, {report.Rows.Count:N0} rows, total {report.Totals.Sum(t => decimal.Parse(t.Total.Amount)):N2}; " +
-                      $"working set {before / 1048576:N0} MiB before, peak so far {peak / 1048576:N0} MiB");
+    Console.WriteLine($"{label}: {seconds[0]:0.00} s, again {seconds[1]:0.00} s; {report!.Rows.Count:N0} rows, " +
+                      $"total {report.Totals.Sum(t => decimal.Parse(t.Total.Amount)):N2}; peak working set so far {peak / 1048576:N0} MiB");
 }
 
 foreach (var view in new[] { InvoiceView.Basic, InvoiceView.Full })
@@ -110,6 +114,9 @@ static async Task SeedAsync(IServiceProvider services, int customers, int invoic
         await db.SaveChangesAsync();
     }
     var random = new Random(3);
+    // Nothing is posted after the host's today (2026-11-30): today's aging reads the open invoices.
+    var lastPaid = new DateOnly(2026, 11, 29);
+    static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
     foreach (var chunk in Enumerable.Range(0, invoices).Chunk(20_000))
     {
         await using var scope = services.CreateAsyncScope();
@@ -141,7 +148,7 @@ static async Task SeedAsync(IServiceProvider services, int customers, int invoic
                 db.LedgerEntries.Add(new LedgerEntry
                 {
                     CustomerId = invoice.CustomerId, InvoiceId = invoice.Id, Kind = LedgerEntryKind.PaymentApplied, Currency = currency,
-                    Amount = -paid, EffectiveDate = invoiceDate.AddDays(20), PostedAt = created, Reference = $"PAY-{n}",
+                    Amount = -paid, EffectiveDate = Min(invoiceDate.AddDays(20), lastPaid), PostedAt = created, Reference = $"PAY-{n}",
                 });
             }
             if (n % 50 == 0) invoice.FlagDispute($"01BENCHDISPUTE{n:D12}", Math.Round(invoice.OpenAmount / 2m, 2), 1);
