@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Common.V1;
 using ArPlatform.SharedKernel;
@@ -24,7 +25,40 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         "Id, Number, CustomerId, Status, InvoiceDate, DueDate, PoNumber, Currency, Subtotal, TaxTotal, Total, OpenAmount, " +
         "DiscountDate, DiscountAmount, CreatedAt, IssuedAt, DisputedAmount, SalesRep, Kind";
 
+    /// <summary>
+    /// The pages, read one ahead: the next page is read from the database while the caller sends
+    /// the last one, so reading and writing share the two cores instead of taking turns.
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<Proto.Invoice>> PagesAsync(
+        string? customerId, bool full, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var ready = Channel.CreateBounded<IReadOnlyList<Proto.Invoice>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var page in ReadPagesAsync(customerId, full, stop.Token)) await ready.Writer.WriteAsync(page, stop.Token);
+                ready.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                ready.Writer.Complete(ex);
+            }
+        }, stop.Token);
+        try
+        {
+            await foreach (var page in ready.Reader.ReadAllAsync(ct)) yield return page;
+        }
+        finally
+        {
+            // A caller that stops early (or a cancelled call) stops the reader too.
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<Proto.Invoice>> ReadPagesAsync(
         string? customerId, bool full, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
