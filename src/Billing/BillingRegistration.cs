@@ -28,6 +28,7 @@ public static class BillingRegistration
         builder.Services.AddScoped<AuditLogReader<BillingDbContext>>();
         builder.Services.AddScoped<PeriodLock>();
         builder.Services.AddScoped<LedgerPoster>();
+        builder.Services.AddScoped<Portfolio>();
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<InvoiceService>();
         builder.Services.AddScoped<OpenInvoiceReader>();

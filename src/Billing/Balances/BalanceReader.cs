@@ -15,7 +15,7 @@ namespace ArPlatform.Billing.Balances;
 /// The version check costs one primary-key read and makes a stale cache impossible to serve,
 /// even one that missed an invalidation while Redis was unreachable.
 /// </summary>
-public sealed class BalanceReader(BillingDbContext db, BalanceCache cache, TimeProvider clock, BillingMetrics metrics)
+public sealed class BalanceReader(BillingDbContext db, BalanceCache cache, Customers.Portfolio portfolio, TimeProvider clock, BillingMetrics metrics)
 {
     private static readonly Func<BillingDbContext, string, Task<long?>> VersionQuery =
         EF.CompileAsyncQuery((BillingDbContext context, string id) =>
@@ -23,6 +23,7 @@ public sealed class BalanceReader(BillingDbContext db, BalanceCache cache, TimeP
 
     public async Task<AccountBalance> GetAsync(string customerId, CancellationToken ct)
     {
+        await portfolio.EnsureVisibleAsync(customerId, ct);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var day = today.ToText();

@@ -9,7 +9,7 @@ using Proto = ArPlatform.Contracts.Billing.V1;
 namespace ArPlatform.Billing.Customers;
 
 /// <summary>The customer master: create once per request id, read, list in stable pages.</summary>
-public sealed class CustomerService(BillingDbContext db, CommandExecutor<BillingDbContext> commands, TimeProvider clock)
+public sealed class CustomerService(BillingDbContext db, CommandExecutor<BillingDbContext> commands, Portfolio portfolio, TimeProvider clock)
 {
     public Task<Proto.Customer> CreateAsync(Proto.CreateCustomerRequest request, CancellationToken ct)
     {
@@ -150,7 +150,7 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
 
     public async Task<Proto.Customer> GetAsync(string id, CancellationToken ct)
     {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct)
+        var customer = await portfolio.Customers(db.Customers.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct)
                        ?? throw new NotFoundException("customer", id);
         return customer.ToProto();
     }
@@ -161,7 +161,7 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
         var page = PageRequest.Parse(request.PageSize, request.PageToken, v);
         v.ThrowIfInvalid();
 
-        var query = db.Customers.AsNoTracking();
+        var query = portfolio.Customers(db.Customers.AsNoTracking());
         if (request.Region.Length > 0) query = query.Where(c => c.Region == request.Region);
         if (request.Segment.Length > 0) query = query.Where(c => c.Segment == request.Segment.ToUpperInvariant());
         if (request.Collector.Length > 0) query = query.Where(c => c.Collector == request.Collector);

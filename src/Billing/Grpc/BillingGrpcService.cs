@@ -27,7 +27,7 @@ namespace ArPlatform.Billing.Grpc;
 public sealed class BillingGrpcService(
     CustomerService customers, InvoiceService invoices, InvoiceDisputeService disputes, PaymentService payments, CreditMemoService credits,
     BalanceReader balances, ReportService reports, StatementService statements, WriteOffService writeOffs,
-    LateChargeService lateCharges, GlService gl, FxRateService fx, OpenInvoiceReader openInvoices, SubscriptionService subscriptions,
+    LateChargeService lateCharges, GlService gl, FxRateService fx, OpenInvoiceReader openInvoices, SubscriptionService subscriptions, Portfolio portfolio,
     AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
@@ -74,6 +74,13 @@ public sealed class BillingGrpcService(
     public override async Task StreamOpenInvoices(StreamOpenInvoicesRequest request,
         IServerStreamWriter<Contracts.Billing.V1.Invoice> responseStream, ServerCallContext context)
     {
+        if (portfolio.Owner is not null)
+        {
+            // A collector streams one customer of their portfolio at a time, never the whole ledger.
+            if (request.CustomerId.Length == 0)
+                throw new RequestValidationException([new FieldViolation("customer_id", "is required: a collector streams one customer of their portfolio")]);
+            await portfolio.EnsureVisibleAsync(request.CustomerId, context.CancellationToken);
+        }
         // A page goes out in one flush: each message but the page's last is only buffered.
         var buffered = new WriteOptions(WriteFlags.BufferHint);
         await foreach (var page in openInvoices.PagesAsync(request.CustomerId.Length > 0 ? request.CustomerId : null,

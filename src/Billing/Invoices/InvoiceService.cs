@@ -18,7 +18,7 @@ namespace ArPlatform.Billing.Invoices;
 /// after that transaction commits.
 /// </summary>
 public sealed class InvoiceService(
-    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger,
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, Portfolio portfolio,
     BillingMetrics metrics, TimeProvider clock)
 {
     public async Task<Proto.Invoice> CreateAsync(Proto.CreateInvoiceRequest request, CancellationToken ct)
@@ -186,7 +186,7 @@ public sealed class InvoiceService(
 
     public async Task<Proto.Invoice> GetAsync(string id, CancellationToken ct)
     {
-        var invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+        var invoice = await portfolio.Invoices(db.Invoices.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, ct)
                       ?? throw new NotFoundException("invoice", id);
         return invoice.ToProto();
     }
@@ -199,7 +199,7 @@ public sealed class InvoiceService(
         if (!Enum.IsDefined(request.Status)) v.Add("status", "is not an invoice status");
         v.ThrowIfInvalid();
 
-        var query = db.Invoices.AsNoTracking();
+        var query = portfolio.Invoices(db.Invoices.AsNoTracking());
         if (request.CustomerId.Length > 0) query = query.Where(i => i.CustomerId == request.CustomerId);
         if (request.Status != Proto.InvoiceStatus.Unspecified)
         {

@@ -28,7 +28,7 @@ public sealed class AgingQuery(BillingDbContext db)
     /// Ages every open item as it streams from the database, keyed as asked: memory holds the
     /// report's rows, never the items (a million open invoices are read once, row by row).
     /// </summary>
-    public async Task<IReadOnlyList<AgingBuckets>> AgeAsync(DateOnly asOf, Proto.AgingGroupBy groupBy, CancellationToken ct)
+    public async Task<IReadOnlyList<AgingBuckets>> AgeAsync(DateOnly asOf, Proto.AgingGroupBy groupBy, string? collector, CancellationToken ct)
     {
         var report = new AgingAccumulator(asOf);
         var upToDate = await IsUpToDateAsync(asOf, ct);
@@ -37,6 +37,7 @@ public sealed class AgingQuery(BillingDbContext db)
         var keyed =
             from item in items
             join customer in db.Customers on item.CustomerId equals customer.Id
+            where collector == null || customer.Collector == collector
             select new AgingItem(
                 groupBy == Proto.AgingGroupBy.Region ? Named(customer.Region)
                 : groupBy == Proto.AgingGroupBy.Currency ? item.Currency
@@ -46,7 +47,7 @@ public sealed class AgingQuery(BillingDbContext db)
                 : item.CustomerId,
                 item.Currency, item.DueDate, item.Open, item.Disputed);
         await foreach (var item in keyed.AsAsyncEnumerable().WithCancellation(ct)) report.Add(item);
-        if (upToDate) await ScanOpenInvoicesAsync(groupBy, report, ct);
+        if (upToDate) await ScanOpenInvoicesAsync(groupBy, collector, report, ct);
         return report.Rows();
     }
 
@@ -56,7 +57,7 @@ public sealed class AgingQuery(BillingDbContext db)
     /// the whole cost of the report at volume. The SQL is plain enough for both providers; the
     /// key column comes from a fixed list, never from the caller.
     /// </summary>
-    private async Task ScanOpenInvoicesAsync(Proto.AgingGroupBy groupBy, AgingAccumulator report, CancellationToken ct)
+    private async Task ScanOpenInvoicesAsync(Proto.AgingGroupBy groupBy, string? collector, AgingAccumulator report, CancellationToken ct)
     {
         var (key, fromCustomer) = groupBy switch
         {
@@ -74,8 +75,16 @@ public sealed class AgingQuery(BillingDbContext db)
             // Every column comes from IX_Invoices_Aging; the customers are joined only for a key of theirs.
             command.CommandText =
                 $"SELECT {key}, i.Currency, i.DueDate, i.OpenAmount, i.DisputedAmount FROM Invoices i " +
-                (fromCustomer ? "JOIN Customers c ON c.Id = i.CustomerId " : "") +
-                $"WHERE i.Status IN ({(int)InvoiceStatus.Issued}, {(int)InvoiceStatus.PartiallyPaid})";
+                (fromCustomer || collector is not null ? "JOIN Customers c ON c.Id = i.CustomerId " : "") +
+                $"WHERE i.Status IN ({(int)InvoiceStatus.Issued}, {(int)InvoiceStatus.PartiallyPaid})" +
+                (collector is not null ? " AND c.Collector = @collector" : "");
+            if (collector is not null)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@collector";
+                parameter.Value = collector;
+                command.Parameters.Add(parameter);
+            }
             await using var reader = await command.ExecuteReaderAsync(ct);
             var keyed = groupBy != Proto.AgingGroupBy.Customer && groupBy != Proto.AgingGroupBy.Currency;
             while (await reader.ReadAsync(ct))

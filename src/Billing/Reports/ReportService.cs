@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Fx;
 using ArPlatform.Billing.Invoices;
@@ -14,7 +15,7 @@ using Proto = ArPlatform.Contracts.Billing.V1;
 namespace ArPlatform.Billing.Reports;
 
 /// <summary>Reads over the ledger: aging as of any date, and the entries themselves.</summary>
-public sealed class ReportService(BillingDbContext db, AgingQuery aging, FxRateService fx, TimeProvider clock)
+public sealed class ReportService(BillingDbContext db, AgingQuery aging, Portfolio portfolio, FxRateService fx, TimeProvider clock)
 {
     public async Task<Proto.AgingReport> GetAgingAsync(Proto.GetAgingReportRequest request, CancellationToken ct)
     {
@@ -30,6 +31,11 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, FxRateS
         {
             // Shares per line need each invoice's amount: read per invoice, split, then aged here.
             var items = await (await aging.OpenItemsAsync(asOf, ct)).Where(i => i.Open != 0m).ToListAsync(ct);
+            if (portfolio.Owner is not null)
+            {
+                var visible = (await portfolio.Customers(db.Customers).Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                items.RemoveAll(i => !visible.Contains(i.CustomerId));
+            }
             var lines = await ProductLinesAsync(asOf, ct);
             rows = AgingCalculator.Age(items.SelectMany(i =>
             {
@@ -44,7 +50,7 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, FxRateS
         }
         else
         {
-            rows = await aging.AgeAsync(asOf, request.GroupBy, ct);
+            rows = await aging.AgeAsync(asOf, request.GroupBy, portfolio.Owner, ct);
         }
         var totals = AgingCalculator.Totals(rows);
         var report = new Proto.AgingReport
@@ -124,7 +130,7 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, FxRateS
         var after = page.AfterNumber(v);
         v.ThrowIfInvalid();
 
-        var query = db.LedgerEntries.AsNoTracking();
+        var query = portfolio.Entries(db.LedgerEntries.AsNoTracking());
         if (request.CustomerId.Length > 0) query = query.Where(e => e.CustomerId == request.CustomerId);
         if (request.InvoiceId.Length > 0) query = query.Where(e => e.InvoiceId == request.InvoiceId);
         if (from is { } f) query = query.Where(e => e.EffectiveDate >= f);

@@ -1,3 +1,4 @@
+using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Grpc;
 using ArPlatform.Billing.Ledger;
@@ -14,7 +15,7 @@ namespace ArPlatform.Billing.Reports;
 /// movement in date order with a running balance, the closing balance (equal to the opening plus
 /// the movements, always), and the aging of what is open on the last day.
 /// </summary>
-public sealed class StatementService(BillingDbContext db, AgingQuery openItems, TimeProvider clock)
+public sealed class StatementService(BillingDbContext db, AgingQuery openItems, Portfolio portfolio, TimeProvider clock)
 {
     public async Task<Proto.Statement> GetAsync(Proto.GetStatementRequest request, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public sealed class StatementService(BillingDbContext db, AgingQuery openItems, 
         if (start > end) v.Add("to_date", "must not be before from_date");
         v.ThrowIfInvalid();
 
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CustomerId, ct)
+        var customer = await portfolio.Customers(db.Customers.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == request.CustomerId, ct)
                        ?? throw new NotFoundException("customer", request.CustomerId);
         var opening = await db.LedgerEntries.AsNoTracking().Where(e => e.CustomerId == customer.Id && e.EffectiveDate < start)
             .GroupBy(e => e.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(e => e.Amount) })

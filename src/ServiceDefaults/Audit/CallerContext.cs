@@ -32,6 +32,15 @@ public sealed class CallerContext(IHttpContextAccessor http)
     public bool IsInAnyRole(IEnumerable<string> roles) =>
         http.HttpContext?.User is { } user && roles.Any(user.IsInRole);
 
+    /// <summary>
+    /// For a collector and nothing more, the portfolio they may see (their own user name as the
+    /// customers' collector); null for everyone who sees every customer.
+    /// </summary>
+    public string? PortfolioOwner =>
+        http.HttpContext?.User is { } user && user.IsInRole(Roles.Collector) && !IsInAnyRole(Roles.SeeEveryCustomer)
+            ? user.FindFirst("sub")?.Value ?? ""
+            : null;
+
     public string CorrelationId =>
         http.HttpContext?.Request.Headers[CorrelationHeader].ToString() is { Length: > 0 } id
             ? id

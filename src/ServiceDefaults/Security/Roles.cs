@@ -15,6 +15,12 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [ArClerk, CashApplier, Collector, ArManager, Controller, Auditor, Service];
 
+    /// <summary>
+    /// Who sees every customer's receivables; a caller whose only AR role is collector sees the
+    /// customers assigned to them (their portfolio).
+    /// </summary>
+    public static readonly IReadOnlyList<string> SeeEveryCustomer = [ArClerk, CashApplier, ArManager, Controller, Auditor, Service];
+
     /// <summary>Who sees customers' bank accounts in full (others see the last four characters).</summary>
     public static readonly IReadOnlyList<string> SeeBankingDetails = [CashApplier, ArManager, Controller];
 }

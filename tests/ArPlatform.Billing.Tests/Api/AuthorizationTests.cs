@@ -49,7 +49,10 @@ public sealed class AuthorizationTests : IDisposable
     [MemberData(nameof(RolesAndRpcs))]
     public async Task Each_role_may_call_exactly_its_rpc_groups(string role, string rpc)
     {
-        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        // The caller's own customer: a collector reads only their portfolio.
+        var customer = Requests.Customer();
+        customer.Customer.Collector = "tester";
+        var customerId = (await _host.Client.CreateCustomerAsync(customer)).Id;
         var (allowed, call) = Calls[rpc];
 
         if (allowed is null || allowed.Contains(role)) await call(_host.ClientAs(role), customerId);

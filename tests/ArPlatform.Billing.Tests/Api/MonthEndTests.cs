@@ -146,6 +146,7 @@ public sealed class MonthEndTests : IDisposable
     {
         var request = Requests.Customer();
         request.Customer.Name = "Smith & <Sons>";
+        request.Customer.Collector = "tester";   // the collector printing it
         var customerId = (await _host.Client.CreateCustomerAsync(request)).Id;
         await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, invoiceDate: "2026-11-10"));
 
