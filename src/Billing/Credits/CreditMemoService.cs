@@ -139,11 +139,6 @@ public sealed class CreditMemoService(
                 await ledger.PostAsync(customer, CreditApplied(memo, invoice.Id, -amount.Value.Amount, date, now), token);
                 commands.Audit("invoice", invoice.Id, invoiceBefore, invoice.ToProto());
             }
-            // An owned row whose key (memo, line number) is already set looks like a changed row to
-            // change detection; applications are never changed, so each such row is a new one.
-            db.ChangeTracker.DetectChanges();
-            foreach (var application in db.ChangeTracker.Entries<CreditApplication>().Where(e => e.State == EntityState.Modified))
-                application.State = EntityState.Added;
             var after = memo.ToProto();
             commands.Audit("credit-memo", memo.Id, before, after);
             return after;

@@ -19,11 +19,9 @@ public sealed class Portfolio(BillingDbContext db, CallerContext caller)
     public IQueryable<Customer> Customers(IQueryable<Customer> customers) =>
         Owner is { } owner ? customers.Where(c => c.Collector == owner) : customers;
 
-    public IQueryable<Invoice> Invoices(IQueryable<Invoice> invoices) =>
-        Owner is { } owner ? invoices.Where(i => db.Customers.Any(c => c.Id == i.CustomerId && c.Collector == owner)) : invoices;
+    public IQueryable<Invoice> Invoices(IQueryable<Invoice> invoices) => invoices.Scoped(db, customerId: null, Owner);
 
-    public IQueryable<Ledger.LedgerEntry> Entries(IQueryable<Ledger.LedgerEntry> entries) =>
-        Owner is { } owner ? entries.Where(e => db.Customers.Any(c => c.Id == e.CustomerId && c.Collector == owner)) : entries;
+    public IQueryable<Ledger.LedgerEntry> Entries(IQueryable<Ledger.LedgerEntry> entries) => entries.Scoped(db, customerId: null, Owner);
 
     /// <summary>NOT_FOUND for a customer outside the portfolio, exactly as for one that does not exist.</summary>
     public async Task EnsureVisibleAsync(string customerId, CancellationToken ct)

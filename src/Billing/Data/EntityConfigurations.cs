@@ -135,14 +135,8 @@ internal sealed class CreditMemoConfiguration : IEntityTypeConfiguration<Credits
         e.Property(m => m.Version).IsConcurrencyToken();
         e.HasIndex(m => new { m.Status, m.CreatedAt });
         e.HasIndex(m => m.InvoiceId);
-        e.OwnsMany(m => m.Applications, application =>
-        {
-            application.ToTable("CreditApplications");
-            application.WithOwner().HasForeignKey("CreditMemoId");
-            application.HasKey("CreditMemoId", nameof(Credits.CreditApplication.LineNumber));
-            application.Property(a => a.InvoiceId).HasMaxLength(26);
-        });
-        e.Navigation(m => m.Applications).AutoInclude();
+        // Where a credit on account went is read and written whole with its memo.
+        e.OwnsMany(m => m.Applications, application => application.ToJson());
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.Billing.Ledger;
+using ArPlatform.Billing.Reports;
 using ArPlatform.Contracts.Common.V1;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
@@ -20,7 +21,7 @@ namespace ArPlatform.Billing.Gl;
 /// control account, and closing periods so nothing lands in them afterwards.
 /// </summary>
 public sealed class GlService(
-    BillingDbContext db, CommandExecutor<BillingDbContext> commands, PeriodLock periods, CallerContext caller,
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, PeriodLock periods, AgingQuery openItems, CallerContext caller,
     IOptions<GlAccounts> accounts, TimeProvider clock)
 {
     public async Task<Proto.ExportJournalResponse> ExportAsync(Proto.ExportJournalRequest request, CancellationToken ct)
@@ -65,10 +66,10 @@ public sealed class GlService(
     }
 
     /// <summary>
-    /// Subledger against control account, per currency. Up to date, the subledger is what AR works
-    /// from — every open invoice's open amount plus the on-account items — so any drift between the
-    /// invoices and the ledger shows. For a past date the invoices' amounts then are rebuilt from
-    /// the ledger, and the control account is the journal's AR lines up to that date.
+    /// Subledger against control account, per currency. The subledger is the aging's open items:
+    /// up to date, what AR works from — every open invoice's open amount plus the on-account items —
+    /// so any drift between the invoices and the ledger shows; for a past date, each invoice rebuilt
+    /// from the ledger. The control account is the journal's AR lines up to that date.
     /// </summary>
     private async Task<Proto.GlReconciliation> ReconcileAsync(DateOnly asOf, CancellationToken ct)
     {
@@ -78,19 +79,9 @@ public sealed class GlService(
         var control = byKind.GroupBy(k => k.Currency)
             .ToDictionary(g => g.Key, g => g.Sum(k => JournalBuilder.ReceivablesEffect(k.Kind, k.Sum)), StringComparer.Ordinal);
 
-        Dictionary<string, decimal> subledger;
-        var lastPosting = await db.LedgerEntries.MaxAsync(e => (DateOnly?)e.EffectiveDate, ct);
-        if (lastPosting is null || asOf >= lastPosting)
-        {
-            var open = await db.Invoices.AsNoTracking()
-                .Where(i => i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartiallyPaid)
-                .GroupBy(i => i.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(i => i.OpenAmount) }).ToListAsync(ct);
-            var onAccount = await db.LedgerEntries.AsNoTracking().Where(e => e.InvoiceId == null && e.EffectiveDate <= asOf)
-                .GroupBy(e => e.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(e => e.Amount) }).ToListAsync(ct);
-            subledger = open.Concat(onAccount).GroupBy(x => x.Currency)
-                .ToDictionary(g => g.Key, g => g.Sum(x => x.Sum), StringComparer.Ordinal);
-        }
-        else subledger = byKind.GroupBy(k => k.Currency).ToDictionary(g => g.Key, g => g.Sum(k => k.Sum), StringComparer.Ordinal);
+        var subledger = await (await openItems.OpenItemsAsync(asOf, OpenItemScope.Everyone, ct))
+            .GroupBy(i => i.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(i => i.Open) })
+            .ToDictionaryAsync(g => g.Currency, g => g.Sum, StringComparer.Ordinal, ct);
 
         var result = new Proto.GlReconciliation
         {
@@ -172,11 +163,7 @@ public sealed class GlService(
     };
 
     /// <summary>An amount as the journal shows it: the currency's decimals, always.</summary>
-    public static string Format(decimal amount, string currency)
-    {
-        var c = Currency.Of(currency);
-        return c.Round(amount).ToString("F" + c.MinorUnits, CultureInfo.InvariantCulture);
-    }
+    public static string Format(decimal amount, string currency) => SharedKernel.Money.Rounded(amount, Currency.Of(currency)).FormatAmount();
 
     private static Proto.JournalEntry ToProto(JournalEntry e) => new()
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Threading.Channels;
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.SharedKernel;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
@@ -92,8 +93,8 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         command.CommandText = db.Database.IsSqlServer()
             ? $"SELECT TOP ({PageSize}) {Columns} FROM Invoices WHERE {where} ORDER BY Id"
             : $"SELECT {Columns} FROM Invoices WHERE {where} ORDER BY Id LIMIT {PageSize}";
-        Add(command, "@after", after);
-        if (customerId is not null) Add(command, "@customer", customerId);
+        command.WithParameter("@after", after);
+        if (customerId is not null) command.WithParameter("@customer", customerId);
 
         var page = new List<Proto.Invoice>(PageSize);
         await using var r = await command.ExecuteReaderAsync(ct);
@@ -158,17 +159,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = $"SELECT {selectFrom} WHERE InvoiceId >= @first AND InvoiceId <= @last ORDER BY {orderBy}";
-        Add(command, "@first", page[0].Id);
-        Add(command, "@last", page[^1].Id);
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        return command.WithParameter("@first", page[0].Id).WithParameter("@last", page[^1].Id);
     }
 
     private static Timestamp Utc(DateTime at) => Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));

@@ -1,5 +1,7 @@
+using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Invoices;
+using ArPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Proto = ArPlatform.Contracts.Billing.V1;
 
@@ -17,6 +19,12 @@ public sealed class OpenItem
     public string SalesRep { get; init; } = "";
 }
 
+/// <summary>Whose open items: everyone's, one customer's, or one collector's portfolio.</summary>
+public sealed record OpenItemScope(string? CustomerId = null, string? Collector = null)
+{
+    public static readonly OpenItemScope Everyone = new();
+}
+
 /// <summary>
 /// The open items behind an aging report. Open amounts come from the invoices themselves when
 /// nothing is posted after the as-of date (today's report: one indexed read of the open
@@ -31,13 +39,13 @@ public sealed class AgingQuery(BillingDbContext db)
     public async Task<IReadOnlyList<AgingBuckets>> AgeAsync(DateOnly asOf, Proto.AgingGroupBy groupBy, string? collector, CancellationToken ct)
     {
         var report = new AgingAccumulator(asOf);
+        var scope = new OpenItemScope(Collector: collector);
         var upToDate = await IsUpToDateAsync(asOf, ct);
         // Up to date, the open invoices are scanned below; the on-account items go the EF way.
-        var items = upToDate ? OnAccountItems(asOf) : LedgerItems(asOf).Concat(OnAccountItems(asOf));
+        var items = upToDate ? OnAccountItems(asOf, scope) : LedgerItems(asOf, scope).Concat(OnAccountItems(asOf, scope));
         var keyed =
             from item in items
             join customer in db.Customers on item.CustomerId equals customer.Id
-            where collector == null || customer.Collector == collector
             select new AgingItem(
                 groupBy == Proto.AgingGroupBy.Region ? Named(customer.Region)
                 : groupBy == Proto.AgingGroupBy.Currency ? item.Currency
@@ -78,13 +86,7 @@ public sealed class AgingQuery(BillingDbContext db)
                 (fromCustomer || collector is not null ? "JOIN Customers c ON c.Id = i.CustomerId " : "") +
                 $"WHERE i.Status IN ({(int)InvoiceStatus.Issued}, {(int)InvoiceStatus.PartiallyPaid})" +
                 (collector is not null ? " AND c.Collector = @collector" : "");
-            if (collector is not null)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@collector";
-                parameter.Value = collector;
-                command.Parameters.Add(parameter);
-            }
+            if (collector is not null) command.WithParameter("@collector", collector);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var keyed = groupBy != Proto.AgingGroupBy.Customer && groupBy != Proto.AgingGroupBy.Currency;
             while (await reader.ReadAsync(ct))
@@ -97,8 +99,8 @@ public sealed class AgingQuery(BillingDbContext db)
         }
     }
 
-    private IQueryable<OpenItem> OnAccountItems(DateOnly asOf) =>
-        from entry in db.LedgerEntries
+    private IQueryable<OpenItem> OnAccountItems(DateOnly asOf, OpenItemScope scope) =>
+        from entry in db.LedgerEntries.Scoped(db, scope.CustomerId, scope.Collector)
         where entry.InvoiceId == null && entry.EffectiveDate <= asOf
         group entry.Amount by new { entry.CustomerId, entry.Currency } into g
         select new OpenItem { InvoiceId = null, CustomerId = g.Key.CustomerId, Currency = g.Key.Currency, DueDate = null, Open = g.Sum(), Disputed = 0m, SalesRep = "" };
@@ -107,18 +109,19 @@ public sealed class AgingQuery(BillingDbContext db)
     public static string Named(string? key) => string.IsNullOrEmpty(key) ? "UNASSIGNED" : key;
 
     /// <summary>
-    /// Each open item on the date. Up to date, the invoices' own open amounts (kept with every
-    /// posting) plus the on-account entries; for a past date, the ledger summed per invoice.
+    /// Each open item on the date, of the scope only (filtered before anything is summed). Up to
+    /// date, the invoices' own open amounts (kept with every posting) plus the on-account entries;
+    /// for a past date, the ledger summed per invoice.
     /// </summary>
-    public async Task<IQueryable<OpenItem>> OpenItemsAsync(DateOnly asOf, CancellationToken ct) =>
-        (await IsUpToDateAsync(asOf, ct) ? OpenInvoices() : LedgerItems(asOf)).Concat(OnAccountItems(asOf));
+    public async Task<IQueryable<OpenItem>> OpenItemsAsync(DateOnly asOf, OpenItemScope scope, CancellationToken ct) =>
+        (await IsUpToDateAsync(asOf, ct) ? OpenInvoices(scope) : LedgerItems(asOf, scope)).Concat(OnAccountItems(asOf, scope));
 
     /// <summary>Nothing is posted after the date: the invoices' own open amounts are the amounts on that date.</summary>
     private async Task<bool> IsUpToDateAsync(DateOnly asOf, CancellationToken ct) =>
         !await db.LedgerEntries.AnyAsync(e => e.EffectiveDate > asOf, ct);
 
-    private IQueryable<OpenItem> OpenInvoices() =>
-        db.Invoices.IgnoreAutoIncludes()
+    private IQueryable<OpenItem> OpenInvoices(OpenItemScope scope) =>
+        db.Invoices.IgnoreAutoIncludes().Scoped(db, scope.CustomerId, scope.Collector)
             .Where(i => i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartiallyPaid)
             .Select(i => new OpenItem
             {
@@ -127,9 +130,9 @@ public sealed class AgingQuery(BillingDbContext db)
             });
 
     /// <summary>Each invoice's ledger entries up to the date, summed.</summary>
-    private IQueryable<OpenItem> LedgerItems(DateOnly asOf) =>
+    private IQueryable<OpenItem> LedgerItems(DateOnly asOf, OpenItemScope scope) =>
         from sum in
-            from entry in db.LedgerEntries
+            from entry in db.LedgerEntries.Scoped(db, scope.CustomerId, scope.Collector)
             where entry.InvoiceId != null && entry.EffectiveDate <= asOf
             group entry.Amount by entry.InvoiceId into g
             select new { InvoiceId = g.Key, Open = g.Sum() }

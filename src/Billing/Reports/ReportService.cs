@@ -30,12 +30,8 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, Portfol
         if (request.GroupBy == Proto.AgingGroupBy.ProductLine)
         {
             // Shares per line need each invoice's amount: read per invoice, split, then aged here.
-            var items = await (await aging.OpenItemsAsync(asOf, ct)).Where(i => i.Open != 0m).ToListAsync(ct);
-            if (portfolio.Owner is not null)
-            {
-                var visible = (await portfolio.Customers(db.Customers).Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-                items.RemoveAll(i => !visible.Contains(i.CustomerId));
-            }
+            var items = await (await aging.OpenItemsAsync(asOf, new OpenItemScope(Collector: portfolio.Owner), ct))
+                .Where(i => i.Open != 0m).ToListAsync(ct);
             var lines = await ProductLinesAsync(asOf, ct);
             rows = AgingCalculator.Age(items.SelectMany(i =>
             {

@@ -39,7 +39,7 @@ public sealed class StatementService(BillingDbContext db, AgingQuery openItems, 
             orderby entry.EffectiveDate, entry.Id
             select new { entry, Number = invoice == null ? null : invoice.Number })
             .ToListAsync(ct);
-        var open = await (await openItems.OpenItemsAsync(end, ct)).Where(i => i.CustomerId == customer.Id && i.Open != 0m).ToListAsync(ct);
+        var open = await (await openItems.OpenItemsAsync(end, new OpenItemScope(CustomerId: customer.Id), ct)).Where(i => i.Open != 0m).ToListAsync(ct);
         var aging = AgingCalculator.Age(open.Select(o => new AgingItem(customer.Id, o.Currency, o.DueDate, o.Open, o.Disputed)), end)
             .ToDictionary(a => a.Currency, StringComparer.Ordinal);
 

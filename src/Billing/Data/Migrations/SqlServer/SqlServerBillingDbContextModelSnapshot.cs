@@ -641,30 +641,29 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                     b.OwnsMany("ArPlatform.Billing.Credits.CreditApplication", "Applications", b1 =>
                         {
                             b1.Property<string>("CreditMemoId")
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
+                                .HasMaxLength(200);
 
-                            b1.Property<int>("LineNumber")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("LineNumber"));
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<decimal>("Amount")
-                                .HasPrecision(19, 4)
-                                .HasColumnType("decimal(19,4)");
+                                .HasPrecision(19, 4);
 
-                            b1.Property<DateOnly>("AppliedOn")
-                                .HasColumnType("date");
+                            b1.Property<DateOnly>("AppliedOn");
 
                             b1.Property<string>("InvoiceId")
                                 .IsRequired()
-                                .HasMaxLength(26)
-                                .HasColumnType("nvarchar(26)");
+                                .HasMaxLength(200);
 
-                            b1.HasKey("CreditMemoId", "LineNumber");
+                            b1.Property<int>("LineNumber");
 
-                            b1.ToTable("CreditApplications", (string)null);
+                            b1.HasKey("CreditMemoId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CreditMemos");
+
+                            b1
+                                .ToJson("Applications")
+                                .HasColumnType("nvarchar(max)");
 
                             b1.WithOwner()
                                 .HasForeignKey("CreditMemoId");

@@ -633,28 +633,29 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                     b.OwnsMany("ArPlatform.Billing.Credits.CreditApplication", "Applications", b1 =>
                         {
                             b1.Property<string>("CreditMemoId")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                                .HasMaxLength(200);
 
-                            b1.Property<int>("LineNumber")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<decimal>("Amount")
-                                .HasPrecision(19, 4)
-                                .HasColumnType("TEXT");
+                                .HasPrecision(19, 4);
 
-                            b1.Property<DateOnly>("AppliedOn")
-                                .HasColumnType("TEXT");
+                            b1.Property<DateOnly>("AppliedOn");
 
                             b1.Property<string>("InvoiceId")
                                 .IsRequired()
-                                .HasMaxLength(26)
+                                .HasMaxLength(200);
+
+                            b1.Property<int>("LineNumber");
+
+                            b1.HasKey("CreditMemoId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CreditMemos");
+
+                            b1
+                                .ToJson("Applications")
                                 .HasColumnType("TEXT");
-
-                            b1.HasKey("CreditMemoId", "LineNumber");
-
-                            b1.ToTable("CreditApplications", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("CreditMemoId");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ArPlatform.Billing.Data.Migrations.SqlServer
+namespace ArPlatform.Billing.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SubledgerCompletion : Migration
@@ -18,14 +18,14 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "Invoices",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1); // existing invoices are standard ones
 
             migrationBuilder.AddColumn<string>(
                 name: "SalesRep",
                 table: "Invoices",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: false,
                 defaultValue: "");
@@ -33,13 +33,13 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "BillingAddress",
                 table: "Customers",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Collector",
                 table: "Customers",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: false,
                 defaultValue: "");
@@ -47,13 +47,13 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "LateCharges",
                 table: "Customers",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LegalName",
                 table: "Customers",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
@@ -61,14 +61,14 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ParentCustomerId",
                 table: "Customers",
-                type: "nvarchar(26)",
+                type: "TEXT",
                 maxLength: 26,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Segment",
                 table: "Customers",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
@@ -76,25 +76,31 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ShippingAddress",
                 table: "Customers",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TaxId",
                 table: "Customers",
-                type: "nvarchar(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Applications",
+                table: "CreditMemos",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ClosedPeriods",
                 columns: table => new
                 {
-                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    LastDay = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    LastDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,35 +108,13 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "CreditApplications",
-                columns: table => new
-                {
-                    LineNumber = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CreditMemoId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    InvoiceId = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CreditApplications", x => new { x.CreditMemoId, x.LineNumber });
-                    table.ForeignKey(
-                        name: "FK_CreditApplications_CreditMemos_CreditMemoId",
-                        column: x => x.CreditMemoId,
-                        principalTable: "CreditMemos",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "FxRates",
                 columns: table => new
                 {
-                    BaseCurrency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    QuoteCurrency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Rate = table.Column<decimal>(type: "decimal(28,10)", precision: 28, scale: 10, nullable: false)
+                    BaseCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    QuoteCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rate = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,9 +125,9 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                 name: "LateChargeMarks",
                 columns: table => new
                 {
-                    InvoiceId = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    ChargedThrough = table.Column<DateOnly>(type: "date", nullable: false),
-                    FlatFeeCharged = table.Column<bool>(type: "bit", nullable: false)
+                    InvoiceId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    ChargedThrough = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FlatFeeCharged = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,15 +138,15 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                 name: "Subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    CustomerId = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Interval = table.Column<int>(type: "int", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    BilledThrough = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    Plans = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Interval = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BilledThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Plans = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,17 +163,17 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                 name: "WriteOffs",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    InvoiceId = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    CustomerId = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RequestedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    PostedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    InvoiceId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,9 +227,6 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ClosedPeriods");
-
-            migrationBuilder.DropTable(
-                name: "CreditApplications");
 
             migrationBuilder.DropTable(
                 name: "FxRates");
@@ -314,6 +295,10 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "TaxId",
                 table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "Applications",
+                table: "CreditMemos");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_Status_DueDate",
