@@ -1,13 +1,18 @@
+using ArPlatform.Collections;
 using ArPlatform.Collections.Data;
+using ArPlatform.Collections.Grpc;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Data;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<CollectionsDbContext, SqliteCollectionsDbContext, SqlServerCollectionsDbContext>("collectionsdb");
+builder.AddCollections();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync<CollectionsDbContext>();
-// Health, metrics and reflection for now; the service's RPCs are mapped with its issue.
+app.MapGrpcService<CollectionsGrpcService>();
 app.MapDefaultEndpoints();
 await app.RunAsync();
+
+/// <summary>Entry point, visible to the in-memory test host.</summary>
+public partial class Program;

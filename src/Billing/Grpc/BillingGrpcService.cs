@@ -27,7 +27,7 @@ namespace ArPlatform.Billing.Grpc;
 public sealed class BillingGrpcService(
     CustomerService customers, InvoiceService invoices, InvoiceDisputeService disputes, PaymentService payments, CreditMemoService credits,
     BalanceReader balances, ReportService reports, StatementService statements, WriteOffService writeOffs,
-    LateChargeService lateCharges, GlService gl, FxRateService fx, OpenInvoiceReader openInvoices, SubscriptionService subscriptions, Portfolio portfolio,
+    LateChargeService lateCharges, GlService gl, FxRateService fx, OpenInvoiceReader openInvoices, SubscriptionService subscriptions, Portfolio portfolio, PaymentBehaviourQuery paymentBehaviour,
     AuditLogReader<BillingDbContext> audit)
     : BillingService.BillingServiceBase
 {
@@ -181,6 +181,23 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ArRollForward> GetArRollForward(GetArRollForwardRequest request, ServerCallContext context) =>
         reports.GetRollForwardAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override async Task StreamPaymentBehaviour(StreamPaymentBehaviourRequest request,
+        IServerStreamWriter<PaymentBehaviour> responseStream, ServerCallContext context)
+    {
+        var v = new Validator();
+        var since = v.Date("since", request.Since);
+        v.ThrowIfInvalid();
+        // Every customer's habit: not a collector's portfolio view.
+        if (portfolio.Owner is not null) throw new PermissionDeniedException("PORTFOLIO_ONLY", "Payment behaviour covers every customer; a collector reads their own accounts.");
+        await foreach (var habit in paymentBehaviour.ReadAsync(since ?? DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1), context.CancellationToken))
+            await responseStream.WriteAsync(new PaymentBehaviour
+            {
+                CustomerId = habit.CustomerId, Payments = habit.Payments,
+                AverageDaysLate = habit.AverageDaysLate.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            }, context.CancellationToken);
+    }
 
     [Authorize(Policy = Policies.ReadGeneralLedger)]
     public override Task<ExportJournalResponse> ExportJournal(ExportJournalRequest request, ServerCallContext context) =>

@@ -94,29 +94,37 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, Portfol
         var beginning = await db.LedgerEntries.AsNoTracking().Where(e => e.EffectiveDate < from)
             .GroupBy(e => e.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(e => e.Amount) })
             .ToDictionaryAsync(g => g.Currency, g => g.Sum, StringComparer.Ordinal, ct);
-        var period = await db.LedgerEntries.AsNoTracking().Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to)
-            .GroupBy(e => new { e.Currency, e.Kind }).Select(g => new KindTotal(g.Key.Currency, g.Key.Kind, g.Sum(e => e.Amount)))
+        // One read of the period, by month: the months roll forward from the beginning, and add up to the period.
+        var byMonth = await db.LedgerEntries.AsNoTracking().Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to)
+            .GroupBy(e => new { e.EffectiveDate.Year, e.EffectiveDate.Month, e.Currency, e.Kind })
+            .Select(g => new { g.Key.Year, g.Key.Month, Total = new KindTotal(g.Key.Currency, g.Key.Kind, g.Sum(e => e.Amount)) })
             .ToListAsync(ct);
-        return new Proto.ArRollForward
+        var period = byMonth.GroupBy(m => (m.Total.Currency, m.Total.Kind)).Select(g => new KindTotal(g.Key.Currency, g.Key.Kind, g.Sum(m => m.Total.Sum)));
+        var result = new Proto.ArRollForward { FromDate = from!.Value.ToText(), ToDate = to!.Value.ToText() };
+        result.Rows.AddRange(ToProto(RollForwardCalculator.Compute(beginning, period)));
+        if (!request.Monthly) return result;
+        var opening = new Dictionary<string, decimal>(beginning, StringComparer.Ordinal);
+        for (var month = new DateOnly(from.Value.Year, from.Value.Month, 1); month <= to.Value; month = month.AddMonths(1))
         {
-            FromDate = from!.Value.ToText(),
-            ToDate = to!.Value.ToText(),
-            Rows =
-            {
-                RollForwardCalculator.Compute(beginning, period).Select(r => new Proto.RollForwardRow
-                {
-                    Currency = r.Currency,
-                    Beginning = MoneyMapping.ToProto(r.Beginning, r.Currency),
-                    Billed = MoneyMapping.ToProto(r.Billed, r.Currency),
-                    Collected = MoneyMapping.ToProto(r.Collected, r.Currency),
-                    Credited = MoneyMapping.ToProto(r.Credited, r.Currency),
-                    WrittenOff = MoneyMapping.ToProto(r.WrittenOff, r.Currency),
-                    Adjustments = MoneyMapping.ToProto(r.Adjustments, r.Currency),
-                    Ending = MoneyMapping.ToProto(r.Ending, r.Currency),
-                }),
-            },
-        };
+            var rows = RollForwardCalculator.Compute(opening,
+                byMonth.Where(m => m.Year == month.Year && m.Month == month.Month).Select(m => m.Total));
+            result.Months.Add(new Proto.RollForwardMonth { Month = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Rows = { ToProto(rows) } });
+            foreach (var row in rows) opening[row.Currency] = row.Ending;
+        }
+        return result;
     }
+
+    private static IEnumerable<Proto.RollForwardRow> ToProto(IEnumerable<RollForwardRow> rows) => rows.Select(r => new Proto.RollForwardRow
+    {
+        Currency = r.Currency,
+        Beginning = MoneyMapping.ToProto(r.Beginning, r.Currency),
+        Billed = MoneyMapping.ToProto(r.Billed, r.Currency),
+        Collected = MoneyMapping.ToProto(r.Collected, r.Currency),
+        Credited = MoneyMapping.ToProto(r.Credited, r.Currency),
+        WrittenOff = MoneyMapping.ToProto(r.WrittenOff, r.Currency),
+        Adjustments = MoneyMapping.ToProto(r.Adjustments, r.Currency),
+        Ending = MoneyMapping.ToProto(r.Ending, r.Currency),
+    });
 
     public async Task<Proto.ListLedgerEntriesResponse> ListLedgerEntriesAsync(Proto.ListLedgerEntriesRequest request, CancellationToken ct)
     {

@@ -1,13 +1,41 @@
+using ArPlatform.Collections.Activities;
+using ArPlatform.Collections.Allowance;
+using ArPlatform.Collections.Credit;
+using ArPlatform.Collections.Dunning;
+using ArPlatform.Collections.Forecasts;
+using ArPlatform.Collections.Mail;
+using ArPlatform.Collections.Promises;
+using ArPlatform.Collections.WriteOffs;
 using ArPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArPlatform.Collections.Data;
 
 /// <summary>
-/// Collections's database. Its tables arrive with the service's own issue; today it holds the
-/// shared command tables. One subclass per provider keeps each provider's migrations apart.
+/// Collections's database: account profiles and standings, dunning actions and the mail outbox,
+/// activities, promises and plans, write-off requests, allowance bookings and forecast snapshots.
+/// One subclass per provider keeps each provider's migrations apart.
 /// </summary>
-public abstract class CollectionsDbContext(DbContextOptions options) : ServiceDbContext(options);
+public abstract class CollectionsDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public DbSet<AccountProfile> Profiles => Set<AccountProfile>();
+    public DbSet<AccountStanding> Standings => Set<AccountStanding>();
+    public DbSet<DunningAction> DunningActions => Set<DunningAction>();
+    public DbSet<DunningRunRecord> DunningRuns => Set<DunningRunRecord>();
+    public DbSet<OutgoingMail> Mail => Set<OutgoingMail>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<PromiseToPay> Promises => Set<PromiseToPay>();
+    public DbSet<PaymentPlan> Plans => Set<PaymentPlan>();
+    public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
+    public DbSet<AllowanceBooking> AllowanceBookings => Set<AllowanceBooking>();
+    public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.ApplyConfigurationsFromAssembly(typeof(CollectionsDbContext).Assembly);
+    }
+}
 
 public sealed class SqliteCollectionsDbContext(DbContextOptions<SqliteCollectionsDbContext> options) : CollectionsDbContext(options);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
@@ -183,6 +184,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, previousHash) = last is null ? (0L, AuditEntry.GenesisHash) : (last.Sequence, last.Hash);
         var at = clock.GetUtcNow().UtcDateTime;
+        var entries = new List<AuditEntry>(_changes.Count);
         foreach (var change in _changes)
         {
             var entry = new AuditEntry
@@ -193,7 +195,17 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             };
             entry.Hash = entry.ComputeHash();
             previousHash = entry.Hash;
-            db.Add(entry);
+            entries.Add(entry);
+        }
+        try
+        {
+            // Append-only rows, never read back in this command: inserted in bulk (a run's thousands of holds).
+            await db.InsertAllAsync(entries, ct);
+        }
+        catch (DbException e)
+        {
+            // A concurrent writer took the sequence: the same race as any other lost write, so the command re-runs.
+            throw new DbUpdateException("Another command appended to the audit trail first.", e);
         }
     }
 

@@ -42,3 +42,12 @@ public sealed class AlreadyExistsException(string reason, string message) : Doma
 
 /// <summary>ABORTED: a concurrent writer won; the caller may retry with the same request id.</summary>
 public sealed class ConcurrencyConflictException(string message) : DomainException(message);
+
+/// <summary>
+/// PERMISSION_DENIED: the caller may call the RPC but not for this (a write-off above their
+/// approval tier, a report beyond their portfolio); the reason says which rule.
+/// </summary>
+public sealed class PermissionDeniedException(string reason, string message) : DomainException(message)
+{
+    public string Reason { get; } = reason;
+}

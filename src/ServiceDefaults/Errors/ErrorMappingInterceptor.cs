@@ -107,6 +107,12 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             Message = a.Message,
             Details = { Any.Pack(new ErrorInfo { Reason = a.Reason, Domain = Domain }) },
         },
+        PermissionDeniedException d => new Status
+        {
+            Code = (int)Code.PermissionDenied,
+            Message = d.Message,
+            Details = { Any.Pack(new ErrorInfo { Reason = d.Reason, Domain = Domain }) },
+        },
         ConcurrencyConflictException c => new Status
         {
             Code = (int)Code.Aborted,

@@ -56,6 +56,13 @@ public static class Policies
     /// <summary>Close accounting periods and keep the FX rate table.</summary>
     public const string CloseBooks = "gl.close";
 
+    /// <summary>Work accounts: activities, promises, payment plans, manual holds, write-off requests, risk ratings.</summary>
+    public const string WorkCollections = "collections.work";
+    /// <summary>Run dunning for every account (also the service's own daily schedule).</summary>
+    public const string RunDunning = "collections.dunning";
+    /// <summary>Release credit holds and decide write-offs (the approval matrix narrows write-offs further by amount).</summary>
+    public const string ApproveCollections = "collections.approve";
+
     internal static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadReceivables] = [.. Roles.All],
@@ -70,5 +77,8 @@ public static class Policies
         [AssessLateCharges] = [Roles.ArManager, Roles.Controller, Roles.Service],
         [ReadGeneralLedger] = [Roles.Controller, Roles.Auditor, Roles.ArManager],
         [CloseBooks] = [Roles.Controller],
+        [WorkCollections] = [Roles.Collector, Roles.ArManager, Roles.Service],
+        [RunDunning] = [Roles.ArManager, Roles.Service],
+        [ApproveCollections] = [Roles.ArManager, Roles.Controller],
     };
 }

@@ -88,6 +88,21 @@ public sealed class MonthEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_monthly_roll_forward_rolls_each_month_into_the_next_and_adds_up_to_the_period()
+    {
+        await TwoMonthsAsync();
+
+        var both = await _host.Client.GetArRollForwardAsync(new GetArRollForwardRequest { FromDate = "2026-10-15", ToDate = "2026-11-30", Monthly = true });
+
+        Assert.Equal(["2026-10", "2026-11"], both.Months.Select(m => m.Month));
+        var (october, november) = (Assert.Single(both.Months[0].Rows), Assert.Single(both.Months[1].Rows));
+        Assert.Equal(october.Ending.Amount, november.Beginning.Amount);
+        Assert.Equal(both.Rows[0].Ending.Amount, november.Ending.Amount);
+        Assert.Equal("549.50", november.Ending.Amount);
+        Assert.Empty((await _host.Client.GetArRollForwardAsync(new GetArRollForwardRequest { FromDate = "2026-10-01", ToDate = "2026-11-30" })).Months);
+    }
+
+    [Fact]
     public async Task A_closed_month_takes_no_postings_and_a_reversal_lands_in_the_open_month()
     {
         var (_, october, applicationId) = await TwoMonthsAsync();

@@ -1,0 +1,95 @@
+using ArPlatform.Collections.Data;
+using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Grpc;
+using ArPlatform.ServiceDefaults.Hosting;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Billing = ArPlatform.Contracts.Billing.V1;
+using Proto = ArPlatform.Contracts.Collections.V1;
+
+namespace ArPlatform.Collections.WriteOffs;
+
+/// <summary>Configuration section <c>Collections:WriteOffPosting</c>.</summary>
+public sealed class WriteOffPostingOptions
+{
+    /// <summary>How often the worker posts approved write-offs not yet posted; 0 turns it off.</summary>
+    public int PollSeconds { get; init; } = 5;
+    public int MaxBackoffSeconds { get; init; } = 300;
+}
+
+/// <summary>
+/// Posts approved write-offs to Billing: the request's id is Billing's idempotency key and its
+/// number the write-off reference, so a repeat after a crash or a lost answer is a replay there,
+/// never a second posting. Billing down: retried with back-off; Billing refuses for good (the
+/// invoice was paid meanwhile): marked POSTING_FAILED with the reason.
+/// </summary>
+public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOffPostingOptions> options, TimeProvider clock,
+    CollectionsMetrics metrics, ILogger<WriteOffPoster> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<int> PostDueAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();
+            var billing = scope.ServiceProvider.GetRequiredService<Billing.BillingService.BillingServiceClient>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.WriteOffs.Where(w => w.Status == Proto.WriteOffStatus.Approved && w.NextPostingAt <= now)
+                .OrderBy(w => w.Id).Take(100).ToListAsync(ct);
+            var posted = 0;
+            foreach (var writeOff in due)
+            {
+                try
+                {
+                    // Billing records the approver's decision as theirs: the person, not this service.
+                    var posting = await billing.PostWriteOffAsync(new Billing.PostWriteOffRequest
+                    {
+                        InvoiceId = writeOff.InvoiceId, RequestId = writeOff.Id, WriteOffReference = writeOff.Number,
+                        Amount = MoneyMapping.ToProto(writeOff.Amount, writeOff.Currency), Reason = writeOff.Reason,
+                        RequestedBy = writeOff.RequestedBy, ApprovedBy = writeOff.DecidedBy,
+                    }, new Metadata { { CallerContext.OnBehalfOfHeader, writeOff.DecidedBy } }, cancellationToken: ct);
+                    writeOff.Status = Proto.WriteOffStatus.Posted;
+                    writeOff.PostingId = posting.Id;
+                    writeOff.NextPostingAt = null;
+                    metrics.WriteOffsPosted.Add(1);
+                    posted++;
+                }
+                catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
+                {
+                    writeOff.Status = Proto.WriteOffStatus.PostingFailed;
+                    writeOff.PostingError = RemoteCallPolicy.Describe(e);
+                    writeOff.NextPostingAt = null;
+                    logger.LogError("Billing refused write-off {Number}: {Error}", writeOff.Number, writeOff.PostingError);
+                }
+                catch (RpcException e)
+                {
+                    writeOff.PostingAttempts++;
+                    writeOff.PostingError = RemoteCallPolicy.Describe(e);
+                    writeOff.NextPostingAt = now + RemoteCallPolicy.Backoff(writeOff.PostingAttempts, options.Value.MaxBackoffSeconds);
+                    logger.LogWarning("Billing did not take write-off {Number} (attempt {Attempt}): {Error}", writeOff.Number, writeOff.PostingAttempts, writeOff.PostingError);
+                }
+                writeOff.Version++;
+                await db.SaveChangesAsync(ct);
+            }
+            return posted;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
+
+/// <summary>Re-drives postings every <c>Collections:WriteOffPosting:PollSeconds</c>.</summary>
+public sealed class WriteOffPostingWorker(WriteOffPoster poster, IOptions<WriteOffPostingOptions> options, ILogger<WriteOffPostingWorker> logger)
+    : PeriodicWorker(logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override Task RunOnceAsync(CancellationToken ct) => poster.PostDueAsync(ct);
+}

@@ -1,0 +1,126 @@
+using ArPlatform.Contracts.Collections.V1;
+using ArPlatform.ServiceDefaults.Security;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace ArPlatform.Collections.Tests.Api;
+
+/// <summary>
+/// KPIs, allowance, forecast and worklist over one account: an invoice of 324.75 USD issued
+/// 1 October (due 31 October), 100.00 of it paid 5 November (5 days late); today 30 November.
+/// </summary>
+public sealed class ReportingTests : IAsyncLifetime
+{
+    private readonly CollectionsWorld _world = new();
+    private string _customerId = "";
+
+    public async Task InitializeAsync()
+    {
+        var customer = await _world.CustomerAsync();
+        _customerId = customer.Id;
+        var invoice = await _world.InvoiceAsync(customer.Id);
+        await _world.PayAsync(invoice.Id, "100.00", "2026-11-05", "pay-1");
+    }
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task Kpis_follow_the_formulas_over_billings_figures()
+    {
+        var kpis = await _world.Collections.Manager.GetKpisAsync(new GetKpisRequest { PeriodStart = "2026-10-01", PeriodEnd = "2026-11-30" });
+
+        // 61 days; beginning 0, credit sales 324.75, ending 224.75, none of it current.
+        // DSO = (0 + 224.75) / 2 / 324.75 × 61 = 21.11; BPDSO = 0; ADD = 21.1
+        // CEI = (0 + 324.75 − 224.75) / (0 + 324.75 − 0) × 100 = 30.79
+        var usd = Assert.Single(kpis.Currencies);
+        Assert.Equal((61, "SIMPLE"), (kpis.DaysInPeriod, kpis.DsoMethod));
+        Assert.Equal(("21.1", "0.0", "21.1", "30.8", "0.0", "0.0"),
+            (usd.Dso, usd.BestPossibleDso, usd.AverageDaysDelinquent, usd.Cei, usd.PercentCurrent, usd.BadDebtPercent));
+        Assert.Equal(("0.00", "324.75", "100.00", "224.75"), (usd.BeginningAr.Amount, usd.CreditSales.Amount, usd.Collected.Amount, usd.EndingAr.Amount));
+        // Countback: 224.75 of November's sales (none) then October's 324.75 over 31 days: 30 + 224.75 / 324.75 × 31 = 51.45
+        Assert.Equal("51.5", usd.CountbackDso);
+        Assert.Equal(usd.Dso, kpis.Dso);
+    }
+
+    [Fact]
+    public async Task A_period_starting_mid_month_reads_the_same_figures_from_billing()
+    {
+        var kpis = await _world.Collections.Manager.GetKpisAsync(new GetKpisRequest { PeriodStart = "2026-10-15", PeriodEnd = "2026-11-30" });
+
+        // Issued 1 October, before the period: no credit sales in it, so the sales-based KPIs are undefined.
+        var usd = Assert.Single(kpis.Currencies);
+        Assert.Equal(("324.75", "0.00", "100.00", "224.75"), (usd.BeginningAr.Amount, usd.CreditSales.Amount, usd.Collected.Amount, usd.EndingAr.Amount));
+        Assert.Equal(("", "30.8"), (usd.Dso, usd.Cei));
+    }
+
+    [Fact]
+    public async Task The_allowance_is_booked_by_a_controller_and_the_next_adjustment_is_what_changed()
+    {
+        var calculated = await _world.Collections.Manager.CalculateAllowanceAsync(new CalculateAllowanceRequest { AsOf = "2026-11-30" });
+        var usd = Assert.Single(calculated.Currencies);
+        // 224.75 is 30 days past due (1–30): 3 % = 6.7425 → 6.74
+        Assert.Equal(("6.74", "0.00", "6.74"), (usd.Required.Amount, usd.Booked.Amount, usd.Adjustment.Amount));
+
+        var denied = await GrpcAssert.FailsWith(StatusCode.PermissionDenied, () => _world.Collections.Manager.CalculateAllowanceAsync(
+            new CalculateAllowanceRequest { AsOf = "2026-11-30", Book = true, RequestId = "b-1" }).ResponseAsync);
+        Assert.Equal("CONTROLLER_ONLY", denied.GetDetail<ErrorInfo>()!.Reason);
+        var controller = _world.Collections.ClientAs("carl", Roles.Controller);
+        var booked = await controller.CalculateAllowanceAsync(new CalculateAllowanceRequest { AsOf = "2026-11-30", Book = true, RequestId = "b-2" });
+        Assert.True(booked.Booked);
+
+        var afterwards = await controller.CalculateAllowanceAsync(new CalculateAllowanceRequest { AsOf = "2026-12-15" });
+        // 45 days past due, 31 to 60: 10 % of 224.75 = 22.475 → 22.48; 6.74 booked → 15.74 more
+        Assert.Equal(("22.48", "6.74", "15.74"), (afterwards.Currencies[0].Required.Amount, afterwards.Currencies[0].Booked.Amount, afterwards.Currencies[0].Adjustment.Amount));
+    }
+
+    [Fact]
+    public async Task The_forecast_moves_invoices_by_the_customers_habit_and_counts_promises_as_committed()
+    {
+        await _world.Collections.Collector.CreatePromiseToPayAsync(new CreatePromiseToPayRequest
+        {
+            RequestId = "p-1", Promise = new PromiseToPay { CustomerId = _customerId, Amount = Requests.Usd("50.00"), PromisedDate = "2026-12-09" },
+        });
+
+        var forecast = await _world.Collections.Manager.GetCashForecastAsync(new GetCashForecastRequest { Weeks = 4 });
+
+        // The customer pays 5 days late: the 174.75 not promised was expected 5 November, so this week.
+        Assert.Equal(
+            [("2026-11-30", "174.75", "0.00"), ("2026-12-07", "50.00", "50.00")],
+            forecast.Weeks.Select(w => (w.WeekStart, w.Expected.Amount, w.Committed.Amount)));
+    }
+
+    [Fact]
+    public async Task A_past_week_shows_what_was_forecast_beside_what_arrived()
+    {
+        _world.SetToday(new DateOnly(2026, 11, 1));
+        await _world.Collections.Manager.GetCashForecastAsync(new GetCashForecastRequest { Weeks = 2 });
+        _world.SetToday(new DateOnly(2026, 11, 30));
+
+        var forecast = await _world.Collections.Manager.GetCashForecastAsync(new GetCashForecastRequest { Weeks = 1, PastWeeks = 4 });
+
+        // Made on 1 November: the 224.75 open, due 31 October, from a customer 5 days late → the
+        // week of 2 November. 100.00 arrived: 100 − 124.75 / 224.75 × 100 = 44.5 % accurate.
+        var week = forecast.Weeks.Single(w => w.WeekStart == "2026-11-02");
+        Assert.Equal(("100.00", "224.75", "44.5"), (week.Actual.Amount, week.Expected.Amount, week.AccuracyPercent));
+        Assert.Equal("", forecast.Weeks.Single(w => w.WeekStart == "2026-11-09").AccuracyPercent);
+    }
+
+    [Fact]
+    public async Task The_worklist_ranks_the_collectors_accounts_from_the_latest_run()
+    {
+        var quiet = await _world.CustomerAsync("c-2");
+        await _world.InvoiceAsync(quiet.Id, "i-2", "2026-11-20");
+        await _world.Collections.Manager.RunDunningAsync(new RunDunningRequest());
+
+        var worklist = await _world.Collections.Collector.GetWorklistAsync(new GetWorklistRequest());
+
+        Assert.Equal("2026-11-30", worklist.AsOf);
+        var row = Assert.Single(worklist.Rows);
+        Assert.Equal((_customerId, "224.75", 30, "cole"), (row.CustomerId, row.PastDue.Amount, row.DaysLate, row.Collector));
+        // 10 points for 30 days late, 10 for the medium risk every account starts with, 0.22 for 224.75.
+        Assert.Equal(["oldest invoice 30 days late", "medium risk", "224.75 USD past due"], row.Reasons);
+        Assert.Equal("20.22", row.Score);
+        Assert.Equal("DUNNING: CREDIT_HOLD on 2026-12-15", row.NextAction);
+        Assert.Empty((await _world.Collections.ClientAs("other", Roles.Collector).GetWorklistAsync(new GetWorklistRequest { Collector = "cole" })).Rows);
+    }
+}
