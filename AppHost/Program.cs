@@ -58,6 +58,8 @@ catch (InvalidOperationException ex)
 
 var signingKey = DevelopmentKey.LoadOrCreate(options.DataDirectory);
 var resources = Topology.Build(options, ports, projects, redisServer, signingKey);
+// Where Prometheus finds this run's random ports (ops/prometheus/prometheus.yml reads the file).
+File.WriteAllText(Path.Combine(options.DataDirectory, PrometheusTargets.FileName), PrometheusTargets.Json(resources));
 using var stopping = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {

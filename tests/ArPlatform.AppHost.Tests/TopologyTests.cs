@@ -119,3 +119,27 @@ public class TopologyTests
         Assert.All(resources, r => Assert.Equal("http://localhost:4317", r.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]));
     }
 }
+
+public class PrometheusTargetsTests
+{
+    [Fact]
+    public void Every_resource_with_an_http_endpoint_is_a_scrape_target_labelled_with_its_name()
+    {
+        Resource Service(string name, Dictionary<string, int> endpoints) => new()
+        {
+            Name = name, FileName = "dotnet", Arguments = [], WorkingDirectory = "/", Endpoints = endpoints,
+            Environment = new Dictionary<string, string>(),
+        };
+
+        var json = PrometheusTargets.Json(
+        [
+            Service("redis", new() { ["tcp"] = 6400 }),
+            Service("billing", new() { ["http"] = 24811, ["grpc"] = 27020 }),
+            Service("gateway", new() { ["http"] = 8080, ["grpc"] = 8081 }),
+        ]);
+
+        var targets = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(t => (t.GetProperty("targets")[0].GetString(), t.GetProperty("labels").GetProperty("service").GetString())).ToList();
+        Assert.Equal([("127.0.0.1:24811", "billing"), ("127.0.0.1:8080", "gateway")], targets);
+    }
+}

@@ -67,20 +67,31 @@ public sealed class DunningRunner(
             var held = decided;
             if (!request.DryRun)
             {
-                await commands.ExecuteAsync("SettleAndHold", $"run-{Ulid.NewUlid()}", request, async token =>
+                var trigger = new KeyValuePair<string, object?>("trigger", scheduled ? "schedule" : "request");
+                try
                 {
-                    promises.Apply(settlement, asOf);
-                    await PlaceHoldsAsync(holds, token);
-                    return new DunningRun();
-                }, ct);
-                held = stopwatch.Elapsed;
-                written = await writer.WriteAsync(asOf, customerId, pass, customers, statementInvoices, ct);
-                db.Add(new DunningRunRecord
+                    await commands.ExecuteAsync("SettleAndHold", $"run-{Ulid.NewUlid()}", request, async token =>
+                    {
+                        promises.Apply(settlement, asOf);
+                        await PlaceHoldsAsync(holds, token);
+                        return new DunningRun();
+                    }, ct);
+                    held = stopwatch.Elapsed;
+                    written = await writer.WriteAsync(asOf, customerId, pass, customers, statementInvoices, ct);
+                    db.Add(new DunningRunRecord
+                    {
+                        AsOf = asOf, Scheduled = scheduled, Actor = caller.Actor, StartedAt = started, FinishedAt = clock.GetUtcNow().UtcDateTime,
+                        InvoicesExamined = pass.Examined, Actions = written.Actions.Count, Messages = written.Letters + written.Statements,
+                    });
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    AsOf = asOf, Scheduled = scheduled, Actor = caller.Actor, StartedAt = started, FinishedAt = clock.GetUtcNow().UtcDateTime,
-                    InvoicesExamined = pass.Examined, Actions = written.Actions.Count, Messages = written.Letters + written.Statements,
-                });
-                await db.SaveChangesAsync(ct);
+                    // What an alert watches: a run that decided but could not write.
+                    metrics.DunningRuns.Add(1, new("outcome", "failed"), trigger);
+                    throw;
+                }
+                metrics.DunningRuns.Add(1, new("outcome", "completed"), trigger);
                 foreach (var a in written.Actions) metrics.DunningActions.Add(1, new("step", a.Step), new("channel", a.Channel.ToString()));
                 foreach (var reason in holds.Values) metrics.CreditHolds.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
                 // Sent in the background: the run has committed, and the mail worker catches up on anything left.

@@ -30,13 +30,15 @@ public sealed class WorklistService(CollectionsDbContext db, CallerContext calle
         if (collector.Length > 0) standings = standings.Where(s => s.Collector == collector);
         if (request.Region.Length > 0) standings = standings.Where(s => s.Region == request.Region);
         if (request.Segment.Length > 0) standings = standings.Where(s => s.Segment == request.Segment);
-        var rows = await standings.ToListAsync(ct);
-        rows = rows.Where(s => (min is null || s.Open >= min) && (max is null || s.Open < max)).ToList();
-        var ids = rows.Select(s => s.CustomerId).Distinct().ToList();
-        var profiles = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, ct);
-        var promises = (await db.Promises.AsNoTracking().Where(p => ids.Contains(p.CustomerId)).ToListAsync(ct))
+        var rows = (await standings.ToListAsync(ct))
+            .Where(s => (min is null || s.Open >= min) && (max is null || s.Open < max)).ToList();
+        // The portfolio's profiles, promises and plans by subquery: a portfolio has tens of
+        // thousands of accounts, too many to send back as a list of ids.
+        var accounts = standings.Select(s => s.CustomerId);
+        var profiles = await db.Profiles.AsNoTracking().Where(p => accounts.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, ct);
+        var promises = (await db.Promises.AsNoTracking().Where(p => accounts.Contains(p.CustomerId)).ToListAsync(ct))
             .GroupBy(p => p.CustomerId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Id, StringComparer.Ordinal)!);
-        var plans = (await db.Plans.AsNoTracking().Where(p => ids.Contains(p.CustomerId)).ToListAsync(ct))
+        var plans = (await db.Plans.AsNoTracking().Where(p => accounts.Contains(p.CustomerId)).ToListAsync(ct))
             .GroupBy(p => p.CustomerId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Id, StringComparer.Ordinal)!);
 
         var facts = rows.Select(s =>

@@ -6,7 +6,6 @@ using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.SharedKernel;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Billing = ArPlatform.Contracts.Billing.V1;
@@ -21,7 +20,7 @@ namespace ArPlatform.Collections.WriteOffs;
 /// </summary>
 public sealed class WriteOffService(
     CollectionsDbContext db, CommandExecutor<CollectionsDbContext> commands, BillingReader billing, CallerContext caller,
-    IHttpContextAccessor http, IOptions<ApprovalMatrixOptions> matrix, WriteOffPoster poster, TimeProvider clock)
+    IOptions<ApprovalMatrixOptions> matrix, WriteOffPoster poster, TimeProvider clock)
 {
     private static readonly Proto.WriteOffStatus[] Outstanding =
         [Proto.WriteOffStatus.PendingApproval, Proto.WriteOffStatus.Approved];
@@ -91,7 +90,7 @@ public sealed class WriteOffService(
             var writeOff = await db.WriteOffs.FirstOrDefaultAsync(w => w.Id == id, token) ?? throw new NotFoundException("write-off", id);
             if (writeOff.Status != Proto.WriteOffStatus.PendingApproval)
                 throw new PreconditionFailedException("WRITE_OFF_STATE", $"write-offs/{id}", $"The write-off is {writeOff.Status}, not pending approval.");
-            if (ApprovalMatrix.RefusalFor(writeOff.RequestedBy, caller.Actor, role => http.HttpContext?.User.IsInRole(role) == true, writeOff.ApproverRoles) is { } refusal)
+            if (ApprovalMatrix.RefusalFor(writeOff.RequestedBy, caller.Actor, role => caller.IsInAnyRole([role]), writeOff.ApproverRoles) is { } refusal)
                 throw refusal.Code == "SEGREGATION_OF_DUTIES"
                     ? new PreconditionFailedException(refusal.Code, $"write-offs/{id}", refusal.Why)
                     : new PermissionDeniedException(refusal.Code, refusal.Why);

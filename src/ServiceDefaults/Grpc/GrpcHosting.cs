@@ -31,6 +31,7 @@ public static class GrpcHosting
     public static WebApplication MapServiceGrpcInfrastructure(this WebApplication app)
     {
         app.UseMiddleware<EnumQueryValues>();
+        app.UseMiddleware<Telemetry.GrpcStatusMetricsTag>();
         // The contract and the health of a service are no secret; everything else needs a token.
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();

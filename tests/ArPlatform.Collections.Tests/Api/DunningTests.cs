@@ -151,3 +151,57 @@ public sealed class DunningTests : IAsyncLifetime
         Assert.Equal("EMAIL", action.GetProperty("channel").GetString());
     }
 }
+
+/// <summary>What an SRE scrapes from Collections after a run (other hosts in the process publish the same names: presence, not exact counts).</summary>
+public sealed class DunningMetricsTests : IAsyncLifetime
+{
+    private readonly CollectionsWorld _world = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_run_shows_in_the_metrics_with_its_actions_and_letters_sent()
+    {
+        var customer = await _world.CustomerAsync();
+        await _world.InvoiceAsync(customer.Id);
+        await _world.Collections.Manager.RunDunningAsync(new RunDunningRequest { AsOf = "2026-11-30" });
+        await _world.Smtp.WaitForAsync(1);
+        await _world.SendMailAsync();
+
+        using var http = _world.Collections.CreateClient();
+        var text = await http.GetStringAsync("/metrics");
+
+        Assert.Matches(@"(?m)^ar_collections_dunning_runs_total\{[^}]*outcome=""completed""[^}]*\} [1-9]", text);
+        Assert.Matches(@"(?m)^ar_collections_dunning_actions_total\{[^}]*step=""ESCALATION""[^}]*\} [1-9]", text);
+        Assert.Matches(@"(?m)^ar_collections_mail_sent_total\{[^}]*kind=""Dunning""[^}]*\} [1-9]", text);
+        Assert.Contains("ar_collections_dunning_run_duration_seconds_bucket", text);
+    }
+}
+
+public sealed class RpcMetricsTests : IAsyncLifetime
+{
+    private readonly CollectionsWorld _world = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_failed_grpc_call_is_counted_with_its_status_though_http_says_200()
+    {
+        await GrpcAssert.FailsWith(global::Grpc.Core.StatusCode.NotFound, () =>
+            _world.Collections.Manager.GetWriteOffAsync(new GetWriteOffRequest { Id = "01NOSUCHWRITEOFF" }).ResponseAsync);
+        await _world.Collections.Manager.GetWorklistAsync(new GetWorklistRequest());
+
+        using var http = _world.Collections.CreateClient();
+        var text = await http.GetStringAsync("/metrics");
+
+        Assert.Matches(Count("GetWriteOff", "5"), text);
+        Assert.Matches(Count("GetWorklist", "0"), text);
+    }
+
+    private static string Count(string rpc, string status) =>
+        $@"(?m)^http_server_request_duration_seconds_count\{{(?=[^}}]*grpc_status=""{status}"")(?=[^}}]*http_route=""/ar\.collections\.v1\.CollectionsService/{rpc}"")[^}}]*\}} [1-9][0-9]*$";
+}
