@@ -42,7 +42,7 @@ foreach (var (label, request) in new (string, GetAgingReportRequest)[]
                       $"total {report.Totals.Sum(t => decimal.Parse(t.Total.Amount)):N2}; peak working set so far {peak / 1048576:N0} MiB");
 }
 
-foreach (var view in new[] { InvoiceView.Basic, InvoiceView.Full })
+foreach (var view in new[] { InvoiceView.OpenItem, InvoiceView.Basic, InvoiceView.Full })
 {
     var watch = Stopwatch.StartNew();
     var streamed = 0;

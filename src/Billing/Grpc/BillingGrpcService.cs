@@ -84,7 +84,7 @@ public sealed class BillingGrpcService(
         // A page goes out in one flush: each message but the page's last is only buffered.
         var buffered = new WriteOptions(WriteFlags.BufferHint);
         await foreach (var page in openInvoices.PagesAsync(request.CustomerId.Length > 0 ? request.CustomerId : null,
-                           full: request.View != InvoiceView.Basic, context.CancellationToken))
+                           request.View, context.CancellationToken))
         {
             for (var i = 0; i < page.Count; i++)
             {

@@ -16,7 +16,8 @@ namespace ArPlatform.Billing.Invoices;
 /// collections cannot be left out) and parse SQLite's TEXT decimals and dates at a fraction of the
 /// reader's speed; this is the one read that moves a million invoices. Keyset pages on the
 /// (Status, Id) or (CustomerId, Status, Id) index; FULL reads each page's lines and dispute flags
-/// with one range read each. The messages equal <see cref="Grpc.BillingMapping"/>'s (tested).
+/// with one range read each; OPEN_ITEM reads only what matching and dunning use. The messages
+/// equal <see cref="Grpc.BillingMapping"/>'s, or its fields of the view (tested).
 /// </summary>
 public sealed class OpenInvoiceReader(BillingDbContext db)
 {
@@ -26,12 +27,15 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         "Id, Number, CustomerId, Status, InvoiceDate, DueDate, PoNumber, Currency, Subtotal, TaxTotal, Total, OpenAmount, " +
         "DiscountDate, DiscountAmount, CreatedAt, IssuedAt, DisputedAmount, SalesRep, Kind";
 
+    /// <summary>The open-item view: the columns matching and dunning read, nothing more.</summary>
+    private const string OpenItemColumns = "Id, Number, CustomerId, Status, Currency, PoNumber, DueDate, OpenAmount, DiscountDate, DiscountAmount, DisputedAmount";
+
     /// <summary>
     /// The pages, read one ahead: the next page is read from the database while the caller sends
     /// the last one, so reading and writing share the two cores instead of taking turns.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<Proto.Invoice>> PagesAsync(
-        string? customerId, bool full, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        string? customerId, Proto.InvoiceView view, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var ready = Channel.CreateBounded<IReadOnlyList<Proto.Invoice>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -39,7 +43,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         {
             try
             {
-                await foreach (var page in ReadPagesAsync(customerId, full, stop.Token)) await ready.Writer.WriteAsync(page, stop.Token);
+                await foreach (var page in ReadPagesAsync(customerId, view, stop.Token)) await ready.Writer.WriteAsync(page, stop.Token);
                 ready.Writer.Complete();
             }
             catch (Exception ex)
@@ -60,7 +64,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     }
 
     private async IAsyncEnumerable<IReadOnlyList<Proto.Invoice>> ReadPagesAsync(
-        string? customerId, bool full, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        string? customerId, Proto.InvoiceView view, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -70,9 +74,11 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
                 var after = "";
                 while (true)
                 {
-                    var page = await HeadersAsync(status, customerId, after, ct);
+                    var page = view == Proto.InvoiceView.OpenItem
+                        ? await OpenItemsAsync(status, customerId, after, ct)
+                        : await HeadersAsync(status, customerId, after, ct);
                     if (page.Count == 0) break;
-                    if (full) await AddDetailsAsync(page, ct);
+                    if (view is not (Proto.InvoiceView.Basic or Proto.InvoiceView.OpenItem)) await AddDetailsAsync(page, ct);
                     yield return page;
                     if (page.Count < PageSize) break;
                     after = page[^1].Id;
@@ -87,15 +93,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
 
     private async Task<List<Proto.Invoice>> HeadersAsync(InvoiceStatus status, string? customerId, string after, CancellationToken ct)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        var where = $"Status = {(int)status} AND Id > @after" + (customerId is null ? "" : " AND CustomerId = @customer");
-        // The page limit is the one thing the two providers spell differently.
-        command.CommandText = db.Database.IsSqlServer()
-            ? $"SELECT TOP ({PageSize}) {Columns} FROM Invoices WHERE {where} ORDER BY Id"
-            : $"SELECT {Columns} FROM Invoices WHERE {where} ORDER BY Id LIMIT {PageSize}";
-        command.WithParameter("@after", after);
-        if (customerId is not null) command.WithParameter("@customer", customerId);
-
+        await using var command = PageCommand(Columns, status, customerId, after);
         var page = new List<Proto.Invoice>(PageSize);
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
@@ -126,6 +124,46 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
             });
         }
         return page;
+    }
+
+    private async Task<List<Proto.Invoice>> OpenItemsAsync(InvoiceStatus status, string? customerId, string after, CancellationToken ct)
+    {
+        await using var command = PageCommand(OpenItemColumns, status, customerId, after);
+        var page = new List<Proto.Invoice>(PageSize);
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var currency = r.GetString(4);
+            page.Add(new Proto.Invoice
+            {
+                Id = r.GetString(0),
+                Number = r.IsDBNull(1) ? "" : r.GetString(1),
+                CustomerId = r.GetString(2),
+                Status = (Proto.InvoiceStatus)r.GetInt32(3),
+                Currency = currency,
+                PoNumber = r.GetString(5),
+                DueDate = r.GetFieldValue<DateOnly>(6).ToText(),
+                OpenAmount = MoneyMapping.ToProto(r.GetDecimal(7), currency),
+                DiscountDate = r.IsDBNull(8) ? "" : r.GetFieldValue<DateOnly>(8).ToText(),
+                DiscountAmount = r.IsDBNull(9) ? null : MoneyMapping.ToProto(r.GetDecimal(9), currency),
+                DisputedAmount = MoneyMapping.ToProto(r.GetDecimal(10), currency),
+            });
+        }
+        return page;
+    }
+
+    /// <summary>One keyset page of open invoices of a status, in id order.</summary>
+    private DbCommand PageCommand(string columns, InvoiceStatus status, string? customerId, string after)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        var where = $"Status = {(int)status} AND Id > @after" + (customerId is null ? "" : " AND CustomerId = @customer");
+        // The page limit is the one thing the two providers spell differently.
+        command.CommandText = db.Database.IsSqlServer()
+            ? $"SELECT TOP ({PageSize}) {columns} FROM Invoices WHERE {where} ORDER BY Id"
+            : $"SELECT {columns} FROM Invoices WHERE {where} ORDER BY Id LIMIT {PageSize}";
+        command.WithParameter("@after", after);
+        if (customerId is not null) command.WithParameter("@customer", customerId);
+        return command;
     }
 
     /// <summary>Lines and dispute flags of a page's invoices: one read of each table over the page's id range.</summary>

@@ -29,7 +29,7 @@ public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClie
     private async Task<List<OpenInvoice>> OpenInvoicesAsync(IReadOnlyCollection<string> currencies, CancellationToken ct)
     {
         var invoices = new List<OpenInvoice>();
-        using var stream = billing.StreamOpenInvoices(new Billing.StreamOpenInvoicesRequest { View = Billing.InvoiceView.Basic },
+        using var stream = billing.StreamOpenInvoices(new Billing.StreamOpenInvoicesRequest { View = Billing.InvoiceView.OpenItem },
             deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: ct);
         await foreach (var i in stream.ResponseStream.ReadAllAsync(ct))
         {

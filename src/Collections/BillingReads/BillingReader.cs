@@ -24,7 +24,7 @@ public sealed class BillingReader(Billing.BillingService.BillingServiceClient bi
     public async IAsyncEnumerable<OpenInvoice> OpenInvoicesAsync(string? customerId, [EnumeratorCancellation] CancellationToken ct)
     {
         using var stream = billing.StreamOpenInvoices(
-            new Billing.StreamOpenInvoicesRequest { CustomerId = customerId ?? "", View = Billing.InvoiceView.Basic },
+            new Billing.StreamOpenInvoicesRequest { CustomerId = customerId ?? "", View = Billing.InvoiceView.OpenItem },
             deadline: DateTime.UtcNow.Add(StreamDeadline), cancellationToken: ct);
         await foreach (var i in stream.ResponseStream.ReadAllAsync(ct))
             yield return new OpenInvoice(i.Id, i.Number, i.CustomerId, i.Currency, BusinessDate.Parse(i.DueDate),

@@ -127,5 +127,12 @@ public sealed class InvoiceLifecycleTests : IDisposable
         foreach (var streamed in full)
             Assert.Equal(await _host.Client.GetInvoiceAsync(new GetInvoiceRequest { Id = streamed.Id }), streamed);
         Assert.Equal(full.Select(i => { var b = i.Clone(); b.Lines.Clear(); b.DisputeFlags.Clear(); return b; }), basic);
+        var openItems = await Stream(InvoiceView.OpenItem);
+        Assert.Equal(full.Select(i => new Invoice
+        {
+            Id = i.Id, Number = i.Number, CustomerId = i.CustomerId, Status = i.Status, Currency = i.Currency, PoNumber = i.PoNumber,
+            DueDate = i.DueDate, OpenAmount = i.OpenAmount, DiscountDate = i.DiscountDate, DiscountAmount = i.DiscountAmount,
+            DisputedAmount = i.DisputedAmount,
+        }), openItems);
     }
 }
