@@ -191,7 +191,7 @@ public sealed class BillingGrpcService(
         v.ThrowIfInvalid();
         // Every customer's habit: not a collector's portfolio view.
         if (portfolio.Owner is not null) throw new PermissionDeniedException("PORTFOLIO_ONLY", "Payment behaviour covers every customer; a collector reads their own accounts.");
-        await foreach (var habit in paymentBehaviour.ReadAsync(since ?? DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1), context.CancellationToken))
+        await foreach (var habit in paymentBehaviour.ReadAsync(since, context.CancellationToken))
             await responseStream.WriteAsync(new PaymentBehaviour
             {
                 CustomerId = habit.CustomerId, Payments = habit.Payments,

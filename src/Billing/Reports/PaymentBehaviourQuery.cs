@@ -13,13 +13,15 @@ public readonly record struct PaymentHabit(string CustomerId, decimal AverageDay
 /// read of the payments joined to their invoices' due dates, summed per customer in memory
 /// (SQLite cannot sum decimals; the row stream is narrow).
 /// </summary>
-public sealed class PaymentBehaviourQuery(BillingDbContext db)
+public sealed class PaymentBehaviourQuery(BillingDbContext db, TimeProvider clock)
 {
-    public async IAsyncEnumerable<PaymentHabit> ReadAsync(DateOnly since, [EnumeratorCancellation] CancellationToken ct)
+    /// <param name="since">The first accounting date counted; a year before today when null.</param>
+    public async IAsyncEnumerable<PaymentHabit> ReadAsync(DateOnly? since, [EnumeratorCancellation] CancellationToken ct)
     {
+        var from = since ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-1);
         var sums = new Dictionary<string, (decimal WeightedDays, decimal Cash, int Payments)>(StringComparer.Ordinal);
         var payments = db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Kind == LedgerEntryKind.PaymentApplied && e.EffectiveDate >= since && e.InvoiceId != null)
+            .Where(e => e.Kind == LedgerEntryKind.PaymentApplied && e.EffectiveDate >= from && e.InvoiceId != null)
             .Join(db.Invoices, e => e.InvoiceId, i => i.Id, (e, i) => new { i.CustomerId, e.EffectiveDate, i.DueDate, e.Amount });
         await foreach (var p in payments.AsAsyncEnumerable().WithCancellation(ct))
         {

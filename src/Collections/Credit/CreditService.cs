@@ -93,10 +93,9 @@ public sealed class CreditService(
     /// <summary>The profile's decisions with Billing's limit and today's exposure beside them.</summary>
     private async Task<Proto.CreditStatus> WithExposureAsync(Proto.CreditStatus status, Contracts.Billing.V1.Customer customer, CancellationToken ct)
     {
-        var currency = customer.CreditLimit?.Currency is { Length: > 0 } c ? c : customer.Currency;
+        var (currency, limit) = customer.CreditLine();
         var balance = await billing.BalanceAsync(customer.Id, ct);
         var exposure = balance.Balances.Where(b => b.Currency == currency).Sum(b => b.Open.ToDecimal());
-        var limit = customer.CreditLimit?.ToDecimal();
         status.CreditLimit = customer.CreditLimit ?? MoneyMapping.ToProto(0m, currency);
         status.Exposure = MoneyMapping.ToProto(exposure, currency);
         status.Available = MoneyMapping.ToProto(Math.Max(0m, (limit ?? 0m) - exposure), currency);

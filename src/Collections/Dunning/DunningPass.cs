@@ -1,7 +1,6 @@
 using ArPlatform.Collections.BillingReads;
 using ArPlatform.Collections.Credit;
 using ArPlatform.Contracts.Collections.V1;
-using ArPlatform.Contracts.Common.V1;
 using Billing = ArPlatform.Contracts.Billing.V1;
 
 namespace ArPlatform.Collections.Dunning;
@@ -49,7 +48,7 @@ public sealed class DunningPass(
         Examined++;
         var cadence = CadenceFor(customer.Segment);
         var furthest = furthestSentOffsets.TryGetValue(invoice.Id, out var offset) ? offset : (int?)null;
-        var hasEmail = customer.Contacts.Any(c => c.Email.Length > 0);
+        var hasEmail = customer.EmailAddress() is not null;
         var decision = DunningRules.Decide(cadence, new DunningInvoice(invoice.DueDate, invoice.OpenAmount, invoice.DisputedAmount),
             asOf, furthest, covers.For(invoice.CustomerId, invoice.Id), hasEmail);
         var standing = StandingOf(invoice, customer);
@@ -83,8 +82,7 @@ public sealed class DunningPass(
         foreach (var account in _standings.Values.GroupBy(s => s.CustomerId))
         {
             var customer = customers[account.Key];
-            var limitCurrency = customer.CreditLimit?.Currency is { Length: > 0 } c ? c : customer.Currency;
-            var limit = customer.CreditLimit?.ToDecimal();
+            var (limitCurrency, limit) = customer.CreditLine();
             var profile = profiles.GetValueOrDefault(account.Key);
             var reason = CreditPolicy.AutomaticHold(options, account.Where(s => s.Currency == limitCurrency).Sum(s => s.Open), limit,
                 account.Max(s => s.DaysLate), asOf, profile?.OverrideUntil);

@@ -90,7 +90,7 @@ public sealed class DunningWriter(CollectionsDbContext db, IOptions<MailOptions>
         foreach (var account in due)
         {
             var customer = customers[account.Key];
-            if (sent.Contains(customer.Id) || !customer.Contacts.Any(c => c.Email.Length > 0)) continue;
+            if (sent.Contains(customer.Id) || customer.EmailAddress() is null) continue;
             var (subject, body) = MailComposer.Statement(customer.Name, customer.Id,
                 account.Select(i => new LetterInvoice(i.Number, i.DueDate, i.OpenAmount, i.Currency)).ToList(), asOf, options.Value.StatementLinkBase);
             statements.Add(NewMail(MailKind.Statement, customer, $"statement:{customer.Id}:{month}", subject, body));
@@ -110,7 +110,7 @@ public sealed class DunningWriter(CollectionsDbContext db, IOptions<MailOptions>
         return new OutgoingMail
         {
             Id = Ulid.NewUlid().ToString(), Kind = kind, CustomerId = customer.Id, DedupKey = dedupKey,
-            To = customer.Contacts.First(c => c.Email.Length > 0).Email, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now,
+            To = customer.EmailAddress()!, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now,
         };
     }
 }

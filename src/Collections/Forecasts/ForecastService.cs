@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArPlatform.Collections.BillingReads;
 using ArPlatform.Collections.Data;
+using ArPlatform.Collections.Promises;
 using ArPlatform.Contracts.Common.V1;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.SharedKernel;
@@ -63,15 +64,8 @@ public sealed class ForecastService(CollectionsDbContext db, BillingReader reade
         foreach (var p in await db.Promises.AsNoTracking().Where(p => p.Status == Proto.PromiseStatus.Open).ToListAsync(ct))
             commitments.Add(new Commitment(p.CustomerId, p.Currency, p.PromisedDate, Math.Max(0m, p.Amount - p.Paid)));
         foreach (var plan in await db.Plans.AsNoTracking().Where(p => p.Status == Proto.PaymentPlanStatus.Active).ToListAsync(ct))
-        {
-            var paid = plan.Paid;
-            foreach (var instalment in plan.Instalments.OrderBy(i => i.DueDate))
-            {
-                var left = Math.Max(0m, instalment.Amount - paid);
-                paid = Math.Max(0m, paid - instalment.Amount);
-                commitments.Add(new Commitment(plan.CustomerId, plan.Currency, instalment.DueDate, left));
-            }
-        }
+            commitments.AddRange(PromiseRules.Allocate(plan.Schedule(), plan.Paid)
+                .Select(i => new Commitment(plan.CustomerId, plan.Currency, i.DueDate, i.Unpaid)));
         return commitments;
     }
 

@@ -55,7 +55,7 @@ public static class CollectionsMapping
 
     public static Proto.PaymentPlan ToProto(this PaymentPlan p, DateOnly asOf, int graceDays)
     {
-        var (_, states) = PromiseRules.EvaluatePlan(p.Instalments.Select(i => (i.DueDate, i.Amount)).ToList(), graceDays, p.Paid, asOf);
+        var (_, states) = PromiseRules.EvaluatePlan(p.Schedule(), graceDays, p.Paid, asOf);
         return new Proto.PaymentPlan
         {
             Id = p.Id, CustomerId = p.CustomerId,

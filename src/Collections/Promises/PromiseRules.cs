@@ -18,26 +18,30 @@ public static class PromiseRules
         return asOf > promisedDate.AddDays(graceDays) ? PromiseStatus.Broken : PromiseStatus.Open;
     }
 
+    /// <summary>Cash pays instalments oldest first: each instalment with what it still lacks.</summary>
+    public static IReadOnlyList<(DateOnly DueDate, decimal Amount, decimal Unpaid)> Allocate(
+        IEnumerable<(DateOnly DueDate, decimal Amount)> instalments, decimal paid)
+    {
+        var left = paid;
+        var allocated = new List<(DateOnly, decimal, decimal)>();
+        foreach (var (due, amount) in instalments.OrderBy(i => i.DueDate))
+        {
+            allocated.Add((due, amount, Math.Max(0m, amount - left)));
+            left = Math.Max(0m, left - amount);
+        }
+        return allocated;
+    }
+
     /// <summary>
-    /// Cash pays instalments oldest first. An instalment not covered by its date plus grace is
+    /// An instalment the cash (<see cref="Allocate"/>) does not cover by its date plus grace is
     /// missed and the plan defaults; all covered completes it.
     /// </summary>
     public static (PaymentPlanStatus Status, IReadOnlyList<InstalmentState> Instalments) EvaluatePlan(
         IReadOnlyList<(DateOnly DueDate, decimal Amount)> instalments, int graceDays, decimal paid, DateOnly asOf)
     {
-        var states = new List<InstalmentState>(instalments.Count);
-        var left = paid;
-        var missed = false;
-        foreach (var (due, amount) in instalments.OrderBy(i => i.DueDate))
-        {
-            string state;
-            if (left >= amount) state = "PAID";
-            else if (asOf > due.AddDays(graceDays)) { state = "MISSED"; missed = true; }
-            else state = "PENDING";
-            left = Math.Max(0m, left - amount);
-            states.Add(new(due, amount, state));
-        }
-        var status = missed ? PaymentPlanStatus.Defaulted
+        var states = Allocate(instalments, paid).Select(i => new InstalmentState(i.DueDate, i.Amount,
+            i.Unpaid == 0m ? "PAID" : asOf > i.DueDate.AddDays(graceDays) ? "MISSED" : "PENDING")).ToList();
+        var status = states.Any(s => s.State == "MISSED") ? PaymentPlanStatus.Defaulted
             : states.All(s => s.State == "PAID") ? PaymentPlanStatus.Completed
             : PaymentPlanStatus.Active;
         return (status, states);

@@ -153,7 +153,7 @@ public sealed class PromiseService(
         foreach (var plan in plans)
         {
             var paid = await billing.CashAppliedAsync(plan.CustomerId, plan.Currency, plan.MadeOn, asOf, ct);
-            var (status, _) = PromiseRules.EvaluatePlan(plan.Instalments.Select(i => (i.DueDate, i.Amount)).ToList(), grace, paid, asOf);
+            var (status, _) = PromiseRules.EvaluatePlan(plan.Schedule(), grace, paid, asOf);
             settlement.Plans.Add((plan, status, paid));
         }
         return settlement;

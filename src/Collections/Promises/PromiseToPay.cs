@@ -37,6 +37,9 @@ public sealed class PaymentPlan
     public DateOnly MadeOn { get; init; }
 
     public decimal Total => Instalments.Sum(i => i.Amount);
+
+    /// <summary>The instalments as the plan rules take them.</summary>
+    public IReadOnlyList<(DateOnly DueDate, decimal Amount)> Schedule() => Instalments.Select(i => (i.DueDate, i.Amount)).ToList();
 }
 
 public sealed class PlanInstalment
