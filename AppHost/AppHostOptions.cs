@@ -5,6 +5,10 @@ public sealed record AppHostOptions
 {
     public int GatewayHttpPort { get; init; } = 8080;
     public int GatewayGrpcPort { get; init; } = 8081;
+    /// <summary>AppHost's own dashboard, as Aspire's: every resource's state, logs and live numbers.</summary>
+    public int DashboardPort { get; init; } = 18888;
+    public int PrometheusPort { get; init; } = 9090;
+    public bool DisablePrometheus { get; init; }
     /// <summary>SQLite files, Redis' working folder and the gateway's keys.</summary>
     public required string DataDirectory { get; init; }
     /// <summary>When set, every service uses SQL Server: this connection string with its own database.</summary>
@@ -16,6 +20,9 @@ public sealed record AppHostOptions
         Usage: dotnet run --project AppHost [-- options]
           --gateway-http-port N   JSON/HTTP 1.1 port of the gateway (default 8080; 0 picks a free one)
           --gateway-grpc-port N   gRPC (h2c) port of the gateway (default 8081; 0 picks a free one)
+          --dashboard-port N      the dashboard (default 18888; 0 picks a free one)
+          --prometheus-port N     Prometheus, started when it is installed (default 9090; 0 picks a free one)
+          --no-prometheus         do not start Prometheus even when it is installed
           --data-dir PATH         SQLite databases and runtime files (default .data/ in the repository)
           --sqlserver CONNSTR     use SQL Server; each service gets its own database (ar_billing, …)
           --otlp-endpoint URL     export traces, metrics and logs over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)
@@ -32,6 +39,9 @@ public sealed record AppHostOptions
             {
                 "--gateway-http-port" => options with { GatewayHttpPort = Port(Value()) },
                 "--gateway-grpc-port" => options with { GatewayGrpcPort = Port(Value()) },
+                "--dashboard-port" => options with { DashboardPort = Port(Value()) },
+                "--prometheus-port" => options with { PrometheusPort = Port(Value()) },
+                "--no-prometheus" => options with { DisablePrometheus = true },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
                 "--sqlserver" => options with { SqlServer = Value() },
                 "--otlp-endpoint" => options with { OtlpEndpoint = Value() },

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ArPlatform.AppHost;
+using ArPlatform.AppHost.Dashboard;
 using ArPlatform.AppHost.Orchestration;
 using ArPlatform.AppHost.Resources;
 using ArPlatform.ServiceDefaults.Security;
@@ -37,18 +38,23 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var log = new ConsoleLog();
+var logs = new LogBuffer(TimeProvider.System);
+var log = new ConsoleLog(logs);
 Directory.CreateDirectory(options.DataDirectory);
 var projects = ServiceCatalog.Locate();
 var redisServer = options.DisableRedis ? null : Executables.Find("redis-server");
 if (redisServer is null && !options.DisableRedis)
     log.Info("redis-server was not found on PATH (Debian: apt-get install redis-server). " +
              "Running with the balance cache disabled: balances are summed from the database.");
+var prometheus = options.DisablePrometheus ? null : Executables.Find("prometheus");
+if (prometheus is null && !options.DisablePrometheus)
+    log.Info("prometheus was not found on PATH (Debian: apt-get install prometheus); running without it. " +
+             "The dashboard still shows every service's numbers.");
 
 PortPlan ports;
 try
 {
-    ports = PortAllocator.Plan(options, projects.Select(p => p.Name));
+    ports = PortAllocator.Plan(options, projects.Select(p => p.Name), withPrometheus: prometheus is not null);
 }
 catch (InvalidOperationException ex)
 {
@@ -57,9 +63,15 @@ catch (InvalidOperationException ex)
 }
 
 var signingKey = DevelopmentKey.LoadOrCreate(options.DataDirectory);
-var resources = Topology.Build(options, ports, projects, redisServer, signingKey);
-// Where Prometheus finds this run's random ports (ops/prometheus/prometheus.yml reads the file).
-File.WriteAllText(Path.Combine(options.DataDirectory, PrometheusTargets.FileName), PrometheusTargets.Json(resources));
+var resources = Topology.Build(options, ports, projects, redisServer, signingKey, prometheus);
+// Where Prometheus finds this run's random ports (ops/prometheus/prometheus.yml reads the file),
+// and the configuration AppHost starts it with.
+var targetsFile = Path.Combine(options.DataDirectory, PrometheusTargets.FileName);
+File.WriteAllText(targetsFile, PrometheusTargets.Json(resources));
+var opsPrometheus = Path.Combine(ServiceCatalog.RepositoryRoot, "ops", "prometheus");
+if (prometheus is not null)
+    File.WriteAllText(Path.Combine(options.DataDirectory, PrometheusConfig.FileName),
+        PrometheusConfig.ForRun(File.ReadAllText(Path.Combine(opsPrometheus, PrometheusConfig.FileName)), opsPrometheus, targetsFile));
 using var stopping = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {
@@ -71,5 +83,15 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 log.Info($"Data: {options.DataDirectory}  Database: {(options.SqlServer is null ? "SQLite" : "SQL Server")}");
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-return await new Orchestrator(resources, new Readiness(http), log, new TokenIssuer(TokenSettings.ForDevelopmentKey(signingKey)))
-    .RunAsync(stopping.Token);
+var readiness = new Readiness(http);
+var dashboardUrl = $"http://localhost:{ports.Dashboard}";
+var orchestrator = new Orchestrator(resources, readiness, log, new TokenIssuer(TokenSettings.ForDevelopmentKey(signingKey)), dashboardUrl);
+var monitor = new ResourceMonitor(orchestrator.Processes, readiness, http, TimeProvider.System);
+await using var dashboard = await DashboardServer.StartAsync(ports.Dashboard, monitor, logs, TimeProvider.System, stopping.Token);
+log.Info($"Dashboard: {dashboardUrl}");
+using var monitorStopping = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+var monitoring = monitor.RunAsync(monitorStopping.Token);
+var exitCode = await orchestrator.RunAsync(stopping.Token);
+await monitorStopping.CancelAsync();
+await monitoring;
+return exitCode;

@@ -7,7 +7,8 @@ namespace ArPlatform.AppHost.Orchestration;
 /// Starts every resource once the resources it waits for are ready, keeps them running, and on
 /// shutdown stops them in reverse order (the gateway first, Redis last) so nothing is orphaned.
 /// </summary>
-internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Readiness readiness, ConsoleLog log, TokenIssuer tokens)
+internal sealed class Orchestrator(
+    IReadOnlyList<Resource> resources, Readiness readiness, ConsoleLog log, TokenIssuer tokens, string dashboardUrl)
 {
     public const string ReadyBanner = "ArPlatform is up.";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
@@ -89,6 +90,7 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Readiness 
     {
         var gateway = _processes[Topology.Gateway].Resource;
         log.Info(ReadyBanner);
+        log.Info($"  dashboard     {dashboardUrl}");
         log.Info($"  gateway JSON  http://localhost:{gateway.Endpoints["http"]}");
         log.Info($"  gateway gRPC  http://localhost:{gateway.Endpoints["grpc"]}  (h2c)");
         foreach (var process in _processes.Values)

@@ -4,7 +4,7 @@ using ArPlatform.AppHost.Resources;
 
 namespace ArPlatform.AppHost.Orchestration;
 
-/// <summary>Asks a resource whether it is ready: its /health over HTTP, or PING for Redis.</summary>
+/// <summary>Asks a resource whether it is ready: its health path over HTTP, or PING for Redis.</summary>
 internal sealed class Readiness(HttpClient http)
 {
     public async Task<bool> IsReadyAsync(Resource resource, CancellationToken ct)
@@ -13,7 +13,7 @@ internal sealed class Readiness(HttpClient http)
         {
             return resource.Readiness switch
             {
-                ReadinessKind.HttpHealth => (await http.GetAsync(resource.Url("http") + "/health", ct)).IsSuccessStatusCode,
+                ReadinessKind.HttpHealth => (await http.GetAsync(resource.Url("http") + resource.HealthPath, ct)).IsSuccessStatusCode,
                 ReadinessKind.RedisPing => await PingRedisAsync(resource.Endpoints["tcp"], ct),
                 _ => false,
             };

@@ -32,6 +32,8 @@ public sealed partial class SupervisedProcess(Resource resource, ConsoleLog log)
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
     public int Restarts { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
+    /// <summary>How the previous run of the process ended, when it crashed.</summary>
+    public int? LastExitCode { get; private set; }
 
     /// <summary>Runs until <paramref name="stopping"/> is cancelled and <see cref="StopAsync"/> has ended the process.</summary>
     public async Task RunAsync(CancellationToken stopping)
@@ -47,6 +49,7 @@ public sealed partial class SupervisedProcess(Resource resource, ConsoleLog log)
             consecutiveCrashes = uptime >= StableUptime ? 1 : consecutiveCrashes + 1;
             var delay = Backoff(consecutiveCrashes);
             Restarts++;
+            LastExitCode = process.ExitCode;
             State = ResourceState.Restarting;
             log.Info($"{resource.Name} exited with code {process.ExitCode} after {uptime.TotalSeconds:0.0}s; restart #{Restarts} in {delay.TotalSeconds:0}s");
             try

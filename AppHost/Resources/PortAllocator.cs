@@ -51,7 +51,7 @@ public static class PortAllocator
         }
     }
 
-    public static PortPlan Plan(AppHostOptions options, IEnumerable<string> services)
+    public static PortPlan Plan(AppHostOptions options, IEnumerable<string> services, bool withPrometheus = false)
     {
         var taken = new HashSet<int>();
         var plan = services.ToDictionary(
@@ -59,6 +59,8 @@ public static class PortAllocator
             s => s == Topology.Gateway
                 ? (Free(options.GatewayHttpPort, taken), Free(options.GatewayGrpcPort, taken))
                 : (Free(0, taken), Free(0, taken)));
-        return new PortPlan(Free(0, taken), plan);
+        return new PortPlan(Free(0, taken), plan,
+            Prometheus: withPrometheus ? Free(options.PrometheusPort, taken) : 0,
+            Dashboard: Free(options.DashboardPort, taken));
     }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace ArPlatform.AppHost.Resources;
 
 /// <summary>
-/// The scrape targets of a running stack in Prometheus's file-based discovery format: every
-/// resource with an HTTP endpoint (the services' <c>/metrics</c>, the gateway's), labelled with its
+/// The scrape targets of a running stack in Prometheus's file-based discovery format: the
+/// services' and the gateway's <c>/metrics</c>, each labelled with its
 /// name. AppHost writes it to the data folder at start; <c>ops/prometheus/prometheus.yml</c> reads it.
 /// </summary>
 public static class PrometheusTargets
@@ -12,7 +12,7 @@ public static class PrometheusTargets
     public const string FileName = "prometheus-targets.json";
 
     public static string Json(IEnumerable<Resource> resources) => JsonSerializer.Serialize(
-        resources.Where(r => r.Endpoints.ContainsKey("http")).Select(r => new
+        resources.Where(r => r.ServesMetrics).Select(r => new
         {
             targets = new[] { $"127.0.0.1:{r.Endpoints["http"]}" },
             labels = new Dictionary<string, string> { ["service"] = r.Name },

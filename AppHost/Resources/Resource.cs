@@ -3,7 +3,7 @@ namespace ArPlatform.AppHost.Resources;
 /// <summary>How AppHost knows a resource is ready to be depended on.</summary>
 public enum ReadinessKind
 {
-    /// <summary>GET on the resource's HTTP health URL answers 200.</summary>
+    /// <summary>GET on the resource's <see cref="Resource.HealthPath"/> answers 200.</summary>
     HttpHealth,
     /// <summary>A Redis PING answers PONG.</summary>
     RedisPing,
@@ -12,7 +12,7 @@ public enum ReadinessKind
 /// <summary>One process of the stack, fully described before anything starts.</summary>
 public sealed record Resource
 {
-    /// <summary>Discovery name: redis, billing, cashapp, collections, disputes, gateway.</summary>
+    /// <summary>Discovery name: redis, prometheus, billing, cashapp, collections, disputes, gateway.</summary>
     public required string Name { get; init; }
     public required string FileName { get; init; }
     public required IReadOnlyList<string> Arguments { get; init; }
@@ -23,6 +23,10 @@ public sealed record Resource
     /// <summary>Resources that must be ready before this one starts.</summary>
     public IReadOnlyList<string> WaitFor { get; init; } = [];
     public ReadinessKind Readiness { get; init; } = ReadinessKind.HttpHealth;
+    /// <summary>The HTTP path that answers 200 when the resource is ready (Prometheus: /-/ready).</summary>
+    public string HealthPath { get; init; } = "/health";
+    /// <summary>Its <c>/metrics</c> belong in Prometheus' targets and on the dashboard: the services and the gateway.</summary>
+    public bool ServesMetrics => Endpoints.ContainsKey("grpc");
 
     public string Url(string endpoint) => $"http://127.0.0.1:{Endpoints[endpoint]}";
 }

@@ -4,7 +4,7 @@ namespace ArPlatform.AppHost.Resources;
 public sealed record ServiceProject(string Name, string ProjectDirectory, string AssemblyPath, string? Database);
 
 /// <summary>Ports chosen for every endpoint before anything starts, so every variable can be written up front.</summary>
-public sealed record PortPlan(int Redis, IReadOnlyDictionary<string, (int Http, int Grpc)> Services);
+public sealed record PortPlan(int Redis, IReadOnlyDictionary<string, (int Http, int Grpc)> Services, int Prometheus = 9090, int Dashboard = 18888);
 
 /// <summary>
 /// The stack as a declarative graph, in Aspire's terms: which resources exist, what each
@@ -15,6 +15,7 @@ public static class Topology
 {
     public const string Gateway = "gateway";
     public const string Redis = "redis";
+    public const string Prometheus = "prometheus";
 
     /// <summary>Who calls whom (ARCHITECTURE.md, Data ownership), plus who needs Redis.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> References = new Dictionary<string, string[]>
@@ -28,9 +29,29 @@ public static class Topology
 
     public static IReadOnlyList<Resource> Build(
         AppHostOptions options, PortPlan ports, IReadOnlyList<ServiceProject> projects, string? redisServerPath,
-        string signingKey)
+        string signingKey, string? prometheusPath = null)
     {
         var resources = new List<Resource>();
+        if (prometheusPath is not null)
+        {
+            resources.Add(new Resource
+            {
+                Name = Prometheus,
+                FileName = prometheusPath,
+                // Its configuration is ops/prometheus/prometheus.yml with this run's paths (see PrometheusConfig).
+                Arguments =
+                [
+                    "--config.file=" + Path.Combine(options.DataDirectory, PrometheusConfig.FileName),
+                    "--storage.tsdb.path=" + Path.Combine(options.DataDirectory, "prometheus"),
+                    "--storage.tsdb.retention.time=7d",
+                    $"--web.listen-address=127.0.0.1:{ports.Prometheus}",
+                ],
+                WorkingDirectory = options.DataDirectory,
+                Endpoints = new Dictionary<string, int> { ["http"] = ports.Prometheus },
+                Environment = new Dictionary<string, string>(),
+                HealthPath = "/-/ready",
+            });
+        }
         if (redisServerPath is not null)
         {
             resources.Add(new Resource

@@ -32,6 +32,8 @@ public static class CashApplicationRegistration
         builder.Services.AddSingleton<SharedMatchIndex>();
         builder.Services.AddSingleton<DispatchWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DispatchWorker>());
+        builder.Services.AddSingleton<CashApplicationGaugeRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CashApplicationGaugeRefresher>());
         builder.Services.AddScoped<CommandExecutor<CashApplicationDbContext>>();
         builder.Services.AddScoped<AuditLogReader<CashApplicationDbContext>>();
         builder.Services.AddScoped<BankFileImporter>();

@@ -16,7 +16,20 @@ public sealed class CollectionsMetrics
         MailSent = meter.CreateCounter<long>("ar.collections.mail.sent", description: "E-mails the SMTP server accepted, by kind (dunning, statement).");
         CreditHolds = meter.CreateCounter<long>("ar.collections.credit.holds", description: "Credit holds placed, by reason.");
         WriteOffsPosted = meter.CreateCounter<long>("ar.collections.writeoffs.posted", description: "Approved write-offs Billing posted.");
+        _outboxRetries = meter.CreateCounter<long>("ar.collections.outbox.retries",
+            description: "Deliveries that failed and will be retried, by outbox (mail: to the SMTP server; writeoff: to Billing).");
+        meter.CreateObservableGauge("ar.collections.mail.pending", () => _snapshot.MailPending, description: "E-mails waiting to be accepted by the SMTP server.");
+        meter.CreateObservableGauge("ar.collections.mail.failed", () => _snapshot.MailFailed, description: "E-mails given up on after the last attempt.");
+        meter.CreateObservableGauge("ar.collections.writeoffs.awaiting_posting", () => _snapshot.WriteOffsAwaitingPosting,
+            description: "Approved write-offs Billing has not yet posted.");
     }
+
+    private volatile CollectionsSnapshot _snapshot = new(0, 0, 0);
+
+    /// <summary>The latest counts (read by <see cref="CollectionsGaugeRefresher"/>); gauges report them on every scrape.</summary>
+    public void Update(CollectionsSnapshot snapshot) => _snapshot = snapshot;
+
+    public void Retry(string outbox) => _outboxRetries.Add(1, new KeyValuePair<string, object?>("outbox", outbox));
 
     public Counter<long> DunningActions { get; }
     public Counter<long> DunningRuns { get; }
@@ -24,4 +37,7 @@ public sealed class CollectionsMetrics
     public Counter<long> MailSent { get; }
     public Counter<long> CreditHolds { get; }
     public Counter<long> WriteOffsPosted { get; }
+    private readonly Counter<long> _outboxRetries;
 }
+
+public sealed record CollectionsSnapshot(long MailPending, long MailFailed, long WriteOffsAwaitingPosting);

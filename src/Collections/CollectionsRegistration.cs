@@ -35,6 +35,8 @@ public static class CollectionsRegistration
         builder.Services.AddSingleton<MailDispatcher>();
         builder.Services.AddSingleton<WriteOffPoster>();
         builder.Services.AddHostedService<MailWorker>();
+        builder.Services.AddSingleton<CollectionsGaugeRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CollectionsGaugeRefresher>());
         builder.Services.AddHostedService<WriteOffPostingWorker>();
         builder.Services.AddHostedService<DunningScheduleWorker>();
         builder.Services.AddScoped<CommandExecutor<CollectionsDbContext>>();

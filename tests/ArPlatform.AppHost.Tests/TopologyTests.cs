@@ -113,6 +113,27 @@ public class TopologyTests
     }
 
     [Fact]
+    public void Prometheus_runs_on_loopback_with_this_runs_configuration_and_storage_in_the_data_folder()
+    {
+        var resources = Topology.Build(Options, Ports with { Prometheus = 9191 }, Projects, null, Key, "/usr/bin/prometheus");
+        var prometheus = Find(resources, "prometheus");
+
+        Assert.Equal("/usr/bin/prometheus", prometheus.FileName);
+        Assert.Equal(
+            ["--config.file=/srv/ar/prometheus.yml", "--storage.tsdb.path=/srv/ar/prometheus", "--storage.tsdb.retention.time=7d",
+             "--web.listen-address=127.0.0.1:9191"],
+            prometheus.Arguments);
+        Assert.Equal("/-/ready", prometheus.HealthPath);
+        Assert.False(prometheus.ServesMetrics);
+    }
+
+    [Fact]
+    public void Without_prometheus_installed_the_stack_runs_without_it()
+    {
+        Assert.DoesNotContain(Topology.Build(Options, Ports, Projects, null, Key), r => r.Name == "prometheus");
+    }
+
+    [Fact]
     public void An_otlp_endpoint_is_passed_to_every_service()
     {
         var resources = Topology.Build(Options with { OtlpEndpoint = "http://localhost:4317" }, Ports, Projects, null, Key);
@@ -123,7 +144,7 @@ public class TopologyTests
 public class PrometheusTargetsTests
 {
     [Fact]
-    public void Every_resource_with_an_http_endpoint_is_a_scrape_target_labelled_with_its_name()
+    public void Every_service_and_the_gateway_are_scrape_targets_labelled_with_their_names()
     {
         Resource Service(string name, Dictionary<string, int> endpoints) => new()
         {
@@ -134,6 +155,7 @@ public class PrometheusTargetsTests
         var json = PrometheusTargets.Json(
         [
             Service("redis", new() { ["tcp"] = 6400 }),
+            Service("prometheus", new() { ["http"] = 9090 }),
             Service("billing", new() { ["http"] = 24811, ["grpc"] = 27020 }),
             Service("gateway", new() { ["http"] = 8080, ["grpc"] = 8081 }),
         ]);

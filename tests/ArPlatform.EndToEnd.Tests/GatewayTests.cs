@@ -106,6 +106,24 @@ public sealed class GatewayTests(StackFixture fixture)
     }
 
     [StackFact]
+    public async Task The_gateway_returns_the_trace_id_the_callers_traceparent_started_and_a_new_one_without_it()
+    {
+        using var http = Stack.JsonClient(Roles.Auditor);
+        const string trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        using var traced = new HttpRequestMessage(HttpMethod.Get, "/v1/customers");
+        traced.Headers.Add("traceparent", $"00-{trace}-00f067aa0ba902b7-01");
+
+        var continued = await http.SendAsync(traced);
+        var started = await http.GetAsync("/v1/customers");
+
+        Assert.Equal(HttpStatusCode.OK, continued.StatusCode);
+        Assert.Equal([trace], continued.Headers.GetValues("x-trace-id"));
+        var fresh = Assert.Single(started.Headers.GetValues("x-trace-id"));
+        Assert.Matches("^[0-9a-f]{32}$", fresh);
+        Assert.NotEqual(trace, fresh);
+    }
+
+    [StackFact]
     public async Task The_gateway_reports_its_own_health_over_http_and_grpc()
     {
         using var http = new HttpClient { BaseAddress = Stack.GatewayJson };

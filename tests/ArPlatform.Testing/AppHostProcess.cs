@@ -24,6 +24,7 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     public int GatewayGrpcPort { get; private set; }
     public Uri GatewayJson => new($"http://localhost:{GatewayHttpPort}");
     public Uri GatewayGrpc => new($"http://localhost:{GatewayGrpcPort}");
+    public Uri Dashboard { get; private set; } = null!;
 
     /// <summary>A resource's endpoint as AppHost printed it ("billing", "grpc" → http://127.0.0.1:N).</summary>
     public Uri Endpoint(string resource, string endpoint)
@@ -64,7 +65,11 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
             throw new FileNotFoundException($"AppHost is not built at {appHost}.");
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { appHost, "--gateway-http-port", "0", "--gateway-grpc-port", "0", "--data-dir", _dataDirectory },
+            ArgumentList =
+            {
+                appHost, "--gateway-http-port", "0", "--gateway-grpc-port", "0", "--dashboard-port", "0", "--prometheus-port", "0",
+                "--data-dir", _dataDirectory,
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -87,6 +92,7 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     {
         if (line is null) return;
         _output.Enqueue(line);
+        if (DashboardLine().Match(line) is { Success: true } dashboard) Dashboard = new Uri(dashboard.Groups[1].Value);
         if (GatewayLine().Match(line) is { Success: true } gateway)
         {
             var port = int.Parse(gateway.Groups[2].Value);
@@ -155,6 +161,9 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"\| Dashboard: (http://localhost:\d+)")]
+    private static partial Regex DashboardLine();
 
     [GeneratedRegex(@"gateway (JSON|gRPC)\s+http://localhost:(\d+)")]
     private static partial Regex GatewayLine();

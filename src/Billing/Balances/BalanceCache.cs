@@ -1,3 +1,4 @@
+using ArPlatform.ServiceDefaults.Telemetry;
 using StackExchange.Redis;
 
 namespace ArPlatform.Billing.Balances;
@@ -14,6 +15,7 @@ public sealed record CachedBalance(long Version, string Day, byte[] Payload);
 public sealed class BalanceCache(IConnectionMultiplexer? redis, ILogger<BalanceCache> logger, BillingMetrics metrics)
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromDays(1);
+    private const string RedisSystem = "redis";
 
     // KEYS[1] balance key; ARGV: version, day, payload. Stores when the version is newer, or equal
     // to an invalidation (no payload) or to an older day's balance.
@@ -50,6 +52,7 @@ public sealed class BalanceCache(IConnectionMultiplexer? redis, ILogger<BalanceC
     public async Task<CachedBalance?> GetAsync(string customerId)
     {
         if (redis is null) return null;
+        using var call = DatabaseCalls.Start(RedisSystem, "HMGET");
         try
         {
             var values = await redis.GetDatabase().HashGetAsync(KeyFor(customerId), ["v", "d", "b"]);
@@ -58,7 +61,7 @@ public sealed class BalanceCache(IConnectionMultiplexer? redis, ILogger<BalanceC
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            Failed(ex, "read");
+            Failed(call, ex, "read");
             return null;
         }
     }
@@ -67,6 +70,7 @@ public sealed class BalanceCache(IConnectionMultiplexer? redis, ILogger<BalanceC
     public async Task<bool> StoreAsync(string customerId, CachedBalance balance)
     {
         if (redis is null) return false;
+        using var call = DatabaseCalls.Start(RedisSystem, "EVALSHA");
         try
         {
             var stored = await redis.GetDatabase().ScriptEvaluateAsync(StoreScript, [KeyFor(customerId)],
@@ -75,7 +79,7 @@ public sealed class BalanceCache(IConnectionMultiplexer? redis, ILogger<BalanceC
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            Failed(ex, "store");
+            Failed(call, ex, "store");
             return false;
         }
     }
@@ -84,6 +88,7 @@ public sealed class BalanceCache(IConnectionMultiplexer? redis, ILogger<BalanceC
     public async Task InvalidateAsync(string customerId, long version)
     {
         if (redis is null) return;
+        using var call = DatabaseCalls.Start(RedisSystem, "EVALSHA");
         try
         {
             await redis.GetDatabase().ScriptEvaluateAsync(InvalidateScript, [KeyFor(customerId)],
@@ -92,12 +97,13 @@ public sealed class BalanceCache(IConnectionMultiplexer? redis, ILogger<BalanceC
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // The stale copy cannot be served: reads compare its version with the database's.
-            Failed(ex, "invalidate");
+            Failed(call, ex, "invalidate");
         }
     }
 
-    private void Failed(Exception ex, string operation)
+    private void Failed(DatabaseCalls.Call call, Exception ex, string operation)
     {
+        call.Fail(ex);
         metrics.CacheErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
         logger.LogWarning("Balance cache {Operation} failed: {Error}", operation, ex.Message);
     }

@@ -15,9 +15,6 @@ namespace ArPlatform.CashApplication.Applications;
 /// </summary>
 public sealed class CashApplicationMetricsService(CashApplicationDbContext db, TimeProvider clock)
 {
-    /// <summary>Unapplied cash older than this is the KPI collectors and controllers watch.</summary>
-    public const int AgedDays = 7;
-
     private static readonly ApplicationStatus[] Live = [ApplicationStatus.Pending, ApplicationStatus.Applied, ApplicationStatus.Reversing];
 
     public async Task<Proto.CashApplicationMetrics> GetAsync(Proto.GetCashApplicationMetricsRequest request, CancellationToken ct)
@@ -44,9 +41,7 @@ public sealed class CashApplicationMetricsService(CashApplicationDbContext db, T
         var invoices = await liveLines.CountAsync(ct);
         var invoicesAuto = await liveLines.CountAsync(l => l.Automatic, ct);
 
-        var waiting = await payments.Where(p => p.Status == PaymentStatus.Unapplied || p.Status == PaymentStatus.PartiallyApplied)
-            .Select(p => new { p.Currency, p.Amount, p.AppliedAmount, p.OnAccountAmount, p.BookingDate }).ToListAsync(ct);
-        var aged = waiting.Where(p => p.BookingDate < today.AddDays(-AgedDays)).ToList();
+        var unapplied = await UnappliedCash.ReadAsync(payments, today, ct);
         var onAccount = await payments.Where(p => p.Status == PaymentStatus.OnAccount)
             .Select(p => new { p.Currency, p.OnAccountAmount }).ToListAsync(ct);
 
@@ -61,10 +56,10 @@ public sealed class CashApplicationMetricsService(CashApplicationDbContext db, T
             InvoicesApplied = invoices,
             InvoicesAutoApplied = invoicesAuto,
             InvoiceAutoMatchRate = Rate(invoicesAuto, invoices),
-            UnappliedCount = waiting.Count,
-            UnappliedAmounts = { Totals(waiting.Select(p => (p.Currency, p.Amount - p.AppliedAmount - p.OnAccountAmount))) },
-            UnappliedOver7DaysCount = aged.Count,
-            UnappliedOver7DaysAmounts = { Totals(aged.Select(p => (p.Currency, p.Amount - p.AppliedAmount - p.OnAccountAmount))) },
+            UnappliedCount = unapplied.Count,
+            UnappliedAmounts = { Totals(unapplied.Amounts.Select(a => (a.Key, a.Value))) },
+            UnappliedOver7DaysCount = unapplied.AgedCount,
+            UnappliedOver7DaysAmounts = { Totals(unapplied.AgedAmounts.Select(a => (a.Key, a.Value))) },
             OnAccountCount = onAccount.Count,
             OnAccountAmounts = { Totals(onAccount.Select(p => (p.Currency, p.OnAccountAmount))) },
             ApplicationsPending = await db.Applications.CountAsync(a => a.NextAttemptAt != null, ct),

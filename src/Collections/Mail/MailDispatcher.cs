@@ -86,6 +86,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
     private void Postpone(OutgoingMail message, string error, DateTime now)
     {
         message.Attempts++;
+        metrics.Retry("mail");
         message.LastError = error.Length > 1000 ? error[..1000] : error;
         if (message.Attempts >= options.Value.MaxAttempts) message.FailedAt = now;
         else message.NextAttemptAt = now + RemoteCallPolicy.Backoff(message.Attempts, options.Value.MaxBackoffSeconds);

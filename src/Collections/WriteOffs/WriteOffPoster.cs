@@ -69,6 +69,7 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
                 catch (RpcException e)
                 {
                     writeOff.PostingAttempts++;
+                    metrics.Retry("writeoff");
                     writeOff.PostingError = RemoteCallPolicy.Describe(e);
                     writeOff.NextPostingAt = now + RemoteCallPolicy.Backoff(writeOff.PostingAttempts, options.Value.MaxBackoffSeconds);
                     logger.LogWarning("Billing did not take write-off {Number} (attempt {Attempt}): {Error}", writeOff.Number, writeOff.PostingAttempts, writeOff.PostingError);

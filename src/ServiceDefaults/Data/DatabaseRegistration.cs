@@ -1,4 +1,5 @@
 using ArPlatform.ServiceDefaults.Health;
+using ArPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,13 +41,15 @@ public static class DatabaseRegistration
                 SqliteFiles.EnsureDirectory(connectionString);
                 builder.Services.AddDbContextPool<TContext, TSqlite>(o => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(SqliteConnectionTuning.Instance));
+                    .AddInterceptors(SqliteConnectionTuning.Instance, new DatabaseCallInterceptor("sqlite")));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException(
                         $"Database:Provider is SqlServer but ConnectionStrings:{connectionName} is not set.");
-                builder.Services.AddDbContextPool<TContext, TSqlServer>(o => o.UseSqlServer(connectionString));
+                builder.Services.AddDbContextPool<TContext, TSqlServer>(o => o
+                    .UseSqlServer(connectionString)
+                    .AddInterceptors(new DatabaseCallInterceptor("microsoft.sql_server")));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
