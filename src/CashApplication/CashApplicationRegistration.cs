@@ -7,6 +7,7 @@ using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
+using ArPlatform.ServiceDefaults.Security;
 using Billing = ArPlatform.Contracts.Billing.V1;
 using Disputes = ArPlatform.Contracts.Disputes.V1;
 
@@ -22,6 +23,7 @@ public static class CashApplicationRegistration
         builder.AddServiceDatabase<CashApplicationDbContext, SqliteCashApplicationDbContext, SqlServerCashApplicationDbContext>("cashappdb");
         builder.Services.AddGrpc().AddServiceOptions<CashApplicationGrpcService>(o => o.MaxReceiveMessageSize = MaxBankFileBytes + 1024 * 1024);
         builder.Services.AddServiceGrpcClient<Billing.BillingService.BillingServiceClient>("billing");
+        builder.Services.AddScoped<PortfolioGuard>();
         builder.Services.AddServiceGrpcClient<Disputes.DisputesService.DisputesServiceClient>("disputes");
         builder.Services.Configure<MatchPolicy>(builder.Configuration.GetSection("CashApplication:Matching"));
         builder.Services.Configure<OutcomePolicy>(builder.Configuration.GetSection("CashApplication:Outcomes"));

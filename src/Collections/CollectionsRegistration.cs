@@ -13,6 +13,7 @@ using ArPlatform.Collections.WriteOffs;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
+using ArPlatform.ServiceDefaults.Security;
 using Billing = ArPlatform.Contracts.Billing.V1;
 
 namespace ArPlatform.Collections;
@@ -42,6 +43,7 @@ public static class CollectionsRegistration
         builder.Services.AddScoped<CommandExecutor<CollectionsDbContext>>();
         builder.Services.AddScoped<AuditLogReader<CollectionsDbContext>>();
         builder.Services.AddScoped<BillingReader>();
+        builder.Services.AddScoped<PortfolioGuard>();
         builder.Services.AddScoped<CreditService>();
         builder.Services.AddScoped<WorklistService>();
         builder.Services.AddScoped<DunningRunner>();

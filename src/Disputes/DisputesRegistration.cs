@@ -8,6 +8,7 @@ using ArPlatform.Disputes.Workflow;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
+using ArPlatform.ServiceDefaults.Security;
 using Billing = ArPlatform.Contracts.Billing.V1;
 
 namespace ArPlatform.Disputes;
@@ -18,6 +19,7 @@ public static class DisputesRegistration
     {
         builder.AddServiceDatabase<DisputesDbContext, SqliteDisputesDbContext, SqlServerDisputesDbContext>("disputesdb");
         builder.Services.AddServiceGrpcClient<Billing.BillingService.BillingServiceClient>("billing");
+        builder.Services.AddScoped<PortfolioGuard>();
         builder.Services.Configure<SlaPolicy>(builder.Configuration.GetSection("Disputes:Sla"));
         builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Disputes:Evidence"));
         // Evidence arrives inside the message: room for the largest document (base64 in JSON) and the rest.

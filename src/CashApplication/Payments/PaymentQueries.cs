@@ -10,6 +10,10 @@ namespace ArPlatform.CashApplication.Payments;
 /// <summary>Reading payments and imports.</summary>
 public sealed class PaymentQueries(CashApplicationDbContext db, PaymentViews views)
 {
+    /// <summary>The customer a payment is applied for; null when there is no such payment or it is not identified.</summary>
+    public Task<string?> CustomerOfAsync(string id, CancellationToken ct) =>
+        db.Payments.AsNoTracking().Where(p => p.Id == id).Select(p => p.CustomerId).FirstOrDefaultAsync(ct);
+
     public async Task<Proto.Payment> GetAsync(string id, CancellationToken ct) =>
         await views.PaymentAsync(await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("payment", id), ct);
 

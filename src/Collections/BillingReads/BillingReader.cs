@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using ArPlatform.Contracts.Common.V1;
-using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.SharedKernel;
 using Grpc.Core;
 using Billing = ArPlatform.Contracts.Billing.V1;
@@ -16,7 +16,7 @@ public readonly record struct OpenInvoice(
 /// Collections's reads of Billing, the truth of what is owed: open invoices (streamed), the
 /// customer master (paged), and the cash applied to an account over a span of dates.
 /// </summary>
-public sealed class BillingReader(Billing.BillingService.BillingServiceClient billing, CallerContext caller)
+public sealed class BillingReader(Billing.BillingService.BillingServiceClient billing, PortfolioGuard portfolio)
 {
     /// <summary>Long enough for a stream of every open invoice at volume.</summary>
     private static readonly TimeSpan StreamDeadline = TimeSpan.FromMinutes(10);
@@ -57,24 +57,18 @@ public sealed class BillingReader(Billing.BillingService.BillingServiceClient bi
     public async Task<Billing.Customer> VisibleCustomerAsync(string id, CancellationToken ct)
     {
         var customer = await CustomerAsync(id, ct);
-        if (caller.PortfolioOwner is { } owner && customer.Collector != owner) throw new NotFoundException("customer", id);
+        if (!portfolio.CanSee(customer)) throw new NotFoundException("customer", id);
         return customer;
     }
 
     /// <summary>For a collector without a wider role, the customer a list must name (theirs); nothing for everyone else.</summary>
-    public async Task EnsureListableAsync(string customerId, CancellationToken ct)
-    {
-        if (caller.PortfolioOwner is null) return;
-        if (customerId.Length == 0)
-            throw new RequestValidationException([new FieldViolation("customer_id", "is required: a collector lists one customer of their portfolio at a time")]);
-        await VisibleCustomerAsync(customerId, ct);
-    }
+    public Task EnsureListableAsync(string customerId, CancellationToken ct) => portfolio.EnsureListableAsync(customerId, ct);
 
     /// <summary>One invoice, within the caller's portfolio (see <see cref="VisibleCustomerAsync"/>).</summary>
     public async Task<Billing.Invoice> VisibleInvoiceAsync(string id, CancellationToken ct)
     {
         var invoice = await InvoiceAsync(id, ct);
-        if (caller.PortfolioOwner is not null) await VisibleCustomerAsync(invoice.CustomerId, ct);
+        if (portfolio.Applies) await VisibleCustomerAsync(invoice.CustomerId, ct);
         return invoice;
     }
 

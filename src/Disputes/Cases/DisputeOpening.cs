@@ -5,6 +5,7 @@ using ArPlatform.Disputes.Workflow;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.Contracts.Common.V1;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ namespace ArPlatform.Disputes.Cases;
 /// </summary>
 public sealed class DisputeOpening(
     DisputesDbContext db, CommandExecutor<DisputesDbContext> commands, BillingOutbox outbox,
-    Billing.BillingService.BillingServiceClient billing, CallerContext caller, IOptions<SlaPolicy> sla,
+    Billing.BillingService.BillingServiceClient billing, CallerContext caller, PortfolioGuard portfolio, IOptions<SlaPolicy> sla,
     DisputesMetrics metrics, TimeProvider clock)
 {
     private const string Operation = "OpenDispute";
@@ -79,6 +80,10 @@ public sealed class DisputeOpening(
                 throw new NotFoundException("invoice", id);
             }
         }
+
+        // A collector opens cases on the invoices of their own customers; any other reads as not found.
+        foreach (var invoice in invoices.Values)
+            await portfolio.EnsureVisibleAsync("invoice", invoice.Id, _ => Task.FromResult<string?>(invoice.CustomerId), ct);
 
         var v = new Validator();
         if (invoices.Values.Select(i => i.CustomerId).Distinct().Count() > 1)

@@ -13,6 +13,10 @@ public sealed class DisputeQueries(DisputesDbContext db, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The customer of a case; null when there is no such case.</summary>
+    public Task<string?> CustomerOfAsync(string id, CancellationToken ct) =>
+        db.Disputes.AsNoTracking().Where(d => d.Id == id).Select(d => (string?)d.CustomerId).FirstOrDefaultAsync(ct);
+
     /// <summary>The case, its evidence (without content) and whether Billing has caught up with it.</summary>
     public async Task<Proto.Dispute> GetAsync(string id, CancellationToken ct)
     {
