@@ -1,6 +1,8 @@
 using ArPlatform.Collections.Data;
+using ArPlatform.Collections.Grpc;
 using ArPlatform.Contracts.Common.V1;
 using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
 using ArPlatform.ServiceDefaults.Hosting;
 using Grpc.Core;
@@ -23,7 +25,7 @@ public sealed class WriteOffPostingOptions
 /// Posts approved write-offs to Billing: the request's id is Billing's idempotency key and its
 /// number the write-off reference, so a repeat after a crash or a lost answer is a replay there,
 /// never a second posting. Billing down: retried with back-off; Billing refuses for good (the
-/// invoice was paid meanwhile): marked POSTING_FAILED with the reason.
+/// invoice was paid meanwhile): marked POSTING_FAILED with the reason. Every outcome is audited.
 /// </summary>
 public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOffPostingOptions> options, TimeProvider clock,
     CollectionsMetrics metrics, ILogger<WriteOffPoster> logger)
@@ -37,13 +39,15 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();
+            var commands = scope.ServiceProvider.GetRequiredService<CommandExecutor<CollectionsDbContext>>();
             var billing = scope.ServiceProvider.GetRequiredService<Billing.BillingService.BillingServiceClient>();
             var now = clock.GetUtcNow().UtcDateTime;
-            var due = await db.WriteOffs.Where(w => w.Status == Proto.WriteOffStatus.Approved && w.NextPostingAt <= now)
+            var due = await db.WriteOffs.AsNoTracking().Where(w => w.Status == Proto.WriteOffStatus.Approved && w.NextPostingAt <= now)
                 .OrderBy(w => w.Id).Take(100).ToListAsync(ct);
             var posted = 0;
             foreach (var writeOff in due)
             {
+                Action<WriteOff> outcome;
                 try
                 {
                     // Billing records the approver's decision as theirs: the person, not this service.
@@ -53,29 +57,25 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
                         Amount = MoneyMapping.ToProto(writeOff.Amount, writeOff.Currency), Reason = writeOff.Reason,
                         RequestedBy = writeOff.RequestedBy, ApprovedBy = writeOff.DecidedBy,
                     }, new Metadata { { CallerContext.OnBehalfOfHeader, writeOff.DecidedBy } }, cancellationToken: ct);
-                    writeOff.Status = Proto.WriteOffStatus.Posted;
-                    writeOff.PostingId = posting.Id;
-                    writeOff.NextPostingAt = null;
+                    outcome = w => (w.Status, w.PostingId, w.NextPostingAt) = (Proto.WriteOffStatus.Posted, posting.Id, null);
                     metrics.WriteOffsPosted.Add(1);
                     posted++;
                 }
                 catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
                 {
-                    writeOff.Status = Proto.WriteOffStatus.PostingFailed;
-                    writeOff.PostingError = RemoteCallPolicy.Describe(e);
-                    writeOff.NextPostingAt = null;
-                    logger.LogError("Billing refused write-off {Number}: {Error}", writeOff.Number, writeOff.PostingError);
+                    var error = RemoteCallPolicy.Describe(e);
+                    outcome = w => (w.Status, w.PostingError, w.NextPostingAt) = (Proto.WriteOffStatus.PostingFailed, error, null);
+                    logger.LogError("Billing refused write-off {Number}: {Error}", writeOff.Number, error);
                 }
                 catch (RpcException e)
                 {
-                    writeOff.PostingAttempts++;
+                    var (attempts, error) = (writeOff.PostingAttempts + 1, RemoteCallPolicy.Describe(e));
+                    outcome = w => (w.PostingAttempts, w.PostingError, w.NextPostingAt) =
+                        (attempts, error, now + RemoteCallPolicy.Backoff(attempts, options.Value.MaxBackoffSeconds));
                     metrics.Retry("writeoff");
-                    writeOff.PostingError = RemoteCallPolicy.Describe(e);
-                    writeOff.NextPostingAt = now + RemoteCallPolicy.Backoff(writeOff.PostingAttempts, options.Value.MaxBackoffSeconds);
-                    logger.LogWarning("Billing did not take write-off {Number} (attempt {Attempt}): {Error}", writeOff.Number, writeOff.PostingAttempts, writeOff.PostingError);
+                    logger.LogWarning("Billing did not take write-off {Number} (attempt {Attempt}): {Error}", writeOff.Number, attempts, error);
                 }
-                writeOff.Version++;
-                await db.SaveChangesAsync(ct);
+                await RecordAsync(db, commands, writeOff, outcome, ct);
             }
             return posted;
         }
@@ -83,6 +83,26 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// What a posting attempt changed, audited once — keyed by the write-off's version, so a second
+    /// poster that raced this one replays instead of recording it twice — as the approver's when it
+    /// follows the approval at once, as the system's when the worker retries it.
+    /// </summary>
+    private static Task RecordAsync(CollectionsDbContext db, CommandExecutor<CollectionsDbContext> commands, WriteOff read,
+        Action<WriteOff> outcome, CancellationToken ct)
+    {
+        var before = read.ToProto();
+        return commands.ExecuteAsync("RecordWriteOffPosting", $"{read.Id}:{read.Version}", before, async token =>
+        {
+            var writeOff = await db.WriteOffs.FirstAsync(w => w.Id == read.Id, token);
+            outcome(writeOff);
+            writeOff.Version++;
+            var after = writeOff.ToProto();
+            commands.Audit("write_off", writeOff.Id, before, after);
+            return after;
+        }, ct);
     }
 }
 

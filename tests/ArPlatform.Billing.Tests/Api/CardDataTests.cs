@@ -30,6 +30,18 @@ public sealed class CardDataTests : IDisposable
         invoiceRequest.Invoice.Lines[0].ProductCode = Pan;
         var invoice = await _host.Client.CreateInvoiceAsync(invoiceRequest);
 
+        await _host.Client.CreateCreditMemoAsync(new CreateCreditMemoRequest
+        {
+            RequestId = "m-1", CreditMemo = new CreditMemo { CustomerId = customer.Id, Reason = $"refund to {Pan}", Amount = Requests.Usd("5.00") },
+        });
+        var cash = _host.ClientAs(ArPlatform.ServiceDefaults.Security.Roles.CashApplier);
+        var applied = await cash.ApplyPaymentAsync(new ApplyPaymentRequest
+        {
+            RequestId = "a-1", PaymentReference = $"card {Grouped}", AppliedOn = "2026-11-05",
+            Allocations = { new PaymentAllocation { InvoiceId = invoice.Id, Amount = Requests.Usd("10.00") } },
+        });
+        await cash.ReversePaymentApplicationAsync(new ReversePaymentApplicationRequest { Id = applied.Id, RequestId = "r-1", Reason = $"chargeback {Pan}" });
+
         Assert.Equal("Acme ************1111", customer.Name);
         Assert.Equal("**** **** **** 1111", invoice.PoNumber);
         Assert.Equal("Fee, card ************1111", invoice.Lines[0].Description);

@@ -44,6 +44,12 @@ public sealed class WriteOffTests : IAsyncLifetime
         var entries = await _world.Billing.Client.ListLedgerEntriesAsync(new ListLedgerEntriesRequest { InvoiceId = invoice.Id });
         var writeOff = Assert.Single(entries.Entries, e => e.Kind == "WRITE_OFF");
         Assert.Equal(("-224.75", posted.Number), (writeOff.Amount.Amount, writeOff.Reference));
+        // Each change audited once: requested, approved, posted (at once, following mia's approval).
+        var audit = await _world.Collections.ClientAs("aud", Roles.Auditor).ListAuditEntriesAsync(
+            new Contracts.Common.V1.ListAuditEntriesRequest { EntityType = "write_off", EntityId = requested.Id });
+        Assert.Equal([("RequestWriteOff", "cole"), ("ApproveWriteOff", "mia"), ("RecordWriteOffPosting", "mia")],
+            audit.Entries.Select(e => (e.Operation, e.Actor)));
+        Assert.Contains("POSTED", audit.Entries[^1].After);
     }
 
     [Fact]
