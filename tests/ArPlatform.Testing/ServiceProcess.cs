@@ -24,7 +24,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(string project, (string Name, string Path) database, string signingKey)
     {
         var folder = Path.Combine(Metadata("RepositoryRoot"), "src", project);
-        var assembly = Path.Combine(folder, "bin", Metadata("Configuration"), "net10.0", $"ArPlatform.{project}.dll");
+        var assembly = Path.Combine(folder, "bin", Metadata("Configuration"), Metadata("TargetFramework"), $"ArPlatform.{project}.dll");
         if (!File.Exists(assembly)) throw new FileNotFoundException($"{project} is not built at {assembly}.");
         var (http, grpc) = (new Uri($"http://127.0.0.1:{FreePort()}"), new Uri($"http://127.0.0.1:{FreePort()}"));
         var info = new ProcessStartInfo("dotnet", [assembly])

@@ -57,11 +57,11 @@ public sealed class CashApplicationMetricsService(CashApplicationDbContext db, T
             InvoicesAutoApplied = invoicesAuto,
             InvoiceAutoMatchRate = Rate(invoicesAuto, invoices),
             UnappliedCount = unapplied.Count,
-            UnappliedAmounts = { Totals(unapplied.Amounts.Select(a => (a.Key, a.Value))) },
+            UnappliedAmounts = { ToProto(unapplied.Amounts) },
             UnappliedOver7DaysCount = unapplied.AgedCount,
-            UnappliedOver7DaysAmounts = { Totals(unapplied.AgedAmounts.Select(a => (a.Key, a.Value))) },
+            UnappliedOver7DaysAmounts = { ToProto(unapplied.AgedAmounts) },
             OnAccountCount = onAccount.Count,
-            OnAccountAmounts = { Totals(onAccount.Select(p => (p.Currency, p.OnAccountAmount))) },
+            OnAccountAmounts = { ToProto(UnappliedCash.Totals(onAccount.Select(p => (p.Currency, p.OnAccountAmount)))) },
             ApplicationsPending = await db.Applications.CountAsync(a => a.NextAttemptAt != null, ct),
             ApplicationsFailed = await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Failed, ct),
             AsOf = today.ToString("yyyy-MM-dd"),
@@ -72,7 +72,7 @@ public sealed class CashApplicationMetricsService(CashApplicationDbContext db, T
     public static string Rate(int part, int whole) =>
         whole == 0 ? "0" : DecimalText.Format(Math.Round((decimal)part / whole, 4));
 
-    private static IEnumerable<Contracts.Common.V1.Money> Totals(IEnumerable<(string Currency, decimal Amount)> amounts) =>
-        amounts.GroupBy(a => a.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => MoneyMapping.ToProto(g.Sum(a => a.Amount), g.Key));
+    /// <summary>Totals per currency (already in code order) as wire amounts.</summary>
+    private static IEnumerable<Contracts.Common.V1.Money> ToProto(IReadOnlyDictionary<string, decimal> totals) =>
+        totals.Select(t => MoneyMapping.ToProto(t.Value, t.Key));
 }

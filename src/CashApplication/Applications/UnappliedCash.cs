@@ -28,6 +28,7 @@ public sealed record UnappliedCash(
             waiting.Count == 0 ? null : waiting.Min(p => p.BookingDate));
     }
 
-    private static SortedDictionary<string, decimal> Totals(IEnumerable<(string Currency, decimal Amount)> amounts) =>
+    /// <summary>Amounts summed per currency, in currency-code order.</summary>
+    public static SortedDictionary<string, decimal> Totals(IEnumerable<(string Currency, decimal Amount)> amounts) =>
         new(amounts.GroupBy(a => a.Currency).ToDictionary(g => g.Key, g => g.Sum(a => a.Amount)), StringComparer.Ordinal);
 }

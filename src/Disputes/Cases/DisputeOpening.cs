@@ -81,8 +81,9 @@ public sealed class DisputeOpening(
             }
         }
 
-        // A collector opens cases on the invoices of their own customers; any other reads as not found.
-        foreach (var invoice in invoices.Values)
+        // A collector opens cases on the invoices of their own customers; any other reads as not
+        // found. Asked once per customer (a case's invoices normally share one).
+        foreach (var invoice in invoices.Values.DistinctBy(i => i.CustomerId))
             await portfolio.EnsureVisibleAsync("invoice", invoice.Id, _ => Task.FromResult<string?>(invoice.CustomerId), ct);
 
         var v = new Validator();
