@@ -36,6 +36,7 @@ public static class BillingRegistration
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<CreditMemoService>();
         builder.Services.AddScoped<AgingQuery>();
+        builder.Services.AddSingleton<OpenInvoiceScan>();
         builder.Services.AddScoped<PaymentBehaviourQuery>();
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddScoped<StatementService>();

@@ -24,20 +24,23 @@ public static class AgingCalculator
         return report.Rows();
     }
 
+    /// <summary>The most days past due of each bucket but the last: Current, 1–30, 31–60, 61–90 (then 90+).</summary>
+    private static readonly int[] MostDaysPastDue = [0, 30, 60, 90];
+
     /// <summary>0 Current, 1 for 1–30, 2 for 31–60, 3 for 61–90, 4 for more than 90 days past due.</summary>
     public static int Bucket(DateOnly? dueDate, DateOnly asOf)
     {
         if (dueDate is not { } due) return 0;
         var daysPastDue = asOf.DayNumber - due.DayNumber;
-        return daysPastDue switch
-        {
-            <= 0 => 0,
-            <= 30 => 1,
-            <= 60 => 2,
-            <= 90 => 3,
-            _ => 4,
-        };
+        var bucket = Array.FindIndex(MostDaysPastDue, most => daysPastDue <= most);
+        return bucket < 0 ? MostDaysPastDue.Length : bucket;
     }
+
+    /// <summary>
+    /// The earliest due date of each bucket but the last on the as-of date: an item due on or
+    /// after BucketStarts[b] and before BucketStarts[b − 1] is in bucket b (what a query can compare).
+    /// </summary>
+    public static IReadOnlyList<DateOnly> BucketStarts(DateOnly asOf) => MostDaysPastDue.Select(days => asOf.AddDays(-days)).ToArray();
 
     /// <summary>
     /// Every currency's totals in the report currency, added up: each bucket converted exactly,
@@ -71,12 +74,32 @@ public sealed class AgingAccumulator(DateOnly asOf)
 {
     private readonly Dictionary<(string Key, string Currency), decimal[]> _rows = [];
 
-    public void Add(AgingItem item)
+    public void Add(AgingItem item) =>
+        Add(item.Key, item.Currency, AgingCalculator.Bucket(item.DueDate, asOf), item.Open, item.Disputed);
+
+    /// <summary>An item whose bucket is already known (decided by the query that read it).</summary>
+    public void Add(string key, string currency, int bucket, decimal open, decimal disputed)
     {
-        if (item.Open == 0m) return;
-        if (!_rows.TryGetValue((item.Key, item.Currency), out var sums)) _rows[(item.Key, item.Currency)] = sums = new decimal[6];
-        sums[AgingCalculator.Bucket(item.DueDate, asOf)] += item.Open;
-        if (item.Open > 0m) sums[5] += Math.Min(item.Disputed, item.Open);
+        if (open == 0m) return;
+        var sums = Row(key, currency);
+        sums[bucket] += open;
+        if (open > 0m) sums[5] += Math.Min(disputed, open);
+    }
+
+    /// <summary>Another accumulator's sums (of the same as-of date), as when a scan is split between workers.</summary>
+    public void Add(AgingAccumulator other)
+    {
+        foreach (var ((key, currency), theirs) in other._rows)
+        {
+            var sums = Row(key, currency);
+            for (var i = 0; i < sums.Length; i++) sums[i] += theirs[i];
+        }
+    }
+
+    private decimal[] Row(string key, string currency)
+    {
+        if (!_rows.TryGetValue((key, currency), out var sums)) _rows[(key, currency)] = sums = new decimal[6];
+        return sums;
     }
 
     public IReadOnlyList<AgingBuckets> Rows() =>

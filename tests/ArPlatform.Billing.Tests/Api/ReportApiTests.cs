@@ -38,6 +38,22 @@ public sealed class ReportApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Todays_aging_puts_invoices_due_on_each_bucket_edge_in_the_right_bucket()
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        // Net 30: due dates 12-15 and 11-30 (current), 11-29 and 10-31 (1–30), 10-30 and 10-01
+        // (31–60), 09-30 and 09-01 (61–90), 08-31 (91 days: 90+) on 2026-11-30. 324.75 each.
+        string[] dues = ["2026-12-15", "2026-11-30", "2026-11-29", "2026-10-31", "2026-10-30", "2026-10-01", "2026-09-30", "2026-09-01", "2026-08-31"];
+        foreach (var (due, n) in dues.Select((d, n) => (DateOnly.Parse(d), n)))
+            await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: $"i-{n}", invoiceDate: due.AddDays(-30).ToString("yyyy-MM-dd")));
+
+        var row = Assert.Single((await _host.Client.GetAgingReportAsync(new GetAgingReportRequest { AsOf = "2026-11-30" })).Rows);
+
+        Assert.Equal(("649.50", "649.50", "649.50", "649.50", "324.75", "2922.75"),
+            (row.Current.Amount, row.Days1To30.Amount, row.Days31To60.Amount, row.Days61To90.Amount, row.Over90.Amount, row.Total.Amount));
+    }
+
+    [Fact]
     public async Task The_api_md_aging_query_works_as_json()
     {
         var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;

@@ -20,6 +20,46 @@ public class AgingCalculatorTests
         Assert.Equal(bucket, AgingCalculator.Bucket(DateOnly.Parse(due), November30));
 
     [Fact]
+    public void Bucket_starts_are_the_first_due_dates_a_query_compares_and_agree_with_the_buckets()
+    {
+        var starts = AgingCalculator.BucketStarts(November30);
+
+        Assert.Equal([new(2026, 11, 30), new(2026, 10, 31), new(2026, 10, 1), new(2026, 9, 1)], starts);
+        // What the open-invoice scan's CASE decides, day by day over half a year, is Bucket.
+        for (var due = new DateOnly(2026, 6, 1); due <= new DateOnly(2026, 12, 31); due = due.AddDays(1))
+        {
+            var byStarts = starts.Select((start, b) => (start, b)).FirstOrDefault(s => due >= s.start, (default, starts.Count)).Item2;
+            Assert.Equal(AgingCalculator.Bucket(due, November30), byStarts);
+        }
+    }
+
+    [Fact]
+    public void Accumulators_of_a_split_scan_add_up_to_one_accumulator_over_every_item()
+    {
+        AgingItem[] items =
+        [
+            new("acme", "USD", new DateOnly(2026, 12, 1), 100m, 0m),
+            new("acme", "USD", new DateOnly(2026, 10, 15), 50m, 20m),
+            new("beta", "EUR", new DateOnly(2026, 7, 1), 70m, 0m),
+            new("acme", "USD", new DateOnly(2026, 10, 20), 25.5m, 30m), // disputed counts up to what is open
+            new("beta", "EUR", null, -10m, 0m),
+        ];
+        var whole = new AgingAccumulator(November30);
+        foreach (var item in items) whole.Add(item);
+        var first = new AgingAccumulator(November30);
+        var second = new AgingAccumulator(November30);
+        foreach (var item in items[..2]) first.Add(item);
+        foreach (var item in items[2..]) second.Add(item.Key, item.Currency, AgingCalculator.Bucket(item.DueDate, November30), item.Open, item.Disputed);
+
+        var merged = new AgingAccumulator(November30);
+        merged.Add(first);
+        merged.Add(second);
+
+        Assert.Equal(whole.Rows(), merged.Rows());
+        Assert.Equal(45.5m, merged.Rows().Single(r => r.Key == "acme").Disputed);
+    }
+
+    [Fact]
     public void Rows_sum_per_key_and_currency_and_totals_tie_to_the_balances()
     {
         var rows = AgingCalculator.Age(
