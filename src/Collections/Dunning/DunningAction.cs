@@ -8,7 +8,7 @@ namespace ArPlatform.Collections.Dunning;
 /// </summary>
 public sealed class DunningAction
 {
-    public required string Id { get; init; }
+    public required string Id { get; set; }
     public required string CustomerId { get; init; }
     public required string InvoiceId { get; init; }
     public string InvoiceNumber { get; init; } = "";

@@ -77,13 +77,16 @@ public sealed class DunningRunner(
                         return new DunningRun();
                     }, ct);
                     held = stopwatch.Elapsed;
-                    written = await writer.WriteAsync(asOf, customerId, pass, customers, statementInvoices, ct);
-                    db.Add(new DunningRunRecord
+                    await using (await WalCheckpoints.DeferAsync(db, ct))
                     {
-                        AsOf = asOf, Scheduled = scheduled, Actor = caller.Actor, StartedAt = started, FinishedAt = clock.GetUtcNow().UtcDateTime,
-                        InvoicesExamined = pass.Examined, Actions = written.Actions.Count, Messages = written.Letters + written.Statements,
-                    });
-                    await db.SaveChangesAsync(ct);
+                        written = await writer.WriteAsync(asOf, customerId, pass, customers, statementInvoices, ct);
+                        db.Add(new DunningRunRecord
+                        {
+                            AsOf = asOf, Scheduled = scheduled, Actor = caller.Actor, StartedAt = started, FinishedAt = clock.GetUtcNow().UtcDateTime,
+                            InvoicesExamined = pass.Examined, Actions = written.Actions.Count, Messages = written.Letters + written.Statements,
+                        });
+                        await db.SaveChangesAsync(ct);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -24,8 +24,8 @@ public static class MailComposer
         foreach (var i in invoices.OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal))
         {
             var overdue = Math.Max(0, asOf.DayNumber - i.DueDate.DayNumber);
-            body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{i.Number,-18} {i.DueDate.ToText(),-12} {overdue,12} {Amount(i.OpenAmount, i.Currency),20}"));
+            body.Append(CultureInfo.InvariantCulture, $"{i.Number,-18} {i.DueDate.ToText(),-12} {overdue,12} {Amount(i.OpenAmount, i.Currency),20}")
+                .AppendLine();
         }
         body.AppendLine().AppendLine($"Total open: {totals}").AppendLine();
         body.AppendLine($"Your statement: {StatementLink(statementLinkBase, customerId)}").AppendLine();

@@ -1,0 +1,189 @@
+using System.Data.Common;
+using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArPlatform.ServiceDefaults.Tests;
+
+/// <summary>
+/// Rows inserted in bulk are stored exactly as EF stores them: each value is compared as SQLite
+/// holds it (<c>quote()</c>: type and text), against the same row saved through EF.
+/// </summary>
+public sealed class BulkInsertTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("bulk-insert-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    public enum Colour { Red = 1, Green = 2 }
+
+    public sealed class Sample
+    {
+        public required string Id { get; init; }
+        public string Text { get; init; } = "";
+        public string? Maybe { get; init; }
+        public int Count { get; init; }
+        public long Big { get; init; }
+        public bool Flag { get; init; }
+        public Colour Colour { get; init; }
+        public Colour Named { get; init; }
+        public decimal Amount { get; init; }
+        public decimal? MaybeAmount { get; init; }
+        public double Ratio { get; init; }
+        public DateTime At { get; init; }
+        public DateTime? MaybeAt { get; init; }
+        public DateOnly Day { get; init; }
+        public DateOnly? MaybeDay { get; init; }
+        public DateTimeOffset Stamp { get; init; }
+    }
+
+    private sealed class SampleContext(DbContextOptions options) : ServiceDbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder model)
+        {
+            base.OnModelCreating(model);
+            model.Entity<Sample>(e =>
+            {
+                e.Property(s => s.Named).HasConversion<string>();
+                e.HasIndex(s => s.Text).IsUnique();
+            });
+        }
+    }
+
+    private SampleContext Open()
+    {
+        var db = new SampleContext(new DbContextOptionsBuilder().UseSqlite($"Data Source={Path.Combine(_folder, "bulk.db")}").Options);
+        db.Database.EnsureCreated();
+        return db;
+    }
+
+    private static Sample[] Samples(string prefix) =>
+    [
+        new()
+        {
+            Id = prefix + "1", Text = prefix + "Zoë – 請求書 🧾", Maybe = null, Count = -7, Big = long.MaxValue, Flag = true, Colour = Colour.Green,
+            Named = Colour.Red, Amount = 1234.5m, MaybeAmount = null, Ratio = 0.1, At = new DateTime(2026, 11, 30, 23, 59, 59, DateTimeKind.Utc).AddTicks(1234567),
+            MaybeAt = null, Day = new DateOnly(2026, 2, 28), MaybeDay = null, Stamp = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.FromHours(-5)),
+        },
+        new()
+        {
+            Id = prefix + "2", Text = prefix, Maybe = "", Count = 0, Big = 0, Flag = false, Colour = Colour.Red, Named = Colour.Green,
+            Amount = -0.0001m, MaybeAmount = 79228162514264337593543950335m, Ratio = -1e300, At = DateTime.MinValue,
+            MaybeAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), Day = DateOnly.MaxValue, MaybeDay = DateOnly.MinValue,
+            Stamp = DateTimeOffset.MinValue,
+        },
+        new()
+        {
+            Id = prefix + "3", Text = prefix + "zero", Amount = 0m, MaybeAmount = 100.00m, At = new DateTime(2026, 6, 1, 12, 0, 0).AddMilliseconds(5),
+            Day = new DateOnly(2026, 12, 31), Stamp = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.FromMinutes(330)),
+        },
+    ];
+
+    /// <summary>Every column of one row as SQLite holds it, but the key and the columns that differ by design.</summary>
+    private static async Task<List<string>> StoredAsync(DbContext db, string table, string key, object id, params string[] unlike)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"{key}\" = @id";
+        command.Parameters.Add(new SqliteParameter("@id", id));
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).Where(c => c != key && !unlike.Contains(c)).ToList();
+        await reader.DisposeAsync();
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"quote(\"{c}\")"))} FROM \"{table}\" WHERE \"{key}\" = @id";
+        await using var quoted = await command.ExecuteReaderAsync();
+        Assert.True(await quoted.ReadAsync());
+        return columns.Select((c, i) => $"{c}={quoted.GetString(i)}").ToList();
+    }
+
+    [Fact]
+    public async Task Rows_inserted_in_bulk_are_stored_value_for_value_as_ef_stores_them()
+    {
+        await using var db = Open();
+        db.AddRange(Samples("ef-"));
+        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(3, await db.InsertAllAsync(Samples("bulk-"), default));
+            await transaction.CommitAsync();
+        }
+
+        foreach (var n in new[] { "1", "2", "3" })
+            Assert.Equal(await StoredAsync(db, nameof(Sample), "Id", "ef-" + n, "Text"), await StoredAsync(db, nameof(Sample), "Id", "bulk-" + n, "Text"));
+        db.ChangeTracker.Clear();
+        var readBack = await db.Set<Sample>().SingleAsync(s => s.Id == "bulk-1");
+        Assert.Equivalent(Samples("bulk-")[0], readBack);
+    }
+
+    [Fact]
+    public async Task Audit_entries_inserted_in_bulk_are_stored_as_ef_stores_them()
+    {
+        await using var db = Open();
+        AuditEntry Entry(long sequence) => new()
+        {
+            Sequence = sequence, At = new DateTime(2026, 11, 30, 12, 0, 1, DateTimeKind.Utc).AddTicks(77), Actor = "ana", Operation = "PlaceHold",
+            EntityType = "account", EntityId = "c-1", Before = "", After = "{\"held\":true}", CorrelationId = "corr", PreviousHash = "00", Hash = "ab",
+        };
+        db.Add(Entry(1));
+        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.InsertAllAsync([Entry(2)], default);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(await StoredAsync(db, "AuditEntries", "Sequence", 1L), await StoredAsync(db, "AuditEntries", "Sequence", 2L));
+    }
+
+    [Fact]
+    public async Task A_row_breaking_a_constraint_throws_and_the_rows_after_it_can_still_go_in()
+    {
+        await using var db = Open();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.InsertAllAsync(Samples("a-")[..1], default);
+
+        var clash = new Sample { Id = "b-1", Text = Samples("a-")[0].Text };
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => db.InsertAllAsync([clash], default));
+        Assert.Contains("UNIQUE", error.Message);
+        await db.InsertAllAsync(Samples("c-")[..1], default);
+        await transaction.CommitAsync();
+
+        Assert.Equal(["a-1", "c-1"], await db.Set<Sample>().Select(s => s.Id).OrderBy(i => i).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_deferred_checkpoint_holds_back_for_the_bulk_write_and_the_connection_goes_back_checkpointing()
+    {
+        await using var db = Open();
+        await db.Database.OpenConnectionAsync();
+        async Task<long> AutocheckpointAsync()
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint;";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        await using (await WalCheckpoints.DeferAsync(db, default))
+        {
+            Assert.Equal(0, await AutocheckpointAsync());
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.InsertAllAsync(Samples("d-"), default);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(1000, await AutocheckpointAsync());
+        Assert.Equal(3, await db.Set<Sample>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Bulk_inserts_refuse_to_run_outside_a_transaction()
+    {
+        await using var db = Open();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertAllAsync(Samples("x-"), default));
+    }
+}
