@@ -32,7 +32,7 @@ public sealed class DunningWriter(CollectionsDbContext db, IOptions<MailOptions>
         var batches = pass.Actions.GroupBy(a => a.CustomerId).Chunk(CustomersPerBatch).Select(b => b.SelectMany(g => g).ToList()).ToList();
         // Keys given in the order the rows go in, customer by customer: the indexes on Id and on
         // (CustomerId, Id) then grow at their end instead of splitting pages all over — the pass
-        // made its actions in invoice order (measured at volume: 7 s for the actions instead of 17 s).
+        // made its actions in invoice order (measured at volume: 9.6 s for the actions instead of 17 s).
         foreach (var action in batches.SelectMany(b => b)) action.Id = Ulid.NewUlid().ToString();
         // Letters are composed a batch ahead, on another core, while SQLite writes the batch before.
         var composing = batches.Count > 0 ? ComposeAheadAsync(batches[0], customers, asOf, ct) : null;
