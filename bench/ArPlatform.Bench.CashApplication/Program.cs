@@ -53,7 +53,7 @@ var streaming = Stopwatch.StartNew();
 var streamed = 0;
 using (var stream = billing.ClientAs(Roles.Service).StreamOpenInvoices(new ArPlatform.Contracts.Billing.V1.StreamOpenInvoicesRequest { View = ArPlatform.Contracts.Billing.V1.InvoiceView.OpenItem }))
     while (await stream.ResponseStream.MoveNext(default)) streamed++;
-Console.WriteLine($"  StreamOpenInvoices (basic view): {streamed:N0} in {streaming.Elapsed.TotalSeconds:0.0} s = {streamed / streaming.Elapsed.TotalSeconds:N0} invoices/s");
+Console.WriteLine($"  StreamOpenInvoices (open-item view): {streamed:N0} in {streaming.Elapsed.TotalSeconds:0.0} s = {streamed / streaming.Elapsed.TotalSeconds:N0} invoices/s");
 
 var querying = Stopwatch.StartNew();
 var queried = await billing.QueryAsync(async db =>
