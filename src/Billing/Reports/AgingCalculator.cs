@@ -83,8 +83,19 @@ public sealed class AgingAccumulator(DateOnly asOf)
         if (open == 0m) return;
         var sums = Row(key, currency);
         sums[bucket] += open;
-        if (open > 0m) sums[5] += Math.Min(disputed, open);
+        sums[5] += DisputedPart(open, disputed);
     }
+
+    /// <summary>An item counted at one open amount that had another on the as-of date: the difference, in its open and disputed parts.</summary>
+    public void Replace(string key, string currency, int bucket, decimal counted, decimal actual, decimal disputed)
+    {
+        if (counted == actual) return;
+        var sums = Row(key, currency);
+        sums[bucket] += actual - counted;
+        sums[5] += DisputedPart(actual, disputed) - DisputedPart(counted, disputed);
+    }
+
+    private static decimal DisputedPart(decimal open, decimal disputed) => open > 0m ? Math.Min(disputed, open) : 0m;
 
     /// <summary>Another accumulator's sums (of the same as-of date), as when a scan is split between workers.</summary>
     public void Add(AgingAccumulator other)
@@ -102,8 +113,10 @@ public sealed class AgingAccumulator(DateOnly asOf)
         return sums;
     }
 
+    /// <summary>The rows, but those where nothing is open in any bucket (an invoice counted and taken back out, say).</summary>
     public IReadOnlyList<AgingBuckets> Rows() =>
         _rows
+            .Where(r => r.Value.Any(sum => sum != 0m))
             .OrderBy(r => r.Key.Key, StringComparer.Ordinal).ThenBy(r => r.Key.Currency, StringComparer.Ordinal)
             .Select(r => new AgingBuckets(r.Key.Key, r.Key.Currency, r.Value[0], r.Value[1], r.Value[2], r.Value[3], r.Value[4], r.Value[5]))
             .ToList();

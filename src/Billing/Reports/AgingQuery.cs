@@ -26,9 +26,10 @@ public sealed record OpenItemScope(string? CustomerId = null, string? Collector 
 }
 
 /// <summary>
-/// The open items behind an aging report. Open amounts come from the invoices themselves when
-/// nothing is posted after the as-of date (today's report: one indexed read of the open
-/// invoices), otherwise from the ledger summed per invoice up to that date.
+/// The open items behind an aging report, a statement or the allowance. The aging report reads
+/// the invoices through <see cref="OpenInvoiceScan"/> (today's open amounts, less what was posted
+/// after a past date); the open items as a query (<see cref="OpenItemsAsync"/>) take the invoices'
+/// own open amounts when nothing is posted after the date, otherwise the ledger summed per invoice.
 /// </summary>
 public sealed class AgingQuery(BillingDbContext db, OpenInvoiceScan openInvoices)
 {
@@ -40,11 +41,9 @@ public sealed class AgingQuery(BillingDbContext db, OpenInvoiceScan openInvoices
     {
         var report = new AgingAccumulator(asOf);
         var scope = new OpenItemScope(Collector: collector);
-        var upToDate = await IsUpToDateAsync(asOf, ct);
-        // Up to date, the open invoices are scanned below; the on-account items go the EF way.
-        var items = upToDate ? OnAccountItems(asOf, scope) : LedgerItems(asOf, scope).Concat(OnAccountItems(asOf, scope));
+        // The invoices are scanned below; the on-account items (few) go the EF way.
         var keyed =
-            from item in items
+            from item in OnAccountItems(asOf, scope)
             join customer in db.Customers on item.CustomerId equals customer.Id
             select new AgingItem(
                 groupBy == Proto.AgingGroupBy.Region ? Named(customer.Region)
@@ -55,7 +54,7 @@ public sealed class AgingQuery(BillingDbContext db, OpenInvoiceScan openInvoices
                 : item.CustomerId,
                 item.Currency, item.DueDate, item.Open, item.Disputed);
         await foreach (var item in keyed.AsAsyncEnumerable().WithCancellation(ct)) report.Add(item);
-        if (upToDate) await openInvoices.AgeAsync(asOf, groupBy, collector, report, ct);
+        await openInvoices.AgeAsync(asOf, groupBy, collector, report, ct);
         return report.Rows();
     }
 

@@ -1,3 +1,4 @@
+using ArPlatform.Billing.Reports;
 using ArPlatform.Billing.Gl;
 using ArPlatform.Billing.Ledger;
 using ArPlatform.Billing.Tests.Infrastructure;
@@ -129,5 +130,19 @@ public sealed class LedgerInvariantTests : IDisposable
             Assert.Equal(journal.Lines.Sum(l => l.Debit), journal.Lines.Sum(l => l.Credit));
         }
         Assert.True((await _host.ClientAs(Roles.Controller).GetGlReconciliationAsync(new GetGlReconciliationRequest())).Reconciled);
+
+        // Aging on any date is what the ledger held then: each invoice's entries up to the date, by its due date.
+        var dueDates = await _host.QueryAsync(db => db.Invoices.Where(i => i.CustomerId == customerId).ToDictionaryAsync(i => i.Id, i => i.DueDate));
+        foreach (var asOf in entries.Select(e => e.EffectiveDate).Distinct().SelectMany(d => new[] { d.AddDays(-1), d }))
+        {
+            var expected = AgingCalculator.Age(entries.Where(e => e.EffectiveDate <= asOf).GroupBy(e => e.InvoiceId)
+                .Select(g => new AgingItem(customerId, "USD", g.Key is null ? null : dueDates[g.Key], g.Sum(e => e.Amount), 0m)), asOf).SingleOrDefault();
+            var report = await _host.Client.GetAgingReportAsync(new GetAgingReportRequest { AsOf = asOf.ToString("yyyy-MM-dd") });
+            var row = report.Rows.SingleOrDefault(r => r.Key == customerId);
+            static decimal[] Amounts(params string[] amounts) => amounts.Select(decimal.Parse).ToArray();
+            Assert.Equal(
+                expected is null ? null : new[] { expected.Current, expected.Days1To30, expected.Days31To60, expected.Days61To90, expected.Over90, expected.Disputed },
+                row is null ? null : Amounts(row.Current.Amount, row.Days1To30.Amount, row.Days31To60.Amount, row.Days61To90.Amount, row.Over90.Amount, row.Disputed.Amount));
+        }
     }
 }
