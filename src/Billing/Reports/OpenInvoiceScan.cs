@@ -10,12 +10,12 @@ using Proto = ArPlatform.Contracts.Billing.V1;
 namespace ArPlatform.Billing.Reports;
 
 /// <summary>
-/// The invoices of an aging report aged straight from the database, nearly the whole cost of an
-/// aging report at volume: today's open invoices, corrected for what was posted after a past date. Through a plain data reader: on SQLite, EF's materializer parses the TEXT
-/// decimals and dates at a third of the reader's own speed. The bucket is decided in SQL against
-/// the bucket's first due date (so no date is read back), and the due-date span is cut into
-/// ranges that one worker per core takes in turn, each on a connection of its own: reading the
-/// covering index is CPU-bound, and a single reader leaves the other cores idle.
+/// The invoices of an aging report aged straight from the database, nearly the whole cost of the
+/// report at volume: today's open invoices, corrected for what was posted after a past date.
+/// Through a plain data reader: on SQLite, EF's materializer parses the TEXT decimals and dates
+/// at a third of the reader's own speed. The due-date span is cut into ranges that one worker per
+/// core takes in turn, each on a connection of its own: reading the covering index is CPU-bound,
+/// and a single reader leaves the other cores idle.
 /// </summary>
 public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
 {
