@@ -78,13 +78,8 @@ public sealed class AgingAccumulator(DateOnly asOf)
         Add(item.Key, item.Currency, AgingCalculator.Bucket(item.DueDate, asOf), item.Open, item.Disputed);
 
     /// <summary>An item whose bucket is already known (decided by the query that read it).</summary>
-    public void Add(string key, string currency, int bucket, decimal open, decimal disputed)
-    {
-        if (open == 0m) return;
-        var sums = Row(key, currency);
-        sums[bucket] += open;
-        sums[5] += DisputedPart(open, disputed);
-    }
+    public void Add(string key, string currency, int bucket, decimal open, decimal disputed) =>
+        Replace(key, currency, bucket, counted: 0m, actual: open, disputed);
 
     /// <summary>An item counted at one open amount that had another on the as-of date: the difference, in its open and disputed parts.</summary>
     public void Replace(string key, string currency, int bucket, decimal counted, decimal actual, decimal disputed)

@@ -78,13 +78,12 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
     /// report is over before tiered compilation would have promoted it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Read(DbDataReader reader, bool named, AgingAccumulator part, CancellationToken ct)
+    private static void Read(DbDataReader reader, Columns columns, AgingAccumulator part, CancellationToken ct)
     {
         while (reader.Read())
         {
             ct.ThrowIfCancellationRequested();
-            var key = reader.GetString(0);
-            part.Add(named ? AgingQuery.Named(key) : key, reader.GetString(1), reader.GetInt32(2), reader.GetDecimal(3),
+            part.Add(columns.Key(reader), reader.GetString(1), reader.GetInt32(2), reader.GetDecimal(3),
                 reader.IsDBNull(4) ? 0m : reader.GetDecimal(4));
         }
     }
@@ -96,7 +95,7 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
             $"CASE WHEN CAST(i.DisputedAmount AS REAL) = 0 THEN NULL ELSE i.DisputedAmount END FROM Invoices i {columns.Join}" +
             $"WHERE i.Status IN ({OpenStatuses}) AND i.DueDate >= @from AND i.DueDate <= @to{columns.Where}",
             command => columns.Bind(command).WithParameter("@from", range.From).WithParameter("@to", range.To),
-            reader => Read(reader, columns.Named, part, ct), ct);
+            reader => Read(reader, columns, part, ct), ct);
 
     /// <summary>
     /// For a past date, what was posted to invoices after it, taken back out: an invoice's open
@@ -129,8 +128,7 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
                     {
                         if (invoice is not null) corrections.Replace(key, currency, bucket, counted, counted - later, disputed);
                         invoice = id;
-                        var raw = reader.GetString(0);
-                        (key, currency, bucket, counted, disputed, later) = (columns.Named ? AgingQuery.Named(raw) : raw, reader.GetString(1),
+                        (key, currency, bucket, counted, disputed, later) = (columns.Key(reader), reader.GetString(1),
                             reader.GetInt32(2), reader.GetDecimal(3), reader.GetDecimal(4), 0m);
                     }
                     later += reader.GetDecimal(6);
@@ -185,8 +183,12 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
 
         public string Where => collector is not null ? " AND c.Collector = @collector" : "";
 
-        /// <summary>Keys of a customer's attribute or a sales rep: an empty one reads UNASSIGNED.</summary>
-        public bool Named => groupBy != Proto.AgingGroupBy.Customer && groupBy != Proto.AgingGroupBy.Currency;
+        /// <summary>The row's key (the first column); a customer's attribute or a sales rep left empty reads UNASSIGNED.</summary>
+        public string Key(DbDataReader reader)
+        {
+            var key = reader.GetString(0);
+            return groupBy is Proto.AgingGroupBy.Customer or Proto.AgingGroupBy.Currency ? key : AgingQuery.Named(key);
+        }
 
         public DbCommand Bind(DbCommand command)
         {

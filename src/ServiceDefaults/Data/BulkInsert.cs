@@ -12,8 +12,8 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// INSERT, executed per row in the context's current transaction: the write path of bulk work (a
 /// dunning run's hundreds of thousands of actions), several times faster than tracked entities.
 /// On SQLite the statement runs through SQLite's C API (<see cref="SqliteRowWriter"/>).
-/// (Multi-row statements were measured slower: the SQLite driver binds parameters by name, so a
-/// statement's cost grows with the square of its parameters.) Columns, names and value
+/// (Multi-row statements were measured slower through Microsoft.Data.Sqlite, which binds
+/// parameters by name, so a statement's cost grew with the square of its parameters.) Columns, names and value
 /// conversions come from the EF model, so the rows read back through EF as if EF had written
 /// them. A constraint violation throws the provider's <see cref="DbException"/>.
 /// </summary>
