@@ -40,6 +40,7 @@ public sealed class BulkInsertTests : IDisposable
         public DateOnly Day { get; init; }
         public DateOnly? MaybeDay { get; init; }
         public DateTimeOffset Stamp { get; init; }
+        public byte[]? Bytes { get; init; }
     }
 
     private sealed class SampleContext(DbContextOptions options) : ServiceDbContext(options)
@@ -69,13 +70,14 @@ public sealed class BulkInsertTests : IDisposable
             Id = prefix + "1", Text = prefix + "Zoë – 請求書 🧾", Maybe = null, Count = -7, Big = long.MaxValue, Flag = true, Colour = Colour.Green,
             Named = Colour.Red, Amount = 1234.5m, MaybeAmount = null, Ratio = 0.1, At = new DateTime(2026, 11, 30, 23, 59, 59, DateTimeKind.Utc).AddTicks(1234567),
             MaybeAt = null, Day = new DateOnly(2026, 2, 28), MaybeDay = null, Stamp = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.FromHours(-5)),
+            Bytes = [0, 1, 0xFF, 0],
         },
         new()
         {
             Id = prefix + "2", Text = prefix, Maybe = "", Count = 0, Big = 0, Flag = false, Colour = Colour.Red, Named = Colour.Green,
             Amount = -0.0001m, MaybeAmount = 79228162514264337593543950335m, Ratio = -1e300, At = DateTime.MinValue,
             MaybeAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), Day = DateOnly.MaxValue, MaybeDay = DateOnly.MinValue,
-            Stamp = DateTimeOffset.MinValue,
+            Stamp = DateTimeOffset.MinValue, Bytes = [],
         },
         new()
         {

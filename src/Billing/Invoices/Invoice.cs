@@ -91,15 +91,21 @@ public sealed class Invoice
     /// <summary>Cash applied or credit given: reduces what is open; never below zero.</summary>
     public void Settle(decimal amount)
     {
+        EnsureSettles(amount);
+        OpenAmount -= amount;
+        Status = OpenAmount == 0m ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid;
+        Version++;
+    }
+
+    /// <summary>Refuses a settlement <see cref="Settle"/> would refuse, changing nothing (to check all of a payment's invoices first).</summary>
+    public void EnsureSettles(decimal amount)
+    {
         if (Status is not (InvoiceStatus.Issued or InvoiceStatus.PartiallyPaid))
             throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
                 $"Invoice {Number ?? Id} is {Status}; only issued, unpaid invoices can be settled.");
         if (amount > OpenAmount)
             throw new PreconditionFailedException("AMOUNT_EXCEEDS_OPEN", $"invoices/{Id}",
                 $"Invoice {Number} has {OpenAmount:0.####} {Currency} open; {amount:0.####} cannot be applied.");
-        OpenAmount -= amount;
-        Status = OpenAmount == 0m ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid;
-        Version++;
     }
 
     /// <summary>

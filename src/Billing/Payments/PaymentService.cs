@@ -28,16 +28,43 @@ public sealed class PaymentService(
     public async Task<Proto.PaymentApplication> ApplyAsync(Proto.ApplyPaymentRequest request, CancellationToken ct)
     {
         var input = PaymentRequests.Parse(request);
-        return await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, token => ApplyAsync(input, token), ct);
+        return await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, async token =>
+        {
+            var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
+            return await ApplyAsync(input, invoices, token);
+        }, ct);
     }
 
-    /// <summary>Many applications in one transaction, each idempotent and taken or refused on its own.</summary>
+    /// <summary>
+    /// Many applications decided together, each idempotent and taken or refused on its own: their
+    /// invoices and customers read in one go, each application checked against what the ones
+    /// before it left open, and everything taken saved at once.
+    /// </summary>
     public async Task<Proto.ApplyPaymentsResponse> ApplyEachAsync(Proto.ApplyPaymentsRequest request, CancellationToken ct)
     {
         if (request.Applications.Count is 0 or > MaxBatch)
             throw new RequestValidationException([new FieldViolation("applications", $"between 1 and {MaxBatch} applications")]);
-        var results = await commands.ExecuteEachAsync("ApplyPayment", request.Applications, r => r.RequestId,
-            (r, token) => ApplyAsync(PaymentRequests.Parse(r), token), ct);
+        var results = await commands.ExecuteBatchAsync("ApplyPayment", request.Applications, r => r.RequestId, async (fresh, token) =>
+        {
+            var inputs = fresh.Select(r => Try(() => PaymentRequests.Parse(r))).ToList();
+            var invoices = await LoadInvoicesAsync(inputs.SelectMany(i => i.Value?.Allocations ?? []).Select(a => a.InvoiceId).Distinct(), token, allFound: false);
+            var decided = new List<(Proto.PaymentApplication?, DomainException?)>(fresh.Count);
+            foreach (var (input, invalid) in inputs)
+            {
+                try
+                {
+                    if (invalid is not null) throw invalid;
+                    if (input!.Allocations.FirstOrDefault(a => !invoices.ContainsKey(a.InvoiceId)) is { } unknown)
+                        throw new NotFoundException("invoice", unknown.InvoiceId);
+                    decided.Add((await ApplyAsync(input, invoices, token), null));
+                }
+                catch (DomainException refusal)
+                {
+                    decided.Add((null, refusal));
+                }
+            }
+            return decided;
+        }, ct);
         return new Proto.ApplyPaymentsResponse
         {
             Results =
@@ -54,9 +81,26 @@ public sealed class PaymentService(
         };
     }
 
-    private async Task<Proto.PaymentApplication> ApplyAsync(NewPaymentApplication input, CancellationToken token)
+    private static (T? Value, DomainException? Refusal) Try<T>(Func<T> parse) where T : class
     {
-        var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
+        try
+        {
+            return (parse(), null);
+        }
+        catch (DomainException refusal)
+        {
+            return (null, refusal);
+        }
+    }
+
+    /// <summary>
+    /// Checks every allocation before settling any, so a refused application changes nothing (in a
+    /// batch, the next one sees the invoices as they were); then settles, posts and audits them.
+    /// </summary>
+    private async Task<Proto.PaymentApplication> ApplyAsync(NewPaymentApplication input, IReadOnlyDictionary<string, Invoice> invoices, CancellationToken token)
+    {
+        await periods.EnsureOpenAsync(input.AppliedOn, token);
+        for (var i = 0; i < input.Allocations.Count; i++) Check(input, i, invoices[input.Allocations[i].InvoiceId]);
         var now = clock.GetUtcNow().UtcDateTime;
         var application = new PaymentApplication
         {
@@ -72,22 +116,9 @@ public sealed class PaymentService(
                 WriteOff = a.WriteOff, WithholdingTax = a.WithholdingTax, Discount = a.Discount,
             }).ToList(),
         };
-        for (var i = 0; i < input.Allocations.Count; i++)
+        foreach (var settlement in application.Allocations)
         {
-            var allocation = input.Allocations[i];
-            var invoice = invoices[allocation.InvoiceId];
-            if (invoice.Currency != input.Currency.Code)
-                throw new RequestValidationException([new FieldViolation($"allocations[{i}].amount.currency",
-                    $"invoice {invoice.Number} is in {invoice.Currency}")]);
-            if (allocation.WriteOff > WriteOffLimit)
-                throw new PreconditionFailedException("WRITE_OFF_OVER_LIMIT", $"invoices/{invoice.Id}",
-                    $"A short-pay of {allocation.WriteOff:0.####} {invoice.Currency} on invoice {invoice.Number} is above the " +
-                    $"write-off limit of {WriteOffLimit:0.####}; open a deduction instead.");
-            if (allocation.Discount > 0m && !invoice.AllowsDiscount(allocation.Discount, input.AppliedOn))
-                throw new PreconditionFailedException("DISCOUNT_NOT_EARNED", $"invoices/{invoice.Id}",
-                    $"Invoice {invoice.Number} offers {invoice.DiscountAmount ?? 0m:0.####} {invoice.Currency} discount until " +
-                    $"{invoice.DiscountDate?.ToString("yyyy-MM-dd") ?? "never"}; {allocation.Discount:0.####} on {input.AppliedOn:yyyy-MM-dd} is not earned.");
-            var settlement = application.Allocations[i];
+            var invoice = invoices[settlement.InvoiceId];
             var before = invoice.ToProto();
             invoice.Settle(settlement.Settled);
             await PostSettlementAsync(invoice, settlement, -1, input.AppliedOn, input.PaymentReference, now, token);
@@ -97,6 +128,23 @@ public sealed class PaymentService(
         var applied = application.ToProto();
         commands.Audit("payment-application", application.Id, null, applied);
         return applied;
+    }
+
+    private void Check(NewPaymentApplication input, int index, Invoice invoice)
+    {
+        var allocation = input.Allocations[index];
+        if (invoice.Currency != input.Currency.Code)
+            throw new RequestValidationException([new FieldViolation($"allocations[{index}].amount.currency",
+                $"invoice {invoice.Number} is in {invoice.Currency}")]);
+        if (allocation.WriteOff > WriteOffLimit)
+            throw new PreconditionFailedException("WRITE_OFF_OVER_LIMIT", $"invoices/{invoice.Id}",
+                $"A short-pay of {allocation.WriteOff:0.####} {invoice.Currency} on invoice {invoice.Number} is above the " +
+                $"write-off limit of {WriteOffLimit:0.####}; open a deduction instead.");
+        if (allocation.Discount > 0m && !invoice.AllowsDiscount(allocation.Discount, input.AppliedOn))
+            throw new PreconditionFailedException("DISCOUNT_NOT_EARNED", $"invoices/{invoice.Id}",
+                $"Invoice {invoice.Number} offers {invoice.DiscountAmount ?? 0m:0.####} {invoice.Currency} discount until " +
+                $"{invoice.DiscountDate?.ToString("yyyy-MM-dd") ?? "never"}; {allocation.Discount:0.####} on {input.AppliedOn:yyyy-MM-dd} is not earned.");
+        invoice.EnsureSettles(allocation.Amount.Amount + allocation.WriteOff + allocation.WithholdingTax + allocation.Discount);
     }
 
     public async Task<Proto.PaymentApplication> ReverseAsync(Proto.ReversePaymentApplicationRequest request, CancellationToken ct)
@@ -133,13 +181,14 @@ public sealed class PaymentService(
 
     /// <summary>
     /// The invoices in one query and their customers in another, all tracked (so posting finds
-    /// each customer without a query of its own); an unknown invoice id is NOT_FOUND.
+    /// each customer without a query of its own); an unknown invoice id is NOT_FOUND, unless the
+    /// caller checks each of its requests itself.
     /// </summary>
-    private async Task<Dictionary<string, Invoice>> LoadInvoicesAsync(IEnumerable<string> ids, CancellationToken ct)
+    private async Task<Dictionary<string, Invoice>> LoadInvoicesAsync(IEnumerable<string> ids, CancellationToken ct, bool allFound = true)
     {
         var wanted = ids.ToList();
-        var found = await db.Invoices.Where(i => wanted.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        if (wanted.FirstOrDefault(id => !found.ContainsKey(id)) is { } missing)
+        var found = await db.Invoices.AsSplitQuery().Where(i => wanted.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        if (allFound && wanted.FirstOrDefault(id => !found.ContainsKey(id)) is { } missing)
             throw new NotFoundException("invoice", missing);
         var customerIds = found.Values.Select(i => i.CustomerId).Distinct().ToList();
         await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(ct);

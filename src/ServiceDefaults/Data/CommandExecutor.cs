@@ -64,54 +64,72 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     }
 
     /// <summary>
-    /// Many commands of one operation in one transaction, each exactly once per its own request id
-    /// (a repeat replays its first result) and each taken or refused on its own: a refused one is
-    /// rolled back to the savepoint before it, so it changes nothing. Per command the result, or
-    /// the refusal it raised. For volume: one commit for hundreds of commands.
+    /// Many commands of one operation decided together in one transaction, each exactly once per
+    /// its own request id (a repeat, from an earlier call or earlier in this batch, replays the
+    /// first result) and each taken or refused on its own: <paramref name="decide"/> gets the new
+    /// requests and answers each with its result or its refusal, and must leave a refused one
+    /// without changes. What was taken is saved in one go with its idempotency records and audit
+    /// entries; a lost race re-runs the whole batch. For volume: one round of reads and writes for
+    /// hundreds of commands, not one per command.
     /// </summary>
-    public async Task<IReadOnlyList<(TResponse? Response, DomainException? Refusal)>> ExecuteEachAsync<TRequest, TResponse>(
+    public async Task<IReadOnlyList<(TResponse? Response, DomainException? Refusal)>> ExecuteBatchAsync<TRequest, TResponse>(
         string operation, IReadOnlyList<TRequest> requests, Func<TRequest, string> requestId,
-        Func<TRequest, CancellationToken, Task<TResponse>> command, CancellationToken ct)
-        where TRequest : IMessage where TResponse : IMessage<TResponse>, new()
+        Func<IReadOnlyList<TRequest>, CancellationToken, Task<List<(TResponse? Response, DomainException? Refusal)>>> decide,
+        CancellationToken ct)
+        where TRequest : IMessage where TResponse : class, IMessage<TResponse>, new()
     {
         var keys = requests.Select(r => $"{operation}:{requestId(r)}").ToList();
-        var firsts = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
-        var results = new (TResponse?, DomainException?)[requests.Count];
-        var afterCommit = new Dictionary<string, Func<Task>>(StringComparer.Ordinal);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        for (var i = 0; i < requests.Count; i++)
+        var hashes = requests.Select(r => Hash(r)).ToList();
+        for (var attempt = 1; ; attempt++)
         {
-            var hash = Hash(requests[i]);
-            if (firsts.TryGetValue(keys[i], out var first))
-            {
-                try { results[i] = (Replay<TResponse>(first, hash, requestId(requests[i])), null); }
-                catch (DomainException refusal) { results[i] = (default, refusal); }
-                continue;
-            }
-            await transaction.CreateSavepointAsync("command", ct);
+            var firsts = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
+            var fresh = Enumerable.Range(0, requests.Count).Where(i => !firsts.ContainsKey(keys[i])).DistinctBy(i => keys[i]).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var request = requests[i];
-                var response = await RunAsync(operation, keys[i], hash, token => command(request, token), ct);
-                // Kept: released, so savepoints never pile up inside the one transaction.
-                await transaction.ReleaseSavepointAsync("command", ct);
-                foreach (var (key, action) in _afterCommit) afterCommit[key] = action;
-                results[i] = (response, null);
+                _changes.Clear();
+                _afterCommit.Clear();
+                _operation = operation;
+                var decided = fresh.Count == 0 ? [] : await decide(fresh.Select(i => requests[i]).ToList(), ct);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var records = fresh.Zip(decided).Where(d => d.Second.Response is not null).Select(d => new IdempotencyRecord
+                {
+                    Key = keys[d.First], RequestHash = hashes[d.First], Response = d.Second.Response!.ToByteArray(), CreatedAt = now,
+                }).ToList();
+                await AppendAuditEntriesAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await InsertAppendOnlyAsync(records, "Another command recorded the same request first.", ct);
+                await transaction.CommitAsync(ct);
+                await RunAfterCommitAsync(_afterCommit);
+
+                var ran = fresh.Zip(decided).ToDictionary(d => keys[d.First], d => (Hash: hashes[d.First], Result: d.Second), StringComparer.Ordinal);
+                return requests.Select((request, i) =>
+                {
+                    if (firsts.TryGetValue(keys[i], out var first))
+                    {
+                        try { return (Replay<TResponse>(first, hashes[i], requestId(request)), (DomainException?)null); }
+                        catch (DomainException refusal) { return (null, refusal); }
+                    }
+                    var (hash, result) = ran[keys[i]];
+                    return hash == hashes[i] ? result : (null, KeyReused(requestId(request)));
+                }).ToList();
             }
-            catch (DomainException refusal)
+            catch (DbUpdateException) when (attempt < Attempts)
             {
-                await transaction.RollbackToSavepointAsync("command", ct);
-                results[i] = (default, refusal);
+                // Lost a race (row version, the same request committed by a twin): start over on a
+                // clean context; the first read above replays a twin.
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException(
+                    "The resources were changed by other requests; retry with the same request ids.");
             }
             finally
             {
-                // What a command left tracked is saved or rolled back: the next one starts clean.
                 db.ChangeTracker.Clear();
             }
         }
-        await transaction.CommitAsync(ct);
-        await RunAfterCommitAsync(afterCommit);
-        return results;
     }
 
     /// <summary>One command inside the open transaction: its change, its audit entries and its idempotency record, saved.</summary>
@@ -197,15 +215,23 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             previousHash = entry.Hash;
             entries.Add(entry);
         }
+        // Append-only rows, never read back in this command: inserted in bulk (a run's thousands of holds).
+        await InsertAppendOnlyAsync(entries, "Another command appended to the audit trail first.", ct);
+    }
+
+    /// <summary>
+    /// Bulk-inserts rows whose keys a concurrent writer may take first (the next audit sequence,
+    /// a request's idempotency key): that is the same race as any other lost write, so the command re-runs.
+    /// </summary>
+    private async Task InsertAppendOnlyAsync<T>(IReadOnlyCollection<T> rows, string race, CancellationToken ct) where T : class
+    {
         try
         {
-            // Append-only rows, never read back in this command: inserted in bulk (a run's thousands of holds).
-            await db.InsertAllAsync(entries, ct);
+            await db.InsertAllAsync(rows, ct);
         }
         catch (DbException e)
         {
-            // A concurrent writer took the sequence: the same race as any other lost write, so the command re-runs.
-            throw new DbUpdateException("Another command appended to the audit trail first.", e);
+            throw new DbUpdateException(race, e);
         }
     }
 
@@ -227,11 +253,12 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     private static TResponse Replay<TResponse>(IdempotencyRecord first, string hash, string requestId)
         where TResponse : IMessage<TResponse>, new()
     {
-        if (first.RequestHash != hash)
-            throw new AlreadyExistsException("IDEMPOTENCY_KEY_REUSED",
-                $"request_id '{requestId}' was already used for a different request.");
+        if (first.RequestHash != hash) throw KeyReused(requestId);
         var response = new TResponse();
         response.MergeFrom(first.Response);
         return response;
     }
+
+    private static AlreadyExistsException KeyReused(string requestId) =>
+        new("IDEMPOTENCY_KEY_REUSED", $"request_id '{requestId}' was already used for a different request.");
 }

@@ -21,6 +21,9 @@ public static class DatabaseRegistration
 {
     public const string ProviderKey = "Database:Provider";
 
+    /// <summary>Statements per SaveChanges command on SQLite (see the registration).</summary>
+    private const int SqliteBatchSize = 32;
+
     /// <summary>
     /// Registers <typeparamref name="TContext"/> backed by the provider named in
     /// <c>Database:Provider</c>. Each provider has its own derived context so that each keeps
@@ -39,8 +42,15 @@ public static class DatabaseRegistration
             case DatabaseProvider.Sqlite:
                 connectionString ??= $"Data Source={Path.Combine("data", connectionName + ".db")}";
                 SqliteFiles.EnsureDirectory(connectionString);
+                // Microsoft.Data.Sqlite binds every parameter of a command by name, statement by
+                // statement, so a command's cost grows with the square of its parameters: a list
+                // goes in as one JSON parameter (not one parameter per value, EF 10's default), and
+                // SaveChanges sends its statements in small batches (a batch of 250 cash
+                // applications spent 70 % of Billing's time binding).
                 builder.Services.AddDbContextPool<TContext, TSqlite>(o => o
-                    .UseSqlite(connectionString)
+                    .UseSqlite(connectionString, sqlite => sqlite
+                        .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
+                        .MaxBatchSize(SqliteBatchSize))
                     .AddInterceptors(SqliteConnectionTuning.Instance, new DatabaseCallInterceptor("sqlite")));
                 break;
             case DatabaseProvider.SqlServer:

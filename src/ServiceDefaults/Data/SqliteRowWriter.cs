@@ -28,7 +28,7 @@ internal sealed class SqliteRowWriter : IDisposable
         if (type.IsEnum) type = Enum.GetUnderlyingType(type);
         return type == typeof(string) || type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(short)
             || type == typeof(byte) || type == typeof(decimal) || type == typeof(double) || type == typeof(DateTime)
-            || type == typeof(DateOnly) || type == typeof(DateTimeOffset);
+            || type == typeof(DateOnly) || type == typeof(DateTimeOffset) || type == typeof(byte[]);
     }
 
     public static SqliteRowWriter Prepare(SqliteConnection connection, string sql)
@@ -48,6 +48,9 @@ internal sealed class SqliteRowWriter : IDisposable
             string s when s.Length == 0 => raw.sqlite3_bind_text(_statement, position, ""),
             string s => BindText(position, s),
             bool b => raw.sqlite3_bind_int64(_statement, position, b ? 1 : 0),
+            // An empty array is an empty blob, not NULL (as Microsoft.Data.Sqlite binds it).
+            byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(_statement, position, 0),
+            byte[] b => raw.sqlite3_bind_blob(_statement, position, b),
             decimal d => BindText(position, d, "0.0###########################"),
             double d => raw.sqlite3_bind_double(_statement, position, d),
             DateTime t => BindText(position, t, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF"),

@@ -78,6 +78,47 @@ public sealed class PaymentApiTests : IDisposable
     }
 
     [Fact]
+    public async Task In_a_batch_each_application_sees_what_the_ones_before_it_took_and_a_repeated_request_id_replays_or_is_refused()
+    {
+        var (customerId, first, second) = await TwoInvoicesAsync();
+        var invalid = Payment("b-5", (second.Id, "1.00"));
+        invalid.AppliedOn = "2026-13-01";
+
+        var batch = await Cash.ApplyPaymentsAsync(new ApplyPaymentsRequest
+        {
+            Applications =
+            {
+                Payment("b-1", (first.Id, "200.00")),
+                Payment("b-2", (first.Id, "200.00")), // only 124.75 left after b-1
+                Payment("b-3", (first.Id, "124.75"), (second.Id, "8.25")),
+                Payment("b-1", (first.Id, "200.00")), // the same request again: b-1's result
+                Payment("b-3", (second.Id, "1.00")), // b-3's id for another request
+                Payment("b-4", ("no-such-invoice", "1.00")),
+                invalid,
+            },
+        });
+
+        Assert.Equal(["", "FailedPrecondition", "", "", "AlreadyExists", "NotFound", "InvalidArgument"], batch.Results.Select(r => r.ErrorCode));
+        Assert.Equal(batch.Results[0].Application, batch.Results[3].Application);
+        Assert.Contains("124.75 USD open", batch.Results[1].ErrorMessage);
+        Assert.Contains("applied_on", batch.Results[6].ErrorMessage);
+        Assert.Equal(("0.00", "100.00"), ((await Reload(first.Id)).OpenAmount.Amount, (await Reload(second.Id)).OpenAmount.Amount));
+        Assert.Equal(2, await _host.CountAsync<Payments.PaymentApplication>());
+        var ledger = await _host.QueryAsync(db => db.LedgerEntries.Where(e => e.CustomerId == customerId).Select(e => e.Amount).ToListAsync());
+        Assert.Equal(100.00m, ledger.Sum());
+        var balance = await _host.Client.GetAccountBalanceAsync(new GetAccountBalanceRequest { CustomerId = customerId });
+        Assert.Equal("100.00", balance.Balances.Single().Open.Amount);
+        var audited = await _host.QueryAsync(db => db.Set<ServiceDefaults.Audit.AuditEntry>()
+            .Where(a => a.Operation == "ApplyPayment").Select(a => a.EntityType).ToListAsync());
+        Assert.Equal(["invoice", "invoice", "invoice", "payment-application", "payment-application"], audited.Order());
+
+        var again = await Cash.ApplyPaymentsAsync(new ApplyPaymentsRequest { Applications = { Payment("b-3", (first.Id, "124.75"), (second.Id, "8.25")) } });
+
+        Assert.Equal(batch.Results[2].Application, again.Results.Single().Application);
+        Assert.Equal(2, await _host.CountAsync<Payments.PaymentApplication>());
+    }
+
+    [Fact]
     public async Task A_short_pay_written_off_withholding_tax_and_a_discount_settle_the_invoice_with_the_cash_each_in_its_own_entry()
     {
         var (_, first, second) = await TwoInvoicesAsync();
