@@ -100,7 +100,6 @@ public sealed class PaymentService(
     private async Task<Proto.PaymentApplication> ApplyAsync(NewPaymentApplication input, IReadOnlyDictionary<string, Invoice> invoices, CancellationToken token)
     {
         await periods.EnsureOpenAsync(input.AppliedOn, token);
-        for (var i = 0; i < input.Allocations.Count; i++) Check(input, i, invoices[input.Allocations[i].InvoiceId]);
         var now = clock.GetUtcNow().UtcDateTime;
         var application = new PaymentApplication
         {
@@ -116,6 +115,8 @@ public sealed class PaymentService(
                 WriteOff = a.WriteOff, WithholdingTax = a.WithholdingTax, Discount = a.Discount,
             }).ToList(),
         };
+        for (var i = 0; i < application.Allocations.Count; i++)
+            Check(application.Allocations[i], i, input, invoices[application.Allocations[i].InvoiceId]);
         foreach (var settlement in application.Allocations)
         {
             var invoice = invoices[settlement.InvoiceId];
@@ -130,9 +131,8 @@ public sealed class PaymentService(
         return applied;
     }
 
-    private void Check(NewPaymentApplication input, int index, Invoice invoice)
+    private void Check(PaymentAllocation allocation, int index, NewPaymentApplication input, Invoice invoice)
     {
-        var allocation = input.Allocations[index];
         if (invoice.Currency != input.Currency.Code)
             throw new RequestValidationException([new FieldViolation($"allocations[{index}].amount.currency",
                 $"invoice {invoice.Number} is in {invoice.Currency}")]);
@@ -144,7 +144,7 @@ public sealed class PaymentService(
             throw new PreconditionFailedException("DISCOUNT_NOT_EARNED", $"invoices/{invoice.Id}",
                 $"Invoice {invoice.Number} offers {invoice.DiscountAmount ?? 0m:0.####} {invoice.Currency} discount until " +
                 $"{invoice.DiscountDate?.ToString("yyyy-MM-dd") ?? "never"}; {allocation.Discount:0.####} on {input.AppliedOn:yyyy-MM-dd} is not earned.");
-        invoice.EnsureSettles(allocation.Amount.Amount + allocation.WriteOff + allocation.WithholdingTax + allocation.Discount);
+        invoice.EnsureSettles(allocation.Settled);
     }
 
     public async Task<Proto.PaymentApplication> ReverseAsync(Proto.ReversePaymentApplicationRequest request, CancellationToken ct)

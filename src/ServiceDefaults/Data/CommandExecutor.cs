@@ -30,37 +30,18 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     {
         var key = $"{operation}:{requestId}";
         var hash = Hash(request);
-        for (var attempt = 1; ; attempt++)
+        return await RetryLostRacesAsync(async () =>
         {
             var first = await db.Set<IdempotencyRecord>().AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Key == key, ct);
             if (first is not null) return Replay<TResponse>(first, hash, requestId);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var response = await RunAsync(operation, key, hash, command, ct);
-                await transaction.CommitAsync(ct);
-                await RunAfterCommitAsync(_afterCommit);
-                return response;
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                // Lost a race (row version, a number taken, the same request committed by a
-                // twin): start over on a clean context; the first check above replays a twin.
-                await transaction.RollbackAsync(CancellationToken.None);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConcurrencyConflictException(
-                    "The resource was changed by another request; retry with the same request id.");
-            }
-            finally
-            {
-                // A refused or lost command leaves nothing tracked for the next attempt.
-                if (db.ChangeTracker.HasChanges()) db.ChangeTracker.Clear();
-            }
-        }
+            var response = await RunAsync(operation, key, hash, command, ct);
+            await transaction.CommitAsync(ct);
+            await RunAfterCommitAsync(_afterCommit);
+            return response;
+        }, "The resource was changed by another request; retry with the same request id.");
     }
 
     /// <summary>
@@ -80,65 +61,82 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     {
         var keys = requests.Select(r => $"{operation}:{requestId(r)}").ToList();
         var hashes = requests.Select(r => Hash(r)).ToList();
-        for (var attempt = 1; ; attempt++)
+        return await RetryLostRacesAsync(async () =>
         {
             var firsts = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
             var fresh = Enumerable.Range(0, requests.Count).Where(i => !firsts.ContainsKey(keys[i])).DistinctBy(i => keys[i]).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            Begin(operation);
+            var decided = fresh.Count == 0 ? [] : await decide(fresh.Select(i => requests[i]).ToList(), ct);
+            var ran = fresh.Zip(decided).ToDictionary(d => keys[d.First], d => (Hash: hashes[d.First], Result: d.Second), StringComparer.Ordinal);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var records = ran.Where(r => r.Value.Result.Response is not null).Select(r => new IdempotencyRecord
+            {
+                Key = r.Key, RequestHash = r.Value.Hash, Response = r.Value.Result.Response!.ToByteArray(), CreatedAt = now,
+            }).ToList();
+            await AppendAuditEntriesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await InsertAppendOnlyAsync(records, "Another command recorded the same request first.", ct);
+            await transaction.CommitAsync(ct);
+            await RunAfterCommitAsync(_afterCommit);
+
+            return requests.Select((request, i) =>
+            {
+                if (firsts.TryGetValue(keys[i], out var first))
+                {
+                    try { return (Replay<TResponse>(first, hashes[i], requestId(request)), (DomainException?)null); }
+                    catch (DomainException refusal) { return (null, refusal); }
+                }
+                var (hash, result) = ran[keys[i]];
+                return hash == hashes[i] ? result : (null, KeyReused(requestId(request)));
+            }).ToList();
+        }, "The resources were changed by other requests; retry with the same request ids.");
+    }
+
+    /// <summary>
+    /// Runs an attempt of a command until it commits, at most <see cref="Attempts"/> times. An
+    /// attempt that lost a race (row version, a number or key taken, the same request committed by
+    /// a twin) has its transaction rolled back as it is disposed, and starts over on a clean
+    /// context, where its first read replays a twin. A row version still lost on the last attempt
+    /// is the caller's conflict.
+    /// </summary>
+    private async Task<T> RetryLostRacesAsync<T>(Func<Task<T>> attempt, string conflict)
+    {
+        for (var n = 1; ; n++)
+        {
             try
             {
-                _changes.Clear();
-                _afterCommit.Clear();
-                _operation = operation;
-                var decided = fresh.Count == 0 ? [] : await decide(fresh.Select(i => requests[i]).ToList(), ct);
-                var now = clock.GetUtcNow().UtcDateTime;
-                var records = fresh.Zip(decided).Where(d => d.Second.Response is not null).Select(d => new IdempotencyRecord
-                {
-                    Key = keys[d.First], RequestHash = hashes[d.First], Response = d.Second.Response!.ToByteArray(), CreatedAt = now,
-                }).ToList();
-                await AppendAuditEntriesAsync(ct);
-                await db.SaveChangesAsync(ct);
-                await InsertAppendOnlyAsync(records, "Another command recorded the same request first.", ct);
-                await transaction.CommitAsync(ct);
-                await RunAfterCommitAsync(_afterCommit);
-
-                var ran = fresh.Zip(decided).ToDictionary(d => keys[d.First], d => (Hash: hashes[d.First], Result: d.Second), StringComparer.Ordinal);
-                return requests.Select((request, i) =>
-                {
-                    if (firsts.TryGetValue(keys[i], out var first))
-                    {
-                        try { return (Replay<TResponse>(first, hashes[i], requestId(request)), (DomainException?)null); }
-                        catch (DomainException refusal) { return (null, refusal); }
-                    }
-                    var (hash, result) = ran[keys[i]];
-                    return hash == hashes[i] ? result : (null, KeyReused(requestId(request)));
-                }).ToList();
+                return await attempt();
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException) when (n < Attempts)
             {
-                // Lost a race (row version, the same request committed by a twin): start over on a
-                // clean context; the first read above replays a twin.
-                await transaction.RollbackAsync(CancellationToken.None);
+                // Lost the race: the next attempt reads afresh.
             }
             catch (DbUpdateConcurrencyException)
             {
-                throw new ConcurrencyConflictException(
-                    "The resources were changed by other requests; retry with the same request ids.");
+                throw new ConcurrencyConflictException(conflict);
             }
             finally
             {
-                db.ChangeTracker.Clear();
+                // A refused or lost attempt leaves nothing tracked for the next one.
+                if (db.ChangeTracker.HasChanges()) db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>Starts collecting a command's audit entries and after-commit work afresh.</summary>
+    private void Begin(string operation)
+    {
+        _changes.Clear();
+        _afterCommit.Clear();
+        _operation = operation;
     }
 
     /// <summary>One command inside the open transaction: its change, its audit entries and its idempotency record, saved.</summary>
     private async Task<TResponse> RunAsync<TResponse>(string operation, string key, string hash,
         Func<CancellationToken, Task<TResponse>> command, CancellationToken ct) where TResponse : IMessage<TResponse>
     {
-        _changes.Clear();
-        _afterCommit.Clear();
-        _operation = operation;
+        Begin(operation);
         var response = await command(ct);
         await AppendAuditEntriesAsync(ct);
         db.Add(new IdempotencyRecord { Key = key, RequestHash = hash, Response = response.ToByteArray(), CreatedAt = clock.GetUtcNow().UtcDateTime });
