@@ -83,8 +83,8 @@ public sealed class BillingGrpcService(
         }
         // A page goes out in one flush: each message but the page's last is only buffered.
         var buffered = new WriteOptions(WriteFlags.BufferHint);
-        await foreach (var page in openInvoices.PagesAsync(request.CustomerId.Length > 0 ? request.CustomerId : null,
-                           request.View, context.CancellationToken))
+        var scope = new OpenInvoiceScope(request.CustomerId.Length > 0 ? request.CustomerId : null, request.IssuedSince?.ToDateTime());
+        await foreach (var page in openInvoices.PagesAsync(scope, request.View, context.CancellationToken))
         {
             for (var i = 0; i < page.Count; i++)
             {

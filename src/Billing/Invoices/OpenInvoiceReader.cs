@@ -40,7 +40,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     /// the last one, so reading and writing share the two cores instead of taking turns.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<Proto.Invoice>> PagesAsync(
-        string? customerId, Proto.InvoiceView view, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        OpenInvoiceScope scope, Proto.InvoiceView view, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var ready = Channel.CreateBounded<IReadOnlyList<Proto.Invoice>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -48,7 +48,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         {
             try
             {
-                await foreach (var page in ReadPagesAsync(customerId, view, stop.Token)) await ready.Writer.WriteAsync(page, stop.Token);
+                await foreach (var page in ReadPagesAsync(scope, view, stop.Token)) await ready.Writer.WriteAsync(page, stop.Token);
                 ready.Writer.Complete();
             }
             catch (Exception ex)
@@ -69,7 +69,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     }
 
     private async IAsyncEnumerable<IReadOnlyList<Proto.Invoice>> ReadPagesAsync(
-        string? customerId, Proto.InvoiceView view, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        OpenInvoiceScope scope, Proto.InvoiceView view, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -80,8 +80,8 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
                 while (true)
                 {
                     var page = view == Proto.InvoiceView.OpenItem
-                        ? await OpenItemsAsync(status, customerId, after, ct)
-                        : await HeadersAsync(status, customerId, after, ct);
+                        ? await OpenItemsAsync(status, scope, after, ct)
+                        : await HeadersAsync(status, scope, after, ct);
                     if (page.Count == 0) break;
                     if (view is not (Proto.InvoiceView.Basic or Proto.InvoiceView.OpenItem)) await AddDetailsAsync(page, ct);
                     yield return page;
@@ -96,9 +96,9 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         }
     }
 
-    private async Task<List<Proto.Invoice>> HeadersAsync(InvoiceStatus status, string? customerId, string after, CancellationToken ct)
+    private async Task<List<Proto.Invoice>> HeadersAsync(InvoiceStatus status, OpenInvoiceScope scope, string after, CancellationToken ct)
     {
-        await using var command = PageCommand(Columns, status, customerId, after);
+        await using var command = PageCommand(Columns, status, scope, after);
         var page = new List<Proto.Invoice>(PageSize);
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
@@ -130,9 +130,9 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         return page;
     }
 
-    private async Task<List<Proto.Invoice>> OpenItemsAsync(InvoiceStatus status, string? customerId, string after, CancellationToken ct)
+    private async Task<List<Proto.Invoice>> OpenItemsAsync(InvoiceStatus status, OpenInvoiceScope scope, string after, CancellationToken ct)
     {
-        await using var command = PageCommand(OpenItemColumns, status, customerId, after);
+        await using var command = PageCommand(OpenItemColumns, status, scope, after);
         var page = new List<Proto.Invoice>(PageSize);
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
@@ -169,16 +169,18 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
             : r.GetFieldValue<DateOnly>(ordinal).ToText();
 
     /// <summary>One keyset page of open invoices of a status, in id order.</summary>
-    private DbCommand PageCommand(string columns, InvoiceStatus status, string? customerId, string after)
+    private DbCommand PageCommand(string columns, InvoiceStatus status, OpenInvoiceScope scope, string after)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        var where = $"Status = {(int)status} AND Id > @after" + (customerId is null ? "" : " AND CustomerId = @customer");
+        var where = $"Status = {(int)status} AND Id > @after" + (scope.CustomerId is null ? "" : " AND CustomerId = @customer")
+                    + (scope.IssuedSince is null ? "" : " AND IssuedAt >= @since");
         // The page limit is the one thing the two providers spell differently.
         command.CommandText = db.Database.IsSqlServer()
             ? $"SELECT TOP ({PageSize}) {columns} FROM Invoices WHERE {where} ORDER BY Id"
             : $"SELECT {columns} FROM Invoices WHERE {where} ORDER BY Id LIMIT {PageSize}";
         command.WithParameter("@after", after);
-        if (customerId is not null) command.WithParameter("@customer", customerId);
+        if (scope.CustomerId is not null) command.WithParameter("@customer", scope.CustomerId);
+        if (scope.IssuedSince is { } since) command.WithParameter("@since", since);
         return command;
     }
 
@@ -218,3 +220,6 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
 
     private static Timestamp Utc(DateTime at) => Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }
+
+/// <summary>Which open invoices to read: all, or one customer's; all, or only those issued since a time (UTC).</summary>
+public sealed record OpenInvoiceScope(string? CustomerId = null, DateTime? IssuedSince = null);

@@ -18,6 +18,9 @@ public sealed class ApplicationLedger(
     /// <summary>Confidence at or above which an automatic match teaches us the payer's bank account.</summary>
     private const decimal LearnFrom = 0.99m;
 
+    /// <summary>Reads ahead what committing applications of these payments looks up, for a batch of them.</summary>
+    public Task PrepareAsync(IEnumerable<Payment> payments, CancellationToken ct) => learning.ReadAsync(payments.Select(p => p.PayerAccount), ct);
+
     public PaymentApplication Commit(Payment payment, PaymentApplication draft)
     {
         payment.Commit(draft.CustomerId, draft.Cash, draft.OnAccount);

@@ -68,6 +68,7 @@ public sealed class AutoMatcher(
                 {
                     var batch = await unapplied.Where(p => string.Compare(p.Id, after) > 0).OrderBy(p => p.Id).Take(Batch).ToListAsync(token);
                     if (batch.Count == 0) break;
+                    await ledger.PrepareAsync(batch, token);
                     foreach (var payment in batch)
                         if (Apply(payment, index)) applied++;
                     after = batch[^1].Id;

@@ -2,67 +2,77 @@ namespace ArPlatform.CashApplication.Matching;
 
 /// <summary>
 /// Customers' names indexed by their pair tokens, for finding the similar ones without scoring
-/// every customer. A name scoring at least t against the payer's shares at least m of its tokens
-/// (<see cref="NameSimilarity.MinimumOverlap"/>), so it shares one of any |x| − m + 1 of them:
-/// those are taken from the payer's rarest tokens, whose lists of customers are the shortest.
-/// Tokens are numbered and each name kept as its sorted numbers, so scoring a candidate is one
-/// merge of two short arrays.
+/// every customer (prefix filtering, as in PPJoin). Tokens are numbered by rarity, rarest first,
+/// and each name kept as its sorted numbers. Two names scoring at least t share at least
+/// m = ⌈t·|x|/(2−t)⌉ tokens (<see cref="NameSimilarity.MinimumOverlap"/>), so their first
+/// |x| − m + 1 tokens (the rarest) have one in common: only those are indexed, and only those of
+/// the payer's name looked up. The lists stay short even where every name shares common pairs.
 /// </summary>
 public sealed class CustomerNameIndex
 {
     private readonly List<(CustomerName Customer, int[] Tokens)> _customers = [];
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
-    private readonly List<List<int>> _postings = [];
+    /// <summary>Per token, the customers having it among their indexed rarest: enough to rule most out without reading their names.</summary>
+    private readonly Posting[][] _postings;
     /// <summary>Per customer, the last query that made it a candidate (no set to clear per query).</summary>
-    private readonly List<int> _seenBy = [];
+    private readonly int[] _seenBy;
     private int _query;
 
-    public CustomerNameIndex(IEnumerable<CustomerName> customers)
+    /// <param name="lowestThreshold">The lowest score <see cref="Similar"/> will be asked for: it sets how much of each name is indexed.</param>
+    public CustomerNameIndex(IEnumerable<CustomerName> customers, decimal lowestThreshold)
     {
-        foreach (var customer in customers)
-        {
-            var tokens = NameSimilarity.Tokens(customer.Name).Select(Id).Order().ToArray();
-            foreach (var token in tokens) _postings[token].Add(_customers.Count);
-            _customers.Add((customer, tokens));
-            _seenBy.Add(0);
-        }
+        LowestThreshold = lowestThreshold;
+        var named = customers.Select(c => (Customer: c, Tokens: NameSimilarity.Tokens(c.Name))).ToList();
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, tokens) in named)
+            foreach (var token in tokens) frequency[token] = frequency.GetValueOrDefault(token) + 1;
+        foreach (var token in frequency.OrderBy(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key))
+            _tokenIds[token] = _tokenIds.Count;
 
-        int Id(string token)
+        var postings = new List<Posting>[_tokenIds.Count];
+        for (var t = 0; t < postings.Length; t++) postings[t] = [];
+        foreach (var (customer, words) in named)
         {
-            if (_tokenIds.TryGetValue(token, out var id)) return id;
-            _tokenIds[token] = id = _postings.Count;
-            _postings.Add([]);
-            return id;
+            var tokens = words.Select(t => _tokenIds[t]).Order().ToArray();
+            for (var position = 0; position < Prefix(tokens.Length, lowestThreshold); position++)
+                postings[tokens[position]].Add(new Posting(_customers.Count, position, tokens.Length));
+            _customers.Add((customer, tokens));
         }
+        _postings = [.. postings.Select(p => p.ToArray())];
+        _seenBy = new int[_customers.Count];
     }
+
+    public decimal LowestThreshold { get; }
 
     /// <summary>Customers whose name scores at least the threshold against the payer's, best first. Not thread-safe.</summary>
     public IReadOnlyList<(CustomerName Customer, decimal Score)> Similar(string name, decimal threshold)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threshold, LowestThreshold);
         var words = NameSimilarity.Tokens(name);
         if (words.Count == 0) return [];
-        // Tokens no customer has cannot be shared, but still count in the payer's size.
-        var known = words.Select(t => _tokenIds.TryGetValue(t, out var id) ? id : -1).ToList();
-        var tokens = known.Where(id => id >= 0).Order().ToArray();
-        var prefix = words.Count - NameSimilarity.MinimumOverlap(words.Count, threshold) + 1 - (known.Count - tokens.Length);
+        // Tokens no customer has are the rarest of all: they come first, and are shared by no one.
+        var unknown = words.Count(t => !_tokenIds.ContainsKey(t));
+        var tokens = words.Where(_tokenIds.ContainsKey).Select(t => _tokenIds[t]).Order().ToArray();
         _query++;
         var found = new List<(CustomerName, decimal)>();
         // Dice ≥ t needs the other name's size within [t·|x|/(2−t), |x|·(2−t)/t]; checked before any merge.
         var shortest = (int)Math.Floor(threshold * words.Count / (2m - threshold));
         var longest = (int)Math.Ceiling(words.Count * (2m - threshold) / threshold);
         var perMille = (long)(threshold * 1000m);
-        foreach (var token in tokens.OrderBy(t => _postings[t].Count).ThenBy(t => t).Take(Math.Max(0, prefix)))
+        for (var i = 0; i < Prefix(words.Count, threshold) - unknown && i < tokens.Length; i++)
         {
-            foreach (var candidate in _postings[token])
+            foreach (var (candidate, position, length) in _postings[tokens[i]])
             {
                 if (_seenBy[candidate] == _query) continue;
                 _seenBy[candidate] = _query;
+                if (length < shortest || length > longest) continue;
+                var size = words.Count + length;
+                // Met first here, so neither name's rarer tokens are shared: at most this one and what follows it in both.
+                var most = 1 + Math.Min(tokens.Length - i - 1, length - position - 1);
+                if (!CanReach(most, size, perMille)) continue;
                 var (customer, theirs) = _customers[candidate];
-                if (theirs.Length < shortest || theirs.Length > longest) continue;
-                var shared = Shared(tokens, theirs);
-                var size = words.Count + theirs.Length;
-                // In whole numbers first (loosened by the rounding to three places), exactly only for those that pass.
-                if (2000L * shared + size < perMille * size) continue;
+                var shared = 1 + Shared(tokens, i + 1, theirs, position + 1);
+                if (!CanReach(shared, size, perMille)) continue;
                 var score = NameSimilarity.Dice(shared, size);
                 if (score >= threshold) found.Add((customer, score));
             }
@@ -70,10 +80,18 @@ public sealed class CustomerNameIndex
         return found.OrderByDescending(c => c.Item2).ThenBy(c => c.Item1.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>How many numbers two sorted arrays share.</summary>
-    private static int Shared(int[] a, int[] b)
+    private readonly record struct Posting(int Customer, int Position, int Length);
+
+    /// <summary>How many of a name's rarest tokens must be looked at: |x| − m + 1.</summary>
+    private static int Prefix(int count, decimal threshold) => count - NameSimilarity.MinimumOverlap(count, threshold) + 1;
+
+    /// <summary>Whether sharing this many tokens could score the threshold, in whole numbers (loosened by the rounding to three places).</summary>
+    private static bool CanReach(int shared, int size, long perMille) => 2000L * shared + size >= perMille * size;
+
+    /// <summary>How many numbers two sorted arrays share from the given places on.</summary>
+    private static int Shared(int[] a, int i, int[] b, int j)
     {
-        int i = 0, j = 0, shared = 0;
+        var shared = 0;
         while (i < a.Length && j < b.Length)
         {
             if (a[i] == b[j]) { shared++; i++; j++; }

@@ -14,8 +14,17 @@ namespace ArPlatform.CashApplication.Matching;
 /// </summary>
 public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClient billing, BankAccountLearning learning)
 {
-    public async Task<MatchIndex> LoadAsync(IReadOnlyCollection<string> currencies, IReadOnlyCollection<string> payerAccounts, CancellationToken ct) =>
-        new(new MatchContext(await OpenInvoicesAsync(currencies, ct), await CustomersAsync(ct), await learning.CustomersOfAsync(payerAccounts, ct)), currencies);
+    public async Task<MatchIndex> LoadAsync(IReadOnlyCollection<string> currencies, IReadOnlyCollection<string> payerAccounts, CancellationToken ct)
+    {
+        // The customers' pages are read while the invoices stream: two calls to Billing in flight, not one after the other.
+        var customers = CustomersAsync(ct);
+        var invoices = await OpenInvoicesAsync(currencies, null, ct);
+        return new MatchIndex(new MatchContext(invoices, await customers, await learning.CustomersOfAsync(payerAccounts, ct)), currencies);
+    }
+
+    /// <summary>The open invoices in these currencies issued since a time (UTC), to bring a reused index up to date.</summary>
+    public Task<List<OpenInvoice>> IssuedSinceAsync(IReadOnlyCollection<string> currencies, DateTime since, CancellationToken ct) =>
+        OpenInvoicesAsync(currencies, since, ct);
 
     /// <summary>The bank accounts learned for these payer accounts, to bring a reused index up to date.</summary>
     public Task<Dictionary<string, string>> LearnedAccountsAsync(IReadOnlyCollection<string> payerAccounts, CancellationToken ct) =>
@@ -26,10 +35,12 @@ public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClie
         payment.PayerName, payment.PayerAccount,
         payment.Remittance.OrderBy(r => r.LineNumber).Select(r => new RemittanceReference(r.Reference, r.PaidAmount, r.AdjustmentReason)).ToList());
 
-    private async Task<List<OpenInvoice>> OpenInvoicesAsync(IReadOnlyCollection<string> currencies, CancellationToken ct)
+    private async Task<List<OpenInvoice>> OpenInvoicesAsync(IReadOnlyCollection<string> currencies, DateTime? issuedSince, CancellationToken ct)
     {
         var invoices = new List<OpenInvoice>();
-        using var stream = billing.StreamOpenInvoices(new Billing.StreamOpenInvoicesRequest { View = Billing.InvoiceView.OpenItem },
+        var request = new Billing.StreamOpenInvoicesRequest { View = Billing.InvoiceView.OpenItem };
+        if (issuedSince is { } since) request.IssuedSince = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(since);
+        using var stream = billing.StreamOpenInvoices(request,
             deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: ct);
         await foreach (var i in stream.ResponseStream.ReadAllAsync(ct))
         {

@@ -13,7 +13,9 @@ public sealed class MatchIndex
     private readonly Dictionary<string, List<OpenInvoice>> _byPo = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<OpenInvoice>> _byCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _open = new(StringComparer.Ordinal);
-    private readonly CustomerNameIndex _names;
+    private readonly IReadOnlyList<CustomerName> _customers;
+    /// <summary>Built on the first name search, for the threshold it asks (how much of each name it indexes depends on it).</summary>
+    private CustomerNameIndex? _names;
     private readonly Dictionary<string, string> _nameOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _customerByBankAccount;
 
@@ -21,19 +23,26 @@ public sealed class MatchIndex
     public MatchIndex(MatchContext context, IEnumerable<string>? currencies = null)
     {
         Currencies = (currencies ?? context.OpenInvoices.Select(i => i.Currency)).ToHashSet(StringComparer.Ordinal);
-        foreach (var invoice in context.OpenInvoices)
+        AddInvoices(context.OpenInvoices);
+        _customers = context.Customers;
+        foreach (var customer in context.Customers) _nameOf[customer.Id] = customer.Name;
+        _customerByBankAccount = new Dictionary<string, string>(context.CustomerByBankAccount, StringComparer.Ordinal);
+    }
+
+    /// <summary>Invoices issued since the index was read; those it already holds are left as they are (it knows what it consumed of them).</summary>
+    public void AddInvoices(IEnumerable<OpenInvoice> invoices)
+    {
+        var changed = new HashSet<List<OpenInvoice>>();
+        foreach (var invoice in invoices)
         {
             if (!_open.TryAdd(invoice.Id, invoice.OpenAmount)) continue;
             foreach (var key in InvoiceNumbers.Keys(invoice.Number)) Add(_byKey, key, invoice);
             if (invoice.PoNumber.Trim().Length > 0) Add(_byPo, invoice.PoNumber.Trim(), invoice);
-            Add(_byCustomer, invoice.CustomerId, invoice);
+            changed.Add(Add(_byCustomer, invoice.CustomerId, invoice));
         }
         // Oldest first, then by id: combinations and fallbacks look at a customer's oldest debts first.
-        foreach (var list in _byCustomer.Values)
+        foreach (var list in changed)
             list.Sort((a, b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id));
-        _names = new CustomerNameIndex(context.Customers);
-        foreach (var customer in context.Customers) _nameOf[customer.Id] = customer.Name;
-        _customerByBankAccount = new Dictionary<string, string>(context.CustomerByBankAccount, StringComparer.Ordinal);
     }
 
     /// <summary>Currencies whose open invoices the index holds.</summary>
@@ -56,12 +65,15 @@ public sealed class MatchIndex
 
     public IEnumerable<OpenInvoice> ByNumberKey(string key) => Open(_byKey, key);
 
-    /// <summary>Whether a written reference names an invoice this index holds (open or not), by number, one slip apart, or PO.</summary>
+    /// <summary>
+    /// Whether a written reference names an invoice this index holds (open or not), by number or
+    /// PO, exactly: one slip from a held invoice is as likely the next invoice in the sequence,
+    /// issued since.
+    /// </summary>
     public bool Knows(string reference)
     {
         var keys = InvoiceNumbers.Keys(reference);
-        return keys.Count == 0 || _byPo.ContainsKey(reference.Trim())
-               || keys.Any(k => _byKey.ContainsKey(k) || InvoiceNumbers.OneSlipVariants(k).Any(_byKey.ContainsKey));
+        return keys.Count == 0 || _byPo.ContainsKey(reference.Trim()) || keys.Any(_byKey.ContainsKey);
     }
 
     public IEnumerable<OpenInvoice> ByPo(string po) => Open(_byPo, po.Trim());
@@ -79,15 +91,19 @@ public sealed class MatchIndex
         account.Length > 0 && _customerByBankAccount.TryGetValue(account, out var id) ? id : null;
 
     /// <summary>Customers whose name scores at least the threshold against the payer's, best first.</summary>
-    public IReadOnlyList<(CustomerName Customer, decimal Score)> SimilarNames(string payerName, decimal threshold) =>
-        _names.Similar(payerName, threshold);
+    public IReadOnlyList<(CustomerName Customer, decimal Score)> SimilarNames(string payerName, decimal threshold)
+    {
+        if (_names is null || _names.LowestThreshold > threshold) _names = new CustomerNameIndex(_customers, threshold);
+        return _names.Similar(payerName, threshold);
+    }
 
     private IEnumerable<OpenInvoice> Open(Dictionary<string, List<OpenInvoice>> index, string key) =>
         index.TryGetValue(key, out var list) ? list.Where(i => _open[i.Id] > 0m) : [];
 
-    private static void Add(Dictionary<string, List<OpenInvoice>> index, string key, OpenInvoice invoice)
+    private static List<OpenInvoice> Add(Dictionary<string, List<OpenInvoice>> index, string key, OpenInvoice invoice)
     {
         if (!index.TryGetValue(key, out var list)) index[key] = list = [];
         list.Add(invoice);
+        return list;
     }
 }

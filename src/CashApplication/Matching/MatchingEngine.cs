@@ -136,7 +136,8 @@ public static class MatchingEngine
         var hits = exact.Select(i => (i, $"remittance '{reference}' is invoice {i.Number}", false))
             .Concat(byPo.Select(i => (i, $"remittance '{reference}' is the PO of invoice {i.Number}", false)))
             .ToList();
-        if (hits.Count == 0)
+        // A reference naming an invoice already settled is not a slip for its neighbour: the payer may be paying it twice.
+        if (hits.Count == 0 && !index.Knows(reference))
             hits = keys.SelectMany(index.OneSlipFrom).Where(eligible).Distinct()
                 .Select(i => (i, $"remittance '{reference}' is one digit slip from invoice {i.Number}", true)).ToList();
         // Several invoices answer to the reference: the identified payer's, if that settles it.

@@ -7,14 +7,17 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// Per-connection settings for SQLite. In WAL mode synchronous=NORMAL is still durable across
 /// process crashes (only an OS crash can lose the last commits) and saves an fsync per commit.
 /// Reads at volume (aging, analytics) scan whole tables: the file is memory-mapped and each
-/// pooled connection keeps up to 64 MiB of pages, instead of re-reading them per query.
+/// pooled connection keeps up to 64 MiB of pages, instead of re-reading them per query. A writer
+/// finding the database locked waits in SQLite's own busy handler (a few milliseconds at first),
+/// not in the driver's retry loop, which sleeps 150 ms at a time: with several deliveries writing
+/// at once that sleep was most of their time.
 /// </summary>
 internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionTuning Instance = new();
 
     private const string Pragmas =
-        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;";
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

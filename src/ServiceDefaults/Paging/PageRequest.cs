@@ -68,9 +68,12 @@ public static class PagingQueries
         if (page.After is { } after)
         {
             // id(row) > after, as string.Compare so that EF translates it to the column's own order.
+            // The id is read from a closure, as a captured variable is: EF sends it as a parameter and
+            // compiles the query once, instead of once per page for an id written into the SQL.
+            Expression<Func<string>> afterId = () => after;
             var compare = Expression.Call(
                 typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!,
-                id.Body, Expression.Constant(after));
+                id.Body, afterId.Body);
             query = query.Where(Expression.Lambda<Func<T, bool>>(
                 Expression.GreaterThan(compare, Expression.Constant(0)), id.Parameters));
         }

@@ -2,6 +2,7 @@ using ArPlatform.Billing.Ledger;
 using ArPlatform.Billing.Tests.Infrastructure;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,6 +85,25 @@ public sealed class InvoiceLifecycleTests : IDisposable
 
         Assert.Equal(open.Order(StringComparer.Ordinal), await Stream(customerId));
         Assert.Equal(open.Append(elsewhere).Order(StringComparer.Ordinal), await Stream(""));
+    }
+
+    [Fact]
+    public async Task The_open_invoice_stream_can_hold_only_those_issued_since_a_time_however_long_ago_they_were_drafted()
+    {
+        var customerId = await CustomerAsync();
+        await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "before"));
+        var draftedBefore = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "draft", issue: false));
+        var since = _host.Clock.Now.AddMinutes(30);
+        _host.Clock.Now = _host.Clock.Now.AddHours(1);
+        var after = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "after"));
+        await _host.Client.IssueInvoiceAsync(new IssueInvoiceRequest { Id = draftedBefore.Id, RequestId = "issue-draft" });
+
+        using var call = _host.ClientAs(Roles.CashApplier).StreamOpenInvoices(new StreamOpenInvoicesRequest
+        {
+            View = InvoiceView.OpenItem, IssuedSince = Timestamp.FromDateTimeOffset(since),
+        });
+
+        Assert.Equal(new[] { draftedBefore.Id, after.Id }.Order(StringComparer.Ordinal), (await call.ResponseStream.ReadAllAsync().ToListAsync()).Select(i => i.Id));
     }
 
     [Fact]

@@ -84,6 +84,28 @@ public sealed class ReliableDeliveryTests
         Assert.Equal(["INVOICE_ISSUED 108.25", "PAYMENT_APPLIED -108.25"], await world.LedgerKindsAsync(invoice.Id));
     }
 
+    [Fact]
+    public async Task A_reused_index_brings_in_an_invoice_issued_since_it_was_read_and_still_remembers_what_earlier_batches_took()
+    {
+        using var world = new CashWorld(new Dictionary<string, string>(NoDelivery) { ["CashApplication:Matching:ContextCacheSeconds"] = "600" });
+        var acme = await world.CustomerAsync("Acme Corp", "c-acme");
+        var first = await world.InvoiceAsync(acme.Id, "i-1");
+        await world.RecordAsync("p-1", "108.25", "ACME CORP", "", first.Number); // reads Billing; committed here, not yet in Billing
+        var issuedSince = await world.InvoiceAsync(acme.Id, "i-2", unitPrice: "200.00");
+
+        var file = "deposit_date,lockbox,batch,item,check_number,amount,currency,payer_name,payer_account,invoice_number,invoice_amount\n" +
+                   $"2026-11-20,LB-1,1,1,CHK-2,216.50,USD,ACME CORP,,{issuedSince.Number},216.50\n" +
+                   $"2026-11-20,LB-1,1,2,CHK-3,108.25,USD,ACME CORP,,{first.Number},108.25\n";
+        var import = await world.ImportAsync("f-1", file, "lockbox.csv");
+
+        var payments = (await world.Carl.ListPaymentsAsync(new ListPaymentsRequest { ImportId = import.ImportId })).Payments
+            .ToDictionary(p => p.Amount.Amount);
+        Assert.Equal(issuedSince.Id, payments["216.50"].Applications.Single().Lines.Single().InvoiceId);
+        // Billing still shows the first invoice open (its application is not delivered yet); the index knows it was taken.
+        Assert.Empty(payments["108.25"].Applications);
+        Assert.Equal(1, import.AutoApplied);
+    }
+
     /// <summary>Lets the first call to a path reach Billing, then drops Billing's answer as a broken connection would.</summary>
     private sealed class LoseFirstAnswer(string path) : DelegatingHandler
     {

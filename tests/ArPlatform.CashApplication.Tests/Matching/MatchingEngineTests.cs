@@ -65,6 +65,19 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
+    public void A_reference_to_an_invoice_already_settled_is_not_read_as_a_slip_for_its_neighbour()
+    {
+        var index = new MatchIndex(World);
+        index.Consume("i-123", 324.75m); // paid by an earlier payment of the batch
+
+        // INV-…124 is one slip from INV-…123, and the remittance claims the amount paid: still the payer named a real invoice.
+        var decision = MatchingEngine.Decide(Payment(324.75m, "ACME CORP", "", new RemittanceReference("INV-2026-000123", 324.75m)), index, Policy);
+
+        Assert.Null(decision.AutoApply);
+        Assert.DoesNotContain(decision.Proposals, p => p.Allocations.Any(a => a.InvoiceId == "i-124"));
+    }
+
+    [Fact]
     public void Swapped_neighbouring_digits_are_a_slip_too_but_short_numbers_never_are()
     {
         var slips = InvoiceNumbers.OneSlipVariants("2026000123").ToList();
