@@ -43,6 +43,20 @@ public sealed class BulkInsertTests : IDisposable
         public byte[]? Bytes { get; init; }
     }
 
+    public sealed class Order
+    {
+        public required string Id { get; init; }
+        public string Note { get; init; } = "";
+        public List<OrderLine> Lines { get; init; } = [];
+    }
+
+    public sealed class OrderLine
+    {
+        public int LineNumber { get; init; }
+        public string Reference { get; init; } = "";
+        public decimal? Paid { get; init; }
+    }
+
     private sealed class SampleContext(DbContextOptions options) : ServiceDbContext(options)
     {
         protected override void OnModelCreating(ModelBuilder model)
@@ -52,6 +66,13 @@ public sealed class BulkInsertTests : IDisposable
             {
                 e.Property(s => s.Named).HasConversion<string>();
                 e.HasIndex(s => s.Text).IsUnique();
+            });
+            model.Entity<Order>().OwnsMany(o => o.Lines, line =>
+            {
+                line.ToTable("OrderLines");
+                line.WithOwner().HasForeignKey("OrderId");
+                line.HasKey("OrderId", nameof(OrderLine.LineNumber));
+                line.Property(l => l.LineNumber).ValueGeneratedNever();
             });
         }
     }
@@ -120,6 +141,39 @@ public sealed class BulkInsertTests : IDisposable
         db.ChangeTracker.Clear();
         var readBack = await db.Set<Sample>().SingleAsync(s => s.Id == "bulk-1");
         Assert.Equivalent(Samples("bulk-")[0], readBack);
+    }
+
+    [Fact]
+    public async Task An_entity_inserted_in_bulk_brings_its_owned_lines_keyed_to_it_as_ef_stores_them()
+    {
+        await using var db = Open();
+        Order Sample(string id) => new()
+        {
+            Id = id, Note = "remit", Lines = [new() { LineNumber = 1, Reference = "INV-1", Paid = 10.50m }, new() { LineNumber = 2, Reference = "INV-2" }],
+        };
+        db.Add(Sample("ef"));
+        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(2, await db.InsertAllAsync([Sample("bulk"), new Order { Id = "empty" }], default));
+            await transaction.CommitAsync();
+        }
+
+        async Task<List<string>> Lines(string orderId)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT quote(LineNumber) || quote(Reference) || quote(Paid) FROM OrderLines WHERE OrderId = @id ORDER BY LineNumber";
+            command.Parameters.Add(new SqliteParameter("@id", orderId));
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+            return lines;
+        }
+        Assert.Equal(await StoredAsync(db, nameof(Order), "Id", "ef"), await StoredAsync(db, nameof(Order), "Id", "bulk"));
+        Assert.Equal(await Lines("ef"), await Lines("bulk"));
+        db.ChangeTracker.Clear();
+        Assert.Equivalent(Sample("bulk"), await db.Set<Order>().SingleAsync(o => o.Id == "bulk"));
+        Assert.Empty((await db.Set<Order>().SingleAsync(o => o.Id == "empty")).Lines);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ArPlatform.CashApplication.Applications;
@@ -31,6 +32,21 @@ public sealed class ApplicationLedger(
         commands.Audit("payment-application", application.Id, null, application.ToProto());
         DeliverAfterCommit();
         return application;
+    }
+
+    /// <summary>
+    /// Saves what a batch committed and lets it go: the new applications (with their lines) in
+    /// bulk, the payments they took and the accounts learned through EF, in the command's
+    /// transaction. For thousands of applications at once, where tracked inserts cost the most.
+    /// </summary>
+    public async Task SaveBatchAsync(CancellationToken ct)
+    {
+        var created = db.ChangeTracker.Entries<PaymentApplication>().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var entry in created) entry.State = EntityState.Detached;
+        foreach (var line in db.ChangeTracker.Entries<ApplicationLine>().Where(e => e.State == EntityState.Added).ToList()) line.State = EntityState.Detached;
+        await db.SaveChangesAsync(ct);
+        await db.InsertAllAsync(created.Select(e => e.Entity).ToList(), ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Starts taking an application back off the invoices (Billing first, then the cash here).</summary>

@@ -88,7 +88,6 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
                 }
                 await SaveNewAsync(pending, import, token);
                 metrics.PaymentsImported.Add(import.PaymentsCreated);
-                // Added last: the batches before cleared the change tracker.
                 db.Imports.Add(import);
                 var result = import.ToProto();
                 commands.Audit("bank-file-import", import.Id, null, result);
@@ -114,19 +113,11 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
         var keys = batch.Select(p => p.UniqueKey).ToList();
         var known = (await db.Payments.AsNoTracking().Where(p => keys.Contains(p.UniqueKey)).Select(p => p.UniqueKey).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var payment in batch)
-        {
-            if (known.Contains(payment.UniqueKey))
-            {
-                import.DuplicatesSkipped++;
-                continue;
-            }
-            db.Payments.Add(payment);
-            import.Count(payment.Currency, payment.Amount);
-        }
-        // Written in the command's transaction, then let go: a large file never sits in the change tracker.
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        var fresh = batch.Where(p => !known.Contains(p.UniqueKey)).ToList();
+        import.DuplicatesSkipped += batch.Count - fresh.Count;
+        foreach (var payment in fresh) import.Count(payment.Currency, payment.Amount);
+        // Written in bulk in the command's transaction, never tracked: a large file never sits in the change tracker.
+        await db.InsertAllAsync(fresh, ct);
         batch.Clear();
     }
 }

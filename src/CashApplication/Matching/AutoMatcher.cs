@@ -18,7 +18,7 @@ namespace ArPlatform.CashApplication.Matching;
 /// unapplied: the exceptions queue, with suggestions on request.
 /// </summary>
 public sealed class AutoMatcher(
-    CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands, MatchContextLoader loader,
+    CommandExecutor<CashApplicationDbContext> commands, MatchContextLoader loader,
     ApplicationLedger ledger, CallerContext caller, IOptions<MatchPolicy> matchPolicy, IOptions<OutcomePolicy> outcomePolicy,
     SharedMatchIndex shared, CashApplicationMetrics metrics, TimeProvider clock, ILogger<AutoMatcher> logger)
 {
@@ -72,8 +72,7 @@ public sealed class AutoMatcher(
                     foreach (var payment in batch)
                         if (Apply(payment, index)) applied++;
                     after = batch[^1].Id;
-                    await db.SaveChangesAsync(token);
-                    db.ChangeTracker.Clear();
+                    await ledger.SaveBatchAsync(token);
                 }
                 metrics.AutoApplied.Add(applied);
                 metrics.Stage("match", _engine.Elapsed);
