@@ -65,6 +65,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
             line.ToTable("InvoiceLines");
             line.WithOwner().HasForeignKey("InvoiceId");
             line.HasKey("InvoiceId", nameof(InvoiceLine.LineNumber));
+            // Numbered by the invoice (1, 2, …), never by the database.
+            line.Property(l => l.LineNumber).ValueGeneratedNever();
             line.Property(l => l.Description).HasMaxLength(500);
             line.Property(l => l.ProductCode).HasMaxLength(64);
         });
@@ -112,6 +114,7 @@ internal sealed class PaymentApplicationConfiguration : IEntityTypeConfiguration
             allocation.ToTable("PaymentAllocations");
             allocation.WithOwner().HasForeignKey("PaymentApplicationId");
             allocation.HasKey("PaymentApplicationId", nameof(PaymentAllocation.LineNumber));
+            allocation.Property(a => a.LineNumber).ValueGeneratedNever();
             allocation.Property(a => a.InvoiceId).HasMaxLength(26);
             allocation.HasIndex(a => a.InvoiceId);
         });

@@ -31,7 +31,9 @@ public sealed class PaymentService(
         return await commands.ExecuteAsync("ApplyPayment", request.RequestId, request, async token =>
         {
             var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
-            return await ApplyAsync(input, invoices, token);
+            var applied = await ApplyAsync(input, invoices, token);
+            await db.InsertAddedAsync<PaymentApplication>(token);
+            return applied;
         }, ct);
     }
 
@@ -63,6 +65,8 @@ public sealed class PaymentService(
                     decided.Add((null, refusal));
                 }
             }
+            // Applications are only ever added here: written in bulk, the invoices and the ledger through SaveChanges.
+            await db.InsertAddedAsync<PaymentApplication>(token);
             return decided;
         }, ct);
         return new Proto.ApplyPaymentsResponse

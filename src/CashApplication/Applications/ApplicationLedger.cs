@@ -2,7 +2,6 @@ using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Grpc;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ArPlatform.CashApplication.Applications;
@@ -41,11 +40,8 @@ public sealed class ApplicationLedger(
     /// </summary>
     public async Task SaveBatchAsync(CancellationToken ct)
     {
-        var created = db.ChangeTracker.Entries<PaymentApplication>().Where(e => e.State == EntityState.Added).ToList();
-        foreach (var entry in created) entry.State = EntityState.Detached;
-        foreach (var line in db.ChangeTracker.Entries<ApplicationLine>().Where(e => e.State == EntityState.Added).ToList()) line.State = EntityState.Detached;
+        await db.InsertAddedAsync<PaymentApplication>(ct);
         await db.SaveChangesAsync(ct);
-        await db.InsertAllAsync(created.Select(e => e.Entity).ToList(), ct);
         db.ChangeTracker.Clear();
     }
 

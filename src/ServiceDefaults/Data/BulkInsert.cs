@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -24,10 +25,7 @@ public static class BulkInsert
 {
     public static async Task<int> InsertAllAsync<T>(this DbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var owned = entity.GetNavigations().Where(n => n.IsCollection && n.ForeignKey.IsOwnership && !n.TargetEntityType.IsMappedToJson()).ToList();
-        if (owned.Count != entity.GetNavigations().Count() || owned.Any(n => n.TargetEntityType.GetNavigations().Any(t => !t.IsOnDependent)))
-            throw new InvalidOperationException($"{typeof(T).Name} has navigations other than owned collections in tables of their own.");
+        var (entity, owned) = Writable<T>(db);
         var owners = rows as IReadOnlyCollection<T> ?? rows.ToList();
         var inserted = await InsertRowsAsync(db, entity, owners.Select(r => ((object?)null, (object)r)), ct);
         foreach (var navigation in owned)
@@ -39,13 +37,38 @@ public static class BulkInsert
         return inserted;
     }
 
+    /// <summary>
+    /// Writes the <typeparamref name="T"/>s the context holds as added, with their owned lines, in
+    /// bulk, and stops tracking them: for a command that builds thousands through the usual domain
+    /// code and leaves the rest of its changes to SaveChanges.
+    /// </summary>
+    public static async Task<int> InsertAddedAsync<T>(this DbContext db, CancellationToken ct) where T : class
+    {
+        Writable<T>(db); // refused before anything is let go
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        var lines = db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Added && e.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(T)).ToList();
+        foreach (var entry in added.Concat<EntityEntry>(lines)) entry.State = EntityState.Detached;
+        return await db.InsertAllAsync(added.Select(e => e.Entity).ToList(), ct);
+    }
+
+    /// <summary>The entity and its owned collections, when every value of theirs is set by the caller; else why not.</summary>
+    private static (IEntityType Entity, List<INavigation> Owned) Writable<T>(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var owned = entity.GetNavigations().Where(n => n.IsCollection && n.ForeignKey.IsOwnership && !n.TargetEntityType.IsMappedToJson()).ToList();
+        if (owned.Count != entity.GetNavigations().Count() || owned.Any(n => n.TargetEntityType.GetNavigations().Any(t => !t.IsOnDependent)))
+            throw new InvalidOperationException($"{typeof(T).Name} has navigations other than owned collections in tables of their own.");
+        if (owned.Select(n => n.TargetEntityType).Prepend(entity).FirstOrDefault(e => e.GetProperties().Any(p => p.ValueGenerated != ValueGenerated.Never)) is { } generated)
+            throw new InvalidOperationException($"{generated.DisplayName()} has values the database generates.");
+        return (entity, owned);
+    }
+
     /// <summary>Rows of one table; an owned row comes with its owner, whose key fills the row's key to it.</summary>
     private static async Task<int> InsertRowsAsync(DbContext db, IEntityType entity, IEnumerable<(object? Owner, object Row)> rows, CancellationToken ct)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
-        if (entity.GetProperties().Count() != properties.Count)
-            throw new InvalidOperationException($"{entity.DisplayName()} has values the database generates.");
+        var properties = entity.GetProperties().ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()

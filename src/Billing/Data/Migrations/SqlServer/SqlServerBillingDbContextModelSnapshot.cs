@@ -866,10 +866,7 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                                 .HasColumnType("nvarchar(200)");
 
                             b1.Property<int>("LineNumber")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("LineNumber"));
 
                             b1.Property<string>("Description")
                                 .IsRequired()
@@ -941,10 +938,7 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                                 .HasColumnType("nvarchar(200)");
 
                             b1.Property<int>("LineNumber")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("LineNumber"));
 
                             b1.Property<decimal>("Amount")
                                 .HasPrecision(19, 4)
