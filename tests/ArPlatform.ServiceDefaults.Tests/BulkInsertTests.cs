@@ -57,6 +57,13 @@ public sealed class BulkInsertTests : IDisposable
         public decimal? Paid { get; init; }
     }
 
+    /// <summary>Numbered by the database: not for bulk inserts.</summary>
+    public sealed class Numbered
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+    }
+
     private sealed class SampleContext(DbContextOptions options) : ServiceDbContext(options)
     {
         protected override void OnModelCreating(ModelBuilder model)
@@ -67,6 +74,7 @@ public sealed class BulkInsertTests : IDisposable
                 e.Property(s => s.Named).HasConversion<string>();
                 e.HasIndex(s => s.Text).IsUnique();
             });
+            model.Entity<Numbered>();
             model.Entity<Order>().OwnsMany(o => o.Lines, line =>
             {
                 line.ToTable("OrderLines");
@@ -174,6 +182,37 @@ public sealed class BulkInsertTests : IDisposable
         db.ChangeTracker.Clear();
         Assert.Equivalent(Sample("bulk"), await db.Set<Order>().SingleAsync(o => o.Id == "bulk"));
         Assert.Empty((await db.Set<Order>().SingleAsync(o => o.Id == "empty")).Lines);
+    }
+
+    [Fact]
+    public async Task Added_entities_the_database_numbers_are_refused_before_any_is_let_go()
+    {
+        await using var db = Open();
+        db.Add(new Numbered { Name = "first" });
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertAddedAsync<Numbered>(default));
+
+        Assert.Equal(EntityState.Added, db.ChangeTracker.Entries<Numbered>().Single().State);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        Assert.Equal("first", (await db.Set<Numbered>().SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Added_entities_are_written_in_bulk_with_their_lines_and_no_longer_tracked()
+    {
+        await using var db = Open();
+        db.Add(new Order { Id = "o-1", Lines = [new() { LineNumber = 1, Reference = "INV-9" }] });
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(1, await db.InsertAddedAsync<Order>(default));
+            Assert.Empty(db.ChangeTracker.Entries());
+            await db.SaveChangesAsync(); // nothing left to write twice
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal("INV-9", (await db.Set<Order>().SingleAsync(o => o.Id == "o-1")).Lines.Single().Reference);
     }
 
     [Fact]
