@@ -49,16 +49,14 @@ public sealed class PaymentService(
         var results = await commands.ExecuteBatchAsync("ApplyPayment", request.Applications, r => r.RequestId, async (fresh, token) =>
         {
             var inputs = fresh.Select(r => Try(() => PaymentRequests.Parse(r))).ToList();
-            var invoices = await LoadInvoicesAsync(inputs.SelectMany(i => i.Value?.Allocations ?? []).Select(a => a.InvoiceId).Distinct(), token, allFound: false);
+            var invoices = await LoadInvoicesAsync(inputs.SelectMany(i => i.Value?.Allocations ?? []).Select(a => a.InvoiceId).Distinct(), token);
             var decided = new List<(Proto.PaymentApplication?, DomainException?)>(fresh.Count);
             foreach (var (input, invalid) in inputs)
             {
                 try
                 {
                     if (invalid is not null) throw invalid;
-                    if (input!.Allocations.FirstOrDefault(a => !invoices.ContainsKey(a.InvoiceId)) is { } unknown)
-                        throw new NotFoundException("invoice", unknown.InvoiceId);
-                    decided.Add((await ApplyAsync(input, invoices, token), null));
+                    decided.Add((await ApplyAsync(input!, invoices, token), null));
                 }
                 catch (DomainException refusal)
                 {
@@ -103,6 +101,7 @@ public sealed class PaymentService(
     /// </summary>
     private async Task<Proto.PaymentApplication> ApplyAsync(NewPaymentApplication input, IReadOnlyDictionary<string, Invoice> invoices, CancellationToken token)
     {
+        EnsureFound(input.Allocations.Select(a => a.InvoiceId), invoices);
         await periods.EnsureOpenAsync(input.AppliedOn, token);
         var now = clock.GetUtcNow().UtcDateTime;
         var application = new PaymentApplication
@@ -167,6 +166,7 @@ public sealed class PaymentService(
             var now = clock.GetUtcNow().UtcDateTime;
             application.Reverse(SharedKernel.CardNumbers.Mask(request.Reason), now);
             var invoices = await LoadInvoicesAsync(application.Allocations.Select(a => a.InvoiceId), token);
+            EnsureFound(application.Allocations.Select(a => a.InvoiceId), invoices);
             // A reversal dated by default follows its application, unless that period is closed.
             var effective = reversedOn ?? await periods.FirstOpenOnOrAfterAsync(application.AppliedOn, token);
             foreach (var allocation in application.Allocations)
@@ -184,19 +184,24 @@ public sealed class PaymentService(
     }
 
     /// <summary>
-    /// The invoices in one query and their customers in another, all tracked (so posting finds
-    /// each customer without a query of its own); an unknown invoice id is NOT_FOUND, unless the
-    /// caller checks each of its requests itself.
+    /// The invoices found in one query and their customers in another, all tracked (so posting
+    /// finds each customer without a query of its own). Each request checks its own are there
+    /// (<see cref="EnsureFound"/>): in a batch, one unknown invoice refuses only its request.
     /// </summary>
-    private async Task<Dictionary<string, Invoice>> LoadInvoicesAsync(IEnumerable<string> ids, CancellationToken ct, bool allFound = true)
+    private async Task<Dictionary<string, Invoice>> LoadInvoicesAsync(IEnumerable<string> ids, CancellationToken ct)
     {
         var wanted = ids.ToList();
         var found = await db.Invoices.AsSplitQuery().Where(i => wanted.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        if (allFound && wanted.FirstOrDefault(id => !found.ContainsKey(id)) is { } missing)
-            throw new NotFoundException("invoice", missing);
         var customerIds = found.Values.Select(i => i.CustomerId).Distinct().ToList();
         await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(ct);
         return found;
+    }
+
+    /// <summary>An invoice id not among those read is NOT_FOUND (the first, in the request's order).</summary>
+    private static void EnsureFound(IEnumerable<string> invoiceIds, IReadOnlyDictionary<string, Invoice> invoices)
+    {
+        if (invoiceIds.FirstOrDefault(id => !invoices.ContainsKey(id)) is { } missing)
+            throw new NotFoundException("invoice", missing);
     }
 
     /// <summary>

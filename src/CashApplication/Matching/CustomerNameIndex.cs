@@ -34,7 +34,8 @@ public sealed class CustomerNameIndex
         foreach (var (customer, words) in named)
         {
             var tokens = words.Select(t => _tokenIds[t]).Order().ToArray();
-            for (var position = 0; position < Prefix(tokens.Length, lowestThreshold); position++)
+            var indexed = Prefix(tokens.Length, lowestThreshold);
+            for (var position = 0; position < indexed; position++)
                 postings[tokens[position]].Add(new Posting(_customers.Count, position, tokens.Length));
             _customers.Add((customer, tokens));
         }
@@ -59,7 +60,8 @@ public sealed class CustomerNameIndex
         var shortest = (int)Math.Floor(threshold * words.Count / (2m - threshold));
         var longest = (int)Math.Ceiling(words.Count * (2m - threshold) / threshold);
         var perMille = (long)(threshold * 1000m);
-        for (var i = 0; i < Prefix(words.Count, threshold) - unknown && i < tokens.Length; i++)
+        var probed = Math.Min(Prefix(words.Count, threshold) - unknown, tokens.Length);
+        for (var i = 0; i < probed; i++)
         {
             foreach (var (candidate, position, length) in _postings[tokens[i]])
             {

@@ -23,9 +23,28 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task<int> InsertAllAsync<T>(this DbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
+    public static async Task<int> InsertAllAsync<T>(this DbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class =>
+        await InsertAsync(db, Writable<T>(db), rows, ct);
+
+    /// <summary>
+    /// Writes the <typeparamref name="T"/>s the context holds as added, with their owned lines, in
+    /// bulk, and stops tracking them: for a command that builds thousands through the usual domain
+    /// code and leaves the rest of its changes to SaveChanges.
+    /// </summary>
+    public static async Task<int> InsertAddedAsync<T>(this DbContext db, CancellationToken ct) where T : class
     {
-        var (entity, owned) = Writable<T>(db);
+        var shape = Writable<T>(db); // refused before anything is let go
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        var lines = db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Added && e.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(T)).ToList();
+        foreach (var entry in added.Concat<EntityEntry>(lines)) entry.State = EntityState.Detached;
+        return await InsertAsync(db, shape, added.Select(e => e.Entity).ToList(), ct);
+    }
+
+    private static async Task<int> InsertAsync<T>(DbContext db, (IEntityType Entity, List<INavigation> Owned) shape, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var (entity, owned) = shape;
         var owners = rows as IReadOnlyCollection<T> ?? rows.ToList();
         var inserted = await InsertRowsAsync(db, entity, owners.Select(r => ((object?)null, (object)r)), ct);
         foreach (var navigation in owned)
@@ -35,21 +54,6 @@ public static class BulkInsert
                 owners.SelectMany(owner => ((System.Collections.IEnumerable)items.GetClrValue(owner)!).Cast<object>().Select(item => ((object?)owner, item))), ct);
         }
         return inserted;
-    }
-
-    /// <summary>
-    /// Writes the <typeparamref name="T"/>s the context holds as added, with their owned lines, in
-    /// bulk, and stops tracking them: for a command that builds thousands through the usual domain
-    /// code and leaves the rest of its changes to SaveChanges.
-    /// </summary>
-    public static async Task<int> InsertAddedAsync<T>(this DbContext db, CancellationToken ct) where T : class
-    {
-        Writable<T>(db); // refused before anything is let go
-        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
-        var lines = db.ChangeTracker.Entries()
-            .Where(e => e.State == EntityState.Added && e.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(T)).ToList();
-        foreach (var entry in added.Concat<EntityEntry>(lines)) entry.State = EntityState.Detached;
-        return await db.InsertAllAsync(added.Select(e => e.Entity).ToList(), ct);
     }
 
     /// <summary>The entity and its owned collections, when every value of theirs is set by the caller; else why not.</summary>
