@@ -15,22 +15,24 @@ public static class BankSamples
     public const string MissingMessage =
         "../shared/samples/bankfiles is not next to this clone (nor ARPLATFORM_BANK_SAMPLES set); the third-party bank-file corpus tests are skipped.";
 
-    public static string PathOf(string format, string file) => System.IO.Path.Combine(Directory!, format, file);
+    public static string PathOf(string format, string file) => System.IO.Path.Combine(Required, format, file);
 
     /// <summary>Every file of one format folder (xunit rows: the file name).</summary>
     public static TheoryData<string> Files(string format)
     {
         var data = new TheoryData<string>();
-        if (Directory is null)
+        if (Directory is null && !InCi)
         {
-            if (InCi) throw new InvalidOperationException("CI=true but " + MissingMessage);
             data.Add("(corpus missing)");
             return data;
         }
-        foreach (var file in System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(Directory, format)).Order(StringComparer.Ordinal))
+        foreach (var file in System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(Required, format)).Order(StringComparer.Ordinal))
             data.Add(System.IO.Path.GetFileName(file));
         return data;
     }
+
+    /// <summary>The folder, for a test that runs: outside CI a missing one skips the test before it gets here.</summary>
+    private static string Required => Directory ?? throw new InvalidOperationException("CI=true but " + MissingMessage);
 
     private static string? Locate()
     {
