@@ -110,7 +110,8 @@ Console.WriteLine($"  import (parse, store) {stages.GetValueOrDefault("store"),6
 Console.WriteLine($"  read Billing (open invoices, customers) {stages.GetValueOrDefault("read_billing"),6:0.0} s");
 Console.WriteLine($"  match (the engine) {stages.GetValueOrDefault("match"),6:0.0} s");
 Console.WriteLine($"  commit applications {stages.GetValueOrDefault("commit"),6:0.0} s");
-Console.WriteLine($"  apply in Billing ({delivered:N0} applications, deductions in Disputes) {deliverTime.TotalSeconds,6:0.0} s, of it waiting on Billing {stages.GetValueOrDefault("billing_call"),6:0.0} s");
+Console.WriteLine($"  apply in Billing ({delivered:N0} applications, deductions in Disputes) {deliverTime.TotalSeconds,6:0.0} s, of it waiting on Billing {stages.GetValueOrDefault("billing_call"),6:0.0} s, " +
+                  $"deductions and other follow-ups {stages.GetValueOrDefault("follow_up"),6:0.0} s");
 
 await EvaluateAsync(cash, files.SelectMany(f => f).ToList());
 

@@ -20,7 +20,7 @@ public sealed class CashApplicationMetrics
         _delivered = meter.CreateCounter<long>("ar.cashapp.applications.delivered", description: "Applications carried out in Billing, by outcome.");
         _stages = meter.CreateHistogram<double>("ar.cashapp.stage.duration", unit: "s",
             description: "Time spent per stage of cash application: store (parse and write a file), read_billing (open invoices and customers), " +
-                         "match (the engine), commit (applications written), deliver (carried out in Billing and Disputes; billing_call is the part spent waiting on Billing).");
+                         "match (the engine), commit (applications written), deliver (carried out in Billing and Disputes; billing_call is the part spent waiting on Billing for first applications, follow_up the deductions, reversals and retries carried out one by one).");
         meter.CreateObservableGauge("ar.cashapp.unapplied.payments", () => new[]
             {
                 new Measurement<long>(_snapshot.Cash.Count, Age("all")),

@@ -200,6 +200,25 @@ public sealed class BulkInsertTests : IDisposable
     }
 
     [Fact]
+    public async Task Appended_entities_take_the_databases_numbers_in_order_and_are_no_longer_tracked()
+    {
+        await using var db = Open();
+        db.Add(new Numbered { Name = "by ef" });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        db.AddRange(new Numbered { Name = "second" }, new Numbered { Name = "third" });
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(2, await db.AppendAddedAsync<Numbered>(default));
+            Assert.Empty(db.ChangeTracker.Entries());
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal([(1, "by ef"), (2, "second"), (3, "third")],
+            (await db.Set<Numbered>().OrderBy(n => n.Id).ToListAsync()).Select(n => (n.Id, n.Name)));
+    }
+
+    [Fact]
     public async Task Added_entities_are_written_in_bulk_with_their_lines_and_no_longer_tracked()
     {
         await using var db = Open();
@@ -252,7 +271,7 @@ public sealed class BulkInsertTests : IDisposable
     }
 
     [Fact]
-    public async Task A_deferred_checkpoint_holds_back_for_the_bulk_write_and_the_connection_goes_back_checkpointing()
+    public async Task A_deferred_checkpoint_holds_back_for_the_bulk_write_and_the_connection_goes_back_to_the_services_bound()
     {
         await using var db = Open();
         await db.Database.OpenConnectionAsync();
@@ -271,7 +290,7 @@ public sealed class BulkInsertTests : IDisposable
             await transaction.CommitAsync();
         }
 
-        Assert.Equal(1000, await AutocheckpointAsync());
+        Assert.Equal(SqliteConnectionTuning.AutoCheckpointPages, await AutocheckpointAsync());
         Assert.Equal(3, await db.Set<Sample>().CountAsync());
     }
 

@@ -1,3 +1,4 @@
+using ArPlatform.Billing.Customers;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Gl;
 using ArPlatform.Billing.Grpc;
@@ -32,7 +33,7 @@ public sealed class PaymentService(
         {
             var invoices = await LoadInvoicesAsync(input.Allocations.Select(a => a.InvoiceId), token);
             var applied = await ApplyAsync(input, invoices, token);
-            await db.InsertAddedAsync<PaymentApplication>(token);
+            await WriteAppliedAsync(token);
             return applied;
         }, ct);
     }
@@ -63,8 +64,7 @@ public sealed class PaymentService(
                     decided.Add((null, refusal));
                 }
             }
-            // Applications are only ever added here: written in bulk, the invoices and the ledger through SaveChanges.
-            await db.InsertAddedAsync<PaymentApplication>(token);
+            await WriteAppliedAsync(token);
             return decided;
         }, ct);
         return new Proto.ApplyPaymentsResponse
@@ -81,6 +81,20 @@ public sealed class PaymentService(
                     : new Proto.ApplyPaymentResult { RequestId = request.Applications[i].RequestId, Application = result.Response }),
             },
         };
+    }
+
+    /// <summary>
+    /// What applying cash changes, written in bulk (SaveChanges is left whatever else the command
+    /// did): the applications with their allocations and the ledger entries, only ever added; the
+    /// invoices' open amounts and the customers' balance versions, checked against what was read,
+    /// as SaveChanges would.
+    /// </summary>
+    private async Task WriteAppliedAsync(CancellationToken ct)
+    {
+        await db.InsertAddedAsync<PaymentApplication>(ct);
+        await db.AppendAddedAsync<LedgerEntry>(ct);
+        await db.SaveModifiedAsync<Invoice>(ct);
+        await db.SaveModifiedAsync<Customer>(ct);
     }
 
     private static (T? Value, DomainException? Refusal) Try<T>(Func<T> parse) where T : class

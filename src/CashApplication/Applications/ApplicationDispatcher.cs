@@ -56,10 +56,12 @@ public sealed class ApplicationDispatcher(
                     tried.ExceptWith(moreToDo);
                 }
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
+                var following = System.Diagnostics.Stopwatch.StartNew();
                 await Parallel.ForEachAsync(due.Where(d => !d.FirstApplication).Select(d => d.Id), parallel, async (id, token) =>
                 {
                     if (await DeliverAsync(id, token)) Interlocked.Increment(ref finished);
                 });
+                metrics.Stage("follow_up", following.Elapsed);
             }
         }
         finally

@@ -34,13 +34,14 @@ public sealed class ApplicationLedger(
     }
 
     /// <summary>
-    /// Saves what a batch committed and lets it go: the new applications (with their lines) in
-    /// bulk, the payments they took and the accounts learned through EF, in the command's
-    /// transaction. For thousands of applications at once, where tracked inserts cost the most.
+    /// Saves what a batch committed and lets it go: the new applications (with their lines) and
+    /// the payments they took in bulk, the accounts learned through EF, in the command's
+    /// transaction. For thousands of applications at once, where tracked writes cost the most.
     /// </summary>
     public async Task SaveBatchAsync(CancellationToken ct)
     {
         await db.InsertAddedAsync<PaymentApplication>(ct);
+        await db.SaveModifiedAsync<Payment>(ct);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }

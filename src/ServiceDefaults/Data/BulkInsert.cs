@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,16 +23,27 @@ namespace ArPlatform.ServiceDefaults.Data;
 public static class BulkInsert
 {
     public static async Task<int> InsertAllAsync<T>(this DbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class =>
-        await InsertAsync(db, Writable<T>(db), rows, ct);
+        await InsertAsync(db, Writable<T>(db, numberedKey: false), rows, ct);
 
     /// <summary>
     /// Writes the <typeparamref name="T"/>s the context holds as added, with their owned lines, in
     /// bulk, and stops tracking them: for a command that builds thousands through the usual domain
     /// code and leaves the rest of its changes to SaveChanges.
     /// </summary>
-    public static async Task<int> InsertAddedAsync<T>(this DbContext db, CancellationToken ct) where T : class
+    public static Task<int> InsertAddedAsync<T>(this DbContext db, CancellationToken ct) where T : class =>
+        WriteAddedAsync<T>(db, numberedKey: false, ct);
+
+    /// <summary>
+    /// As <see cref="InsertAddedAsync{T}"/>, for append-only rows the database numbers (ledger
+    /// entries): each takes its number as it goes in, and is let go without the number being read
+    /// back, so nothing in the command may use it.
+    /// </summary>
+    public static Task<int> AppendAddedAsync<T>(this DbContext db, CancellationToken ct) where T : class =>
+        WriteAddedAsync<T>(db, numberedKey: true, ct);
+
+    private static async Task<int> WriteAddedAsync<T>(DbContext db, bool numberedKey, CancellationToken ct) where T : class
     {
-        var shape = Writable<T>(db); // refused before anything is let go
+        var shape = Writable<T>(db, numberedKey); // refused before anything is let go
         var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
         var lines = db.ChangeTracker.Entries()
             .Where(e => e.State == EntityState.Added && e.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(T)).ToList();
@@ -56,69 +66,49 @@ public static class BulkInsert
         return inserted;
     }
 
-    /// <summary>The entity and its owned collections, when every value of theirs is set by the caller; else why not.</summary>
-    private static (IEntityType Entity, List<INavigation> Owned) Writable<T>(DbContext db)
+    /// <summary>
+    /// The entity and its owned collections, when every value of theirs is set by the caller (but
+    /// for a <paramref name="numberedKey"/> the database gives the entity itself); else why not.
+    /// </summary>
+    private static (IEntityType Entity, List<INavigation> Owned) Writable<T>(DbContext db, bool numberedKey)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var owned = entity.GetNavigations().Where(n => n.IsCollection && n.ForeignKey.IsOwnership && !n.TargetEntityType.IsMappedToJson()).ToList();
         if (owned.Count != entity.GetNavigations().Count() || owned.Any(n => n.TargetEntityType.GetNavigations().Any(t => !t.IsOnDependent)))
             throw new InvalidOperationException($"{typeof(T).Name} has navigations other than owned collections in tables of their own.");
-        if (owned.Select(n => n.TargetEntityType).Prepend(entity).FirstOrDefault(e => e.GetProperties().Any(p => p.ValueGenerated != ValueGenerated.Never)) is { } generated)
+        if (owned.Select(n => n.TargetEntityType).Prepend(entity)
+                .FirstOrDefault(e => e.GetProperties().Any(p => p.ValueGenerated != ValueGenerated.Never && !(numberedKey && e == entity && IsNumberedKey(p)))) is { } generated)
             throw new InvalidOperationException($"{generated.DisplayName()} has values the database generates.");
         return (entity, owned);
     }
 
-    /// <summary>Rows of one table; an owned row comes with its owner, whose key fills the row's key to it.</summary>
+    /// <summary>A whole key of one integer column, numbered by the database as the row goes in.</summary>
+    private static bool IsNumberedKey(IProperty property) =>
+        property.IsPrimaryKey() && property.DeclaringType is IEntityType { } owner && owner.FindPrimaryKey()!.Properties.Count == 1
+        && property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
+
+    /// <summary>
+    /// Rows of one table; an owned row comes with its owner, whose key fills the row's key to it.
+    /// A key the database numbers is left for it to fill (<see cref="AppendAddedAsync{T}"/>).
+    /// </summary>
     private static async Task<int> InsertRowsAsync(DbContext db, IEntityType entity, IEnumerable<(object? Owner, object Row)> rows, CancellationToken ct)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().ToList();
+        var properties = entity.GetProperties().Where(p => !IsNumberedKey(p)).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
         var insert =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))})";
         var ownership = entity.FindOwnership();
-        var columns = properties.Select(p => (Value: ValueOf(p, ownership), Converter: p.GetTypeMapping().Converter)).ToList();
-        object? ProviderValue(int column, (object? Owner, object Row) row)
-        {
-            var (value, converter) = columns[column];
-            var clr = value(row.Owner, row.Row);
-            return clr is null ? null : converter?.ConvertToProvider(clr) ?? clr;
-        }
-        if (db.Database.GetDbConnection() is SqliteConnection sqlite
-            && properties.All(p => SqliteRowWriter.Binds(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType)))
-        {
-            using var writer = SqliteRowWriter.Prepare(sqlite, insert);
-            var written = 0;
-            foreach (var row in rows)
-            {
-                if (written % 1000 == 0) ct.ThrowIfCancellationRequested();
-                for (var i = 0; i < columns.Count; i++) writer.Bind(i + 1, ProviderValue(i, row));
-                writer.Execute();
-                written++;
-            }
-            return written;
-        }
-
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = insert;
-        var parameters = columns.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToList();
+        var values = properties.Select(p => ValueOf(p, ownership)).ToList();
+        await using var statement = RowStatement.Prepare(db, insert, properties);
         var inserted = 0;
         foreach (var row in rows)
         {
-            for (var i = 0; i < parameters.Count; i++) parameters[i].Value = ProviderValue(i, row) ?? DBNull.Value;
-            inserted += await command.ExecuteNonQueryAsync(ct);
+            if (inserted % 1000 == 0) ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < values.Count; i++) statement.Bind(i, values[i](row.Owner, row.Row));
+            inserted += await statement.ExecuteAsync(ct);
         }
         return inserted;
     }

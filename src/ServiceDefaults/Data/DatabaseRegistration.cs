@@ -53,6 +53,8 @@ public static class DatabaseRegistration
                         .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
                         .MaxBatchSize(SqliteBatchSize))
                     .AddInterceptors(SqliteConnectionTuning.Instance, new DatabaseCallInterceptor("sqlite")));
+                var database = connectionString;
+                builder.Services.AddSingleton<IHostedService>(services => new WalCheckpointer(database, services.GetRequiredService<ILogger<WalCheckpointer>>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))

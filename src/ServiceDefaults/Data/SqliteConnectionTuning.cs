@@ -16,8 +16,16 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionTuning Instance = new();
 
-    private const string Pragmas =
-        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;";
+    /// <summary>
+    /// The write-ahead log's length (pages of 4 KiB) past which a commit copies it into the
+    /// database file itself. The <see cref="WalCheckpointer"/> copies it long before, in the
+    /// background; this bounds the log should it fall behind (SQLite's default is 1,000).
+    /// </summary>
+    public const int AutoCheckpointPages = 16_000;
+
+    private static readonly string Pragmas =
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000; " +
+        $"PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

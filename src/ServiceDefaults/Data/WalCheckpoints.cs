@@ -5,15 +5,11 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// <summary>
 /// Holds back SQLite's automatic checkpoint on a context's connection for the length of a bulk
 /// write. A dunning run at volume leaves ~500 MB in the write-ahead log, and copying it into the
-/// database file at commit (SQLite's default, once the log passes 1,000 pages) cost the run's
-/// answer ~2 s; deferred, the next commit on any other connection (the mail worker's, moments
-/// later) copies it in the background. Nothing on other providers.
+/// database file at commit (once the log passes its bound) cost the run's answer ~2 s; deferred,
+/// the <see cref="WalCheckpointer"/> copies it in the background. Nothing on other providers.
 /// </summary>
 public static class WalCheckpoints
 {
-    /// <summary>SQLite's default: a checkpoint at the first commit after the log passes 1,000 pages.</summary>
-    private const int DefaultPages = 1000;
-
     public static async Task<IAsyncDisposable> DeferAsync(DbContext db, CancellationToken ct)
     {
         if (!db.Database.IsSqlite()) return Nothing.Instance;
@@ -27,7 +23,7 @@ public static class WalCheckpoints
         public async ValueTask DisposeAsync()
         {
             // The pooled connection goes back as it came: checkpointing at its commits again.
-            await db.Database.ExecuteSqlRawAsync($"PRAGMA wal_autocheckpoint={DefaultPages};");
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA wal_autocheckpoint={SqliteConnectionTuning.AutoCheckpointPages};");
             await db.Database.CloseConnectionAsync();
         }
     }

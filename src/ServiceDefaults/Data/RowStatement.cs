@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ArPlatform.ServiceDefaults.Data;
+
+/// <summary>
+/// One prepared single-row statement (an INSERT or UPDATE of bulk work), run row after row in the
+/// context's current transaction with its values bound by position: on SQLite straight through
+/// its C API (<see cref="SqliteRowWriter"/>), elsewhere as a command with parameters @p0, @p1, ….
+/// Values are given as the entity holds them and stored as EF stores them (its value converters).
+/// </summary>
+internal sealed class RowStatement : IAsyncDisposable
+{
+    private readonly SqliteRowWriter? _sqlite;
+    private readonly DbCommand? _command;
+    private readonly ValueConverter?[] _converters;
+
+    private RowStatement(SqliteRowWriter? sqlite, DbCommand? command, IReadOnlyList<IProperty> columns) =>
+        (_sqlite, _command, _converters) = (sqlite, command, columns.Select(c => c.GetTypeMapping().Converter).ToArray());
+
+    /// <summary>The statement, whose parameters are <paramref name="columns"/>' values in order.</summary>
+    public static RowStatement Prepare(DbContext db, string sql, IReadOnlyList<IProperty> columns)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk writes run inside the caller's transaction.");
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite && columns.All(p => SqliteRowWriter.Binds(ProviderType(p))))
+            return new RowStatement(SqliteRowWriter.Prepare(sqlite, sql), null, columns);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            command.Parameters.Add(parameter);
+        }
+        return new RowStatement(null, command, columns);
+    }
+
+    /// <summary>Sets the 0-based parameter to a column's value, as the entity holds it.</summary>
+    public void Bind(int index, object? value)
+    {
+        var converted = value is null ? null : _converters[index]?.ConvertToProvider(value) ?? value;
+        if (_sqlite is not null) _sqlite.Bind(index + 1, converted);
+        else _command!.Parameters[index].Value = converted ?? DBNull.Value;
+    }
+
+    /// <summary>Runs the statement with the values bound; returns the rows it changed.</summary>
+    public async ValueTask<int> ExecuteAsync(CancellationToken ct) =>
+        _sqlite?.Execute() ?? await _command!.ExecuteNonQueryAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        _sqlite?.Dispose();
+        if (_command is not null) await _command.DisposeAsync();
+    }
+
+    private static Type ProviderType(IProperty property) => property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+}
