@@ -80,6 +80,7 @@ listener.Start();
 
 var client = cash.ClientAs("bench", Roles.CashApplier);
 var total = Stopwatch.StartNew();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var formats = new (string Name, Func<IEnumerable<SimPayment>, string> Write)[]
 {
     ("CSV lockbox", BankFileWriters.CsvLockbox), ("X12 820", BankFileWriters.Edi820), ("camt.054", BankFileWriters.Camt054), ("BAI2", BankFileWriters.Bai2),
@@ -101,11 +102,13 @@ var delivering = Stopwatch.StartNew();
 var delivered = await cash.Services.GetRequiredService<ApplicationDispatcher>().DeliverDueAsync(default);
 var deliverTime = delivering.Elapsed;
 total.Stop();
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 listener.RecordObservableInstruments();
 
 Console.WriteLine();
 Console.WriteLine($"End to end: {payments:N0} payments against {invoices:N0} open invoices in {total.Elapsed.TotalSeconds:0.0} s " +
-                  $"({payments / total.Elapsed.TotalSeconds:N0} payments/s)");
+                  $"({payments / total.Elapsed.TotalSeconds:N0} payments/s), using {cpu.TotalSeconds:0.0} s of processor time " +
+                  $"({cpu.TotalSeconds / total.Elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount} cores)");
 Console.WriteLine($"  import (parse, store) {stages.GetValueOrDefault("store"),6:0.0} s");
 Console.WriteLine($"  read Billing (open invoices, customers) {stages.GetValueOrDefault("read_billing"),6:0.0} s");
 Console.WriteLine($"  match (the engine) {stages.GetValueOrDefault("match"),6:0.0} s");

@@ -84,17 +84,21 @@ public sealed class PaymentService(
     }
 
     /// <summary>
-    /// What applying cash changes, written in bulk (SaveChanges is left whatever else the command
-    /// did): the applications with their allocations and the ledger entries, only ever added; the
+    /// What applying cash changes, written in bulk (SaveChanges is left anything else the command
+    /// changed): the applications with their allocations and the ledger entries, only ever added; the
     /// invoices' open amounts and the customers' balance versions, checked against what was read,
-    /// as SaveChanges would.
+    /// as SaveChanges would. Nothing else changed stays tracked, for SaveChanges to look through again.
     /// </summary>
     private async Task WriteAppliedAsync(CancellationToken ct)
     {
-        await db.InsertAddedAsync<PaymentApplication>(ct);
-        await db.AppendAddedAsync<LedgerEntry>(ct);
-        await db.SaveModifiedAsync<Invoice>(ct);
-        await db.SaveModifiedAsync<Customer>(ct);
+        using (db.ChangesDetectedOnce())
+        {
+            await db.InsertAddedAsync<PaymentApplication>(ct);
+            await db.AppendAddedAsync<LedgerEntry>(ct);
+            await db.SaveModifiedAsync<Invoice>(ct);
+            await db.SaveModifiedAsync<Customer>(ct);
+            if (!db.ChangeTracker.HasChanges()) db.ChangeTracker.Clear();
+        }
     }
 
     private static (T? Value, DomainException? Refusal) Try<T>(Func<T> parse) where T : class

@@ -32,6 +32,7 @@ public sealed class ApplicationDispatcher(
     public async Task<int> DeliverDueAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
+        var followingUp = Task.FromResult(0);
         try
         {
             var finished = 0;
@@ -42,32 +43,49 @@ public sealed class ApplicationDispatcher(
                 var due = await DueAsync(tried, ct);
                 if (due.Count == 0)
                 {
+                    var wasRunning = !followingUp.IsCompleted;
+                    finished += await followingUp;
+                    followingUp = Task.FromResult(0);
+                    if (wasRunning) continue; // what it left may be due again (a first application refused for now)
                     if (tried.Count > 0) metrics.Stage("deliver", delivering.Elapsed);
                     return finished;
                 }
                 tried.UnionWith(due.Select(d => d.Id));
                 // First applications, many per call to Billing, one call at a time (each is one
-                // write transaction there: two at once would only queue on its database); then
-                // one by one, several at a time, whatever else is due.
+                // write transaction there: two at once would only queue on its database).
                 foreach (var chunk in due.Where(d => d.FirstApplication).Select(d => d.Id).Chunk(BillingBatch))
                 {
                     var (done, moreToDo) = await ApplyInBillingAsync(chunk, ct);
                     finished += done;
                     tried.ExceptWith(moreToDo);
                 }
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
-                var following = System.Diagnostics.Stopwatch.StartNew();
-                await Parallel.ForEachAsync(due.Where(d => !d.FirstApplication).Select(d => d.Id), parallel, async (id, token) =>
-                {
-                    if (await DeliverAsync(id, token)) Interlocked.Increment(ref finished);
-                });
-                metrics.Stage("follow_up", following.Elapsed);
+                // Whatever else is due goes one by one, several at a time, while the next first
+                // applications go to Billing: mostly other databases' work, on the other core.
+                finished += await followingUp;
+                followingUp = FollowUpAsync(due.Where(d => !d.FirstApplication).Select(d => d.Id).ToList(), ct);
             }
         }
         finally
         {
+            // A pass that failed still lets its follow-ups end before the next pass may start.
+            await Task.WhenAny(followingUp);
             _gate.Release();
         }
+    }
+
+    /// <summary>Deductions, reversals and retries, several at a time; returns how many finished their remote work.</summary>
+    private async Task<int> FollowUpAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return 0;
+        var finished = 0;
+        var following = System.Diagnostics.Stopwatch.StartNew();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
+        await Parallel.ForEachAsync(ids, parallel, async (id, token) =>
+        {
+            if (await DeliverAsync(id, token)) Interlocked.Increment(ref finished);
+        });
+        metrics.Stage("follow_up", following.Elapsed);
+        return finished;
     }
 
     /// <summary>Applications with work left, oldest first; <c>FirstApplication</c>: nothing has reached Billing yet.</summary>

@@ -40,9 +40,12 @@ public sealed class ApplicationLedger(
     /// </summary>
     public async Task SaveBatchAsync(CancellationToken ct)
     {
-        await db.InsertAddedAsync<PaymentApplication>(ct);
-        await db.SaveModifiedAsync<Payment>(ct);
-        await db.SaveChangesAsync(ct);
+        using (db.ChangesDetectedOnce())
+        {
+            await db.InsertAddedAsync<PaymentApplication>(ct);
+            await db.SaveModifiedAsync<Payment>(ct);
+            await db.SaveChangesAsync(ct);
+        }
         db.ChangeTracker.Clear();
     }
 

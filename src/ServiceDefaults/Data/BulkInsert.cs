@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -44,11 +43,12 @@ public static class BulkInsert
     private static async Task<int> WriteAddedAsync<T>(DbContext db, bool numberedKey, CancellationToken ct) where T : class
     {
         var shape = Writable<T>(db, numberedKey); // refused before anything is let go
-        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
-        var lines = db.ChangeTracker.Entries()
-            .Where(e => e.State == EntityState.Added && e.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(T)).ToList();
-        foreach (var entry in added.Concat<EntityEntry>(lines)) entry.State = EntityState.Detached;
-        return await InsertAsync(db, shape, added.Select(e => e.Entity).ToList(), ct);
+        var added = Tracked.Entries(db, e => e.State == EntityState.Added
+            && (e.Entity is T || e.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(T)));
+        var owners = added.Where(e => e.Entity is T).ToList();
+        // Owners are let go first: a line let go while its owner is tracked is taken out of the owner's collection.
+        foreach (var entry in owners.Concat(added.Where(e => e.Entity is not T))) entry.State = EntityState.Detached;
+        return await InsertAsync(db, shape, owners.Select(e => (T)e.Entity).ToList(), ct);
     }
 
     private static async Task<int> InsertAsync<T>(DbContext db, (IEntityType Entity, List<INavigation> Owned) shape, IEnumerable<T> rows, CancellationToken ct)

@@ -25,8 +25,7 @@ public static class BulkUpdate
         // A row is found by `token = original`, which a NULL never equals.
         if (entity.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken && p.IsNullable) is { } nullable)
             throw new InvalidOperationException($"{typeof(T).Name}.{nullable.Name} is a concurrency token that may be null.");
-        db.ChangeTracker.DetectChanges();
-        var modified = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Modified).ToList();
+        var modified = Tracked.Entries(db, e => e.State == EntityState.Modified && e.Entity is T);
         var key = entity.FindPrimaryKey()!.Properties;
         var tokens = entity.GetProperties().Where(p => p.IsConcurrencyToken).ToList();
         var updated = 0;
@@ -37,10 +36,10 @@ public static class BulkUpdate
             foreach (var entry in sameColumns)
             {
                 var i = 0;
-                foreach (var column in changed) statement.Bind(i++, entry.Property(column.Name).CurrentValue);
-                foreach (var column in key.Concat(tokens)) statement.Bind(i++, entry.Property(column.Name).OriginalValue);
+                foreach (var column in changed) statement.Bind(i++, entry.Property(column).CurrentValue);
+                foreach (var column in key.Concat(tokens)) statement.Bind(i++, entry.Property(column).OriginalValue);
                 if (await statement.ExecuteAsync(ct) != 1)
-                    throw new DbUpdateConcurrencyException($"{typeof(T).Name} {entry.Property(key[0].Name).OriginalValue} was changed or removed meanwhile.");
+                    throw new DbUpdateConcurrencyException($"{typeof(T).Name} {entry.Property(key[0]).OriginalValue} was changed or removed meanwhile.");
                 updated++;
             }
         }

@@ -10,7 +10,8 @@ namespace ArPlatform.ServiceDefaults.Data;
 
 /// <summary>
 /// Runs a mutating command exactly once per request id: the change, its idempotency record, its
-/// number-series increments and its audit entries commit in one transaction. A retry of the same
+/// number-series increments and its audit entries commit in one transaction (on SQLite, after the
+/// process's other commands writing the same database: <see cref="SqliteWriteGate"/>). A retry of the same
 /// request returns the stored first result; a concurrent writer that wins makes this one re-run
 /// from scratch.
 /// </summary>
@@ -36,9 +37,11 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 .FirstOrDefaultAsync(r => r.Key == key, ct);
             if (first is not null) return Replay<TResponse>(first, hash, requestId);
 
+            using var writing = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var response = await RunAsync(operation, key, hash, command, ct);
             await transaction.CommitAsync(ct);
+            writing.Dispose(); // what runs after the commit may write again
             await RunAfterCommitAsync(_afterCommit);
             return response;
         }, "The resource was changed by another request; retry with the same request id.");
@@ -65,6 +68,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         {
             var firsts = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
             var fresh = Enumerable.Range(0, requests.Count).Where(i => !firsts.ContainsKey(keys[i])).DistinctBy(i => keys[i]).ToList();
+            using var writing = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             Begin(operation);
             var decided = fresh.Count == 0 ? [] : await decide(fresh.Select(i => requests[i]).ToList(), ct);
@@ -78,6 +82,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             await db.SaveChangesAsync(ct);
             await InsertAppendOnlyAsync(records, "Another command recorded the same request first.", ct);
             await transaction.CommitAsync(ct);
+            writing.Dispose();
             await RunAfterCommitAsync(_afterCommit);
 
             return requests.Select((request, i) =>

@@ -52,7 +52,7 @@ public static class DatabaseRegistration
                     .UseSqlite(connectionString, sqlite => sqlite
                         .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
                         .MaxBatchSize(SqliteBatchSize))
-                    .AddInterceptors(SqliteConnectionTuning.Instance, new DatabaseCallInterceptor("sqlite")));
+                    .AddInterceptors(SqliteConnectionTuning.Instance, SqliteWriteGate.Saves.Instance, new DatabaseCallInterceptor("sqlite")));
                 var database = connectionString;
                 builder.Services.AddSingleton<IHostedService>(services => new WalCheckpointer(database, services.GetRequiredService<ILogger<WalCheckpointer>>()));
                 break;
