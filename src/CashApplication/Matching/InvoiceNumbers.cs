@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ArPlatform.CashApplication.Matching;
 
 /// <summary>
@@ -7,17 +5,31 @@ namespace ArPlatform.CashApplication.Matching;
 /// name the same invoice. Keys are the digits of a number and its last group of digits without
 /// leading zeros; OCR-style slips are one edit apart.
 /// </summary>
-public static partial class InvoiceNumbers
+public static class InvoiceNumbers
 {
     private const int MinimumSlipLength = 5;
 
-    /// <summary>The keys a written number can be found under (empty when it has no digits).</summary>
+    /// <summary>
+    /// The keys a written number can be found under (empty when it has no digits): all its digits,
+    /// and its last group of digits without leading zeros (<c>INV-2026-000123</c>: 2026000123 and
+    /// 123). One pass, no regular expression: every open invoice's number goes through here when
+    /// the match index is built, a million at a time.
+    /// </summary>
     public static IReadOnlyList<string> Keys(string written)
     {
-        var digits = new string(written.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 0) return [];
-        var last = DigitGroups().Matches(written)[^1].Value.TrimStart('0');
-        return last.Length > 0 && last != digits ? [digits, last] : [digits];
+        Span<char> digits = written.Length <= 128 ? stackalloc char[written.Length] : new char[written.Length];
+        var (count, lastGroup, lastLength) = (0, 0, 0);
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (!char.IsAsciiDigit(written[i])) continue;
+            if (i == 0 || !char.IsAsciiDigit(written[i - 1])) (lastGroup, lastLength) = (count, 0);
+            digits[count++] = written[i];
+            lastLength++;
+        }
+        if (count == 0) return [];
+        var all = new string(digits[..count]);
+        var last = digits.Slice(lastGroup, lastLength).TrimStart('0');
+        return last.Length > 0 && last.Length != count ? [all, new string(last)] : [all];
     }
 
     /// <summary>Every string one slip from the key: each digit misread as another, each pair of neighbours swapped.</summary>
@@ -43,7 +55,4 @@ public static partial class InvoiceNumbers
             }
         }
     }
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex DigitGroups();
 }
