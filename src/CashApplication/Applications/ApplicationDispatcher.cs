@@ -1,4 +1,5 @@
 using ArPlatform.CashApplication.Data;
+using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -23,42 +24,48 @@ public sealed class ApplicationDispatcher(
     IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock, CashApplicationMetrics metrics,
     ILogger<ApplicationDispatcher> logger)
 {
+    /// <summary>Applications read per pass; of them, first applications go to Billing in one ApplyPayments call (one transaction there, its most).</summary>
     private const int Batch = 500;
-    /// <summary>Applications sent to Billing per ApplyPayments call (one transaction there).</summary>
-    private const int BillingBatch = 250;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>One ApplyPayments call at a time: each is one write transaction at Billing, two at once would only queue on its database.</summary>
+    private readonly SemaphoreSlim _billingCalls = new(1, 1);
+    private static readonly Task<(int Done, IReadOnlyList<string> MoreToDo)> NothingApplied = Task.FromResult((0, (IReadOnlyList<string>)[]));
 
     /// <summary>Delivers everything due now; returns how many applications finished their remote work.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
+        var applying = NothingApplied;
         var followingUp = Task.FromResult(0);
         try
         {
             var finished = 0;
             var tried = new HashSet<string>(StringComparer.Ordinal);
             var delivering = System.Diagnostics.Stopwatch.StartNew();
+            int Applied((int Done, IReadOnlyList<string> MoreToDo) result)
+            {
+                tried.ExceptWith(result.MoreToDo); // their deductions are due next
+                return result.Done;
+            }
             while (true)
             {
                 var due = await DueAsync(tried, ct);
                 if (due.Count == 0)
                 {
-                    var wasRunning = !followingUp.IsCompleted;
-                    finished += await followingUp;
-                    followingUp = Task.FromResult(0);
-                    if (wasRunning) continue; // what it left may be due again (a first application refused for now)
+                    var wasRunning = !applying.IsCompleted || !followingUp.IsCompleted;
+                    finished += Applied(await applying) + await followingUp;
+                    (applying, followingUp) = (NothingApplied, Task.FromResult(0));
+                    if (wasRunning) continue; // what they left may be due again (deductions, a refusal for now)
                     if (tried.Count > 0) metrics.Stage("deliver", delivering.Elapsed);
                     return finished;
                 }
                 tried.UnionWith(due.Select(d => d.Id));
-                // First applications, many per call to Billing, one call at a time (each is one
-                // write transaction there: two at once would only queue on its database).
-                foreach (var chunk in due.Where(d => d.FirstApplication).Select(d => d.Id).Chunk(BillingBatch))
-                {
-                    var (done, moreToDo) = await ApplyInBillingAsync(chunk, ct);
-                    finished += done;
-                    tried.ExceptWith(moreToDo);
-                }
+                // First applications: this batch is read while the one before it is at Billing,
+                // and saved here while the next one is.
+                var previous = applying;
+                var firsts = due.Where(d => d.FirstApplication).Select(d => d.Id).ToList();
+                applying = firsts.Count == 0 ? NothingApplied : ApplyInBillingAsync(firsts, ct);
+                finished += Applied(await previous);
                 // Whatever else is due goes one by one, several at a time, while the next first
                 // applications go to Billing: mostly other databases' work, on the other core.
                 finished += await followingUp;
@@ -67,8 +74,8 @@ public sealed class ApplicationDispatcher(
         }
         finally
         {
-            // A pass that failed still lets its follow-ups end before the next pass may start.
-            await Task.WhenAny(followingUp);
+            // A pass that failed still lets its work in flight end before the next pass may start.
+            await Task.WhenAll(Task.WhenAny(applying), Task.WhenAny(followingUp));
             _gate.Release();
         }
     }
@@ -104,8 +111,8 @@ public sealed class ApplicationDispatcher(
     }
 
     /// <summary>
-    /// First applications, many per ApplyPayments call (grouped by the person they are applied
-    /// for), saved here in one go; returns how many finished and which still have work (deductions).
+    /// First applications, read and saved here around their ApplyPayments call (one per person
+    /// they are applied for); returns how many finished and which still have work (deductions).
     /// </summary>
     private async Task<(int Done, IReadOnlyList<string> MoreToDo)> ApplyInBillingAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
@@ -115,37 +122,17 @@ public sealed class ApplicationDispatcher(
         var applications = await db.Applications.Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         var paymentIds = applications.Select(a => a.PaymentId).ToList();
         var payments = await db.Payments.IgnoreAutoIncludes().Where(p => paymentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var done = 0;
         var moreToDo = new List<string>();
-        foreach (var group in applications.GroupBy(a => a.AppliedBy))
+        var done = 0;
+        await _billingCalls.WaitAsync(ct);
+        try
         {
-            var batch = group.ToList();
-            try
-            {
-                var calling = System.Diagnostics.Stopwatch.StartNew();
-                var response = await billing.ApplyPaymentsAsync(
-                    new Billing.ApplyPaymentsRequest { Applications = { batch.Select(a => ApplicationSteps.ApplyRequest(a, payments[a.PaymentId])) } },
-                    ApplicationSteps.Headers(batch[0].AppliedBy, batch[0].CorrelationId), cancellationToken: ct);
-                metrics.Stage("billing_call", calling.Elapsed);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    var (application, result) = (batch[i], response.Results[i]);
-                    var outcome = ApplicationSteps.Applied(application, payments[application.PaymentId], result);
-                    if (outcome == DeliveryOutcome.None) RetryLater(application, RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage));
-                    else if (application.PendingDeductions.Any()) moreToDo.Add(application.Id);
-                    else
-                    {
-                        application.Settled();
-                        done++;
-                    }
-                    metrics.Delivered(outcome);
-                }
-            }
-            catch (RpcException e) when (!RemoteCallPolicy.IsRefusal(e.StatusCode))
-            {
-                foreach (var application in batch) RetryLater(application, RemoteCallPolicy.Describe(e));
-                logger.LogWarning("Billing did not take {Count} applications: {Error}", batch.Count, RemoteCallPolicy.Describe(e));
-            }
+            foreach (var group in applications.GroupBy(a => a.AppliedBy))
+                done += await ApplyInBillingAsync(billing, group.ToList(), payments, moreToDo, ct);
+        }
+        finally
+        {
+            _billingCalls.Release();
         }
         try
         {
@@ -159,6 +146,41 @@ public sealed class ApplicationDispatcher(
             return (0, []);
         }
         return (done, moreToDo);
+    }
+
+    /// <summary>One person's first applications in one call; returns how many finished, adding those with deductions left to <paramref name="moreToDo"/>.</summary>
+    private async Task<int> ApplyInBillingAsync(Billing.BillingService.BillingServiceClient billing, List<PaymentApplication> batch,
+        Dictionary<string, Payment> payments, List<string> moreToDo, CancellationToken ct)
+    {
+        try
+        {
+            var calling = System.Diagnostics.Stopwatch.StartNew();
+            var response = await billing.ApplyPaymentsAsync(
+                new Billing.ApplyPaymentsRequest { Applications = { batch.Select(a => ApplicationSteps.ApplyRequest(a, payments[a.PaymentId])) } },
+                ApplicationSteps.Headers(batch[0].AppliedBy, batch[0].CorrelationId), cancellationToken: ct);
+            metrics.Stage("billing_call", calling.Elapsed);
+            var done = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (application, result) = (batch[i], response.Results[i]);
+                var outcome = ApplicationSteps.Applied(application, payments[application.PaymentId], result);
+                if (outcome == DeliveryOutcome.None) RetryLater(application, RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage));
+                else if (application.PendingDeductions.Any()) moreToDo.Add(application.Id);
+                else
+                {
+                    application.Settled();
+                    done++;
+                }
+                metrics.Delivered(outcome);
+            }
+            return done;
+        }
+        catch (RpcException e) when (!RemoteCallPolicy.IsRefusal(e.StatusCode))
+        {
+            foreach (var application in batch) RetryLater(application, RemoteCallPolicy.Describe(e));
+            logger.LogWarning("Billing did not take {Count} applications: {Error}", batch.Count, RemoteCallPolicy.Describe(e));
+            return 0;
+        }
     }
 
     private void RetryLater(PaymentApplication application, string error)
