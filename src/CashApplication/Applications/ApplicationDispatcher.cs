@@ -104,9 +104,11 @@ public sealed class ApplicationDispatcher(
         var due = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => a.NextAttemptAt != null && a.NextAttemptAt <= now)
             .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, First = a.Status == ApplicationStatus.Pending && a.BillingApplicationId == null })
-            // Delivered ones are no longer due; of those tried, only the few still due (changed
-            // meanwhile) come back, so twice a batch leaves room for them without reading them all.
-            .Take(2 * Batch).ToListAsync(ct);
+            // Delivered ones are no longer due; of those tried, the two batches still in flight
+            // (one at Billing, one following up) and the few changed meanwhile come back, so three
+            // batches leave room for them without reading them all (had they filled it, the pass
+            // waits for those in flight and looks again).
+            .Take(3 * Batch).ToListAsync(ct);
         return due.Where(d => !tried.Contains(d.Id)).Take(Batch).Select(d => (d.Id, d.First)).ToList();
     }
 
