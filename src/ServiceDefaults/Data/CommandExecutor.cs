@@ -37,13 +37,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 .FirstOrDefaultAsync(r => r.Key == key, ct);
             if (first is not null) return Replay<TResponse>(first, hash, requestId);
 
-            using var writing = await SqliteWriteGate.EnterAsync(db, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var response = await RunAsync(operation, key, hash, command, ct);
-            await transaction.CommitAsync(ct);
-            writing.Dispose(); // what runs after the commit may write again
-            await RunAfterCommitAsync(_afterCommit);
-            return response;
+            return await CommitAsync(() => RunAsync(operation, key, hash, command, ct), ct);
         }, "The resource was changed by another request; retry with the same request id.");
     }
 
@@ -68,22 +62,21 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         {
             var firsts = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
             var fresh = Enumerable.Range(0, requests.Count).Where(i => !firsts.ContainsKey(keys[i])).DistinctBy(i => keys[i]).ToList();
-            using var writing = await SqliteWriteGate.EnterAsync(db, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            Begin(operation);
-            var decided = fresh.Count == 0 ? [] : await decide(fresh.Select(i => requests[i]).ToList(), ct);
-            var ran = fresh.Zip(decided).ToDictionary(d => keys[d.First], d => (Hash: hashes[d.First], Result: d.Second), StringComparer.Ordinal);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var records = ran.Where(r => r.Value.Result.Response is not null).Select(r => new IdempotencyRecord
+            var ran = await CommitAsync(async () =>
             {
-                Key = r.Key, RequestHash = r.Value.Hash, Response = r.Value.Result.Response!.ToByteArray(), CreatedAt = now,
-            }).ToList();
-            await AppendAuditEntriesAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await InsertAppendOnlyAsync(records, "Another command recorded the same request first.", ct);
-            await transaction.CommitAsync(ct);
-            writing.Dispose();
-            await RunAfterCommitAsync(_afterCommit);
+                Begin(operation);
+                var decided = fresh.Count == 0 ? [] : await decide(fresh.Select(i => requests[i]).ToList(), ct);
+                var results = fresh.Zip(decided).ToDictionary(d => keys[d.First], d => (Hash: hashes[d.First], Result: d.Second), StringComparer.Ordinal);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var records = results.Where(r => r.Value.Result.Response is not null).Select(r => new IdempotencyRecord
+                {
+                    Key = r.Key, RequestHash = r.Value.Hash, Response = r.Value.Result.Response!.ToByteArray(), CreatedAt = now,
+                }).ToList();
+                await AppendAuditEntriesAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await InsertAppendOnlyAsync(records, "Another command recorded the same request first.", ct);
+                return results;
+            }, ct);
 
             return requests.Select((request, i) =>
             {
@@ -96,6 +89,24 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 return hash == hashes[i] ? result : (null, KeyReused(requestId(request)));
             }).ToList();
         }, "The resources were changed by other requests; retry with the same request ids.");
+    }
+
+    /// <summary>
+    /// An attempt's writes in one transaction, begun once the process's other writers of the
+    /// database are done (<see cref="SqliteWriteGate"/>, let go at the commit or the rollback);
+    /// then the work that waits for the commit, which may write again.
+    /// </summary>
+    private async Task<T> CommitAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        T written;
+        using (await SqliteWriteGate.EnterAsync(db, ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            written = await write();
+            await transaction.CommitAsync(ct);
+        }
+        await RunAfterCommitAsync(_afterCommit);
+        return written;
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public static class DatabaseRegistration
                         .MaxBatchSize(SqliteBatchSize))
                     .AddInterceptors(SqliteConnectionTuning.Instance, SqliteWriteGate.Saves.Instance, new DatabaseCallInterceptor("sqlite")));
                 var database = connectionString;
-                builder.Services.AddSingleton<IHostedService>(services => new WalCheckpointer(database, services.GetRequiredService<ILogger<WalCheckpointer>>()));
+                builder.Services.AddHostedService(services => new WalCheckpointer(database, services.GetRequiredService<ILogger<WalCheckpointer>>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))

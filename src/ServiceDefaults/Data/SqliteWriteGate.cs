@@ -20,15 +20,25 @@ namespace ArPlatform.ServiceDefaults.Data;
 internal static class SqliteWriteGate
 {
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    /// <summary>One gate per database file, however its connection strings spell it.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(StringComparer.Ordinal);
+    /// <summary>The gate of each connection string, found once: commands do not parse it again.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByConnectionString = new(StringComparer.Ordinal);
 
-    public static async Task<IDisposable> EnterAsync(DbContext db, CancellationToken ct)
-    {
-        if (db.Database.GetDbConnection() is not SqliteConnection sqlite) return Passage.None;
-        var file = new SqliteConnectionStringBuilder(sqlite.ConnectionString).DataSource;
-        var gate = Gates.GetOrAdd(file.Length == 0 || file.StartsWith(':') ? file : Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1));
-        return await gate.WaitAsync(BusyTimeout, ct) ? new Passage(gate) : Passage.None;
-    }
+    public static async Task<IDisposable> EnterAsync(DbContext db, CancellationToken ct) =>
+        GateOf(db) is { } gate && await gate.WaitAsync(BusyTimeout, ct) ? new Passage(gate) : Passage.None;
+
+    private static IDisposable Enter(DbContext db) =>
+        GateOf(db) is { } gate && gate.Wait(BusyTimeout) ? new Passage(gate) : Passage.None;
+
+    private static SemaphoreSlim? GateOf(DbContext db) =>
+        db.Database.GetDbConnection() is SqliteConnection sqlite
+            ? ByConnectionString.GetOrAdd(sqlite.ConnectionString, connectionString =>
+            {
+                var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+                return ByFile.GetOrAdd(file.Length == 0 || file.StartsWith(':') ? file : Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1));
+            })
+            : null;
 
     /// <summary>Enters for a SaveChanges that runs in a transaction of its own, and leaves when it ends however it ends.</summary>
     public sealed class Saves : SaveChangesInterceptor
@@ -38,7 +48,7 @@ internal static class SqliteWriteGate
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            if (eventData.Context is { Database.CurrentTransaction: null } db) _entered.AddOrUpdate(db, EnterAsync(db, default).GetAwaiter().GetResult());
+            if (eventData.Context is { Database.CurrentTransaction: null } db) _entered.AddOrUpdate(db, Enter(db));
             return result;
         }
 

@@ -30,17 +30,7 @@ public static class Tracked
 
     internal static List<EntityEntry> Entries(DbContext db, Func<EntityEntry, bool> which)
     {
-        var tracker = db.ChangeTracker;
-        if (!tracker.AutoDetectChangesEnabled) return tracker.Entries().Where(which).ToList();
-        tracker.DetectChanges();
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries().Where(which).ToList();
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = true;
-        }
+        if (!db.ChangeTracker.AutoDetectChangesEnabled) return db.ChangeTracker.Entries().Where(which).ToList();
+        using (db.ChangesDetectedOnce()) return db.ChangeTracker.Entries().Where(which).ToList();
     }
 }
