@@ -67,6 +67,10 @@ public sealed class BillingGrpcService(
         disputes.MarkAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.FlagDisputes)]
+    public override Task<MarkInvoicesDisputedResponse> MarkInvoicesDisputed(MarkInvoicesDisputedRequest request, ServerCallContext context) =>
+        disputes.MarkEachAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.FlagDisputes)]
     public override Task<Contracts.Billing.V1.Invoice> ClearInvoiceDispute(ClearInvoiceDisputeRequest request, ServerCallContext context) =>
         disputes.ClearAsync(request, context.CancellationToken);
 
@@ -97,6 +101,10 @@ public sealed class BillingGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<Contracts.Billing.V1.Invoice> GetInvoice(GetInvoiceRequest request, ServerCallContext context) =>
         invoices.GetAsync(Validator.RequiredId("id", request.Id, MaxIdLength), context.CancellationToken);
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override Task<BatchGetInvoicesResponse> BatchGetInvoices(BatchGetInvoicesRequest request, ServerCallContext context) =>
+        invoices.BatchGetAsync(request.Ids, MaxIdLength, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListInvoicesResponse> ListInvoices(ListInvoicesRequest request, ServerCallContext context) =>

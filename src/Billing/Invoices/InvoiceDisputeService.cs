@@ -15,39 +15,91 @@ namespace ArPlatform.Billing.Invoices;
 /// </summary>
 public sealed class InvoiceDisputeService(BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger)
 {
+    private const string MarkOperation = "MarkInvoiceDisputed";
+    /// <summary>The most holds MarkInvoicesDisputed takes at once.</summary>
+    public const int MaxBatch = 500;
+
     public Task<Proto.Invoice> MarkAsync(Proto.MarkInvoiceDisputedRequest request, CancellationToken ct)
     {
-        var v = Validate(request.InvoiceId, request.RequestId, request.DisputeId, request.Sequence);
-        var amount = v.Money("amount", request.Amount);
-        if (amount is { IsZero: true }) v.Add("amount.amount", "must be greater than zero");
-        v.ThrowIfInvalid();
-        return FlagAsync("MarkInvoiceDisputed", request, request.InvoiceId, request.RequestId, request.DisputeId,
-            amount!.Value, request.Sequence, ct);
+        var amount = ParseMark(request);
+        return commands.ExecuteAsync(MarkOperation, request.RequestId, request, async token =>
+            await FlagAsync(await InvoiceAsync(request.InvoiceId, token), request.DisputeId, amount, request.Sequence, token), ct);
+    }
+
+    /// <summary>
+    /// Many holds decided together, each idempotent and taken or refused on its own: their invoices
+    /// and customers read in one go, each applied after the ones before it, all saved at once.
+    /// </summary>
+    public async Task<Proto.MarkInvoicesDisputedResponse> MarkEachAsync(Proto.MarkInvoicesDisputedRequest request, CancellationToken ct)
+    {
+        if (request.Marks.Count is 0 or > MaxBatch)
+            throw new RequestValidationException([new FieldViolation("marks", $"between 1 and {MaxBatch} holds")]);
+        var results = await commands.ExecuteBatchAsync(MarkOperation, request.Marks, r => r.RequestId, async (fresh, token) =>
+        {
+            var amounts = fresh.Select(r => Refusals.Try(() => ParseMark(r))).ToList();
+            var ids = fresh.Select(r => r.InvoiceId).Distinct().ToList();
+            var invoices = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, token);
+            var customerIds = invoices.Values.Select(i => i.CustomerId).Distinct().ToList();
+            await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(token); // found by FlagAsync without a query each
+            var decided = new List<(Proto.Invoice?, DomainException?)>(fresh.Count);
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                try
+                {
+                    if (amounts[i].Refusal is { } invalid) throw invalid;
+                    var invoice = invoices.GetValueOrDefault(fresh[i].InvoiceId) ?? throw new NotFoundException("invoice", fresh[i].InvoiceId);
+                    decided.Add((await FlagAsync(invoice, fresh[i].DisputeId, amounts[i].Value, fresh[i].Sequence, token), null));
+                }
+                catch (DomainException refusal)
+                {
+                    decided.Add((null, refusal));
+                }
+            }
+            return decided;
+        }, ct);
+        return new Proto.MarkInvoicesDisputedResponse
+        {
+            Results =
+            {
+                results.Select((result, i) => result.Refusal is { } refusal
+                    ? new Proto.MarkInvoiceDisputedResult { RequestId = request.Marks[i].RequestId, ErrorCode = Refusals.StatusName(refusal), ErrorMessage = refusal.Message }
+                    : new Proto.MarkInvoiceDisputedResult { RequestId = request.Marks[i].RequestId, Invoice = result.Response }),
+            },
+        };
     }
 
     public Task<Proto.Invoice> ClearAsync(Proto.ClearInvoiceDisputeRequest request, CancellationToken ct)
     {
         Validate(request.InvoiceId, request.RequestId, request.DisputeId, request.Sequence).ThrowIfInvalid();
-        return FlagAsync("ClearInvoiceDispute", request, request.InvoiceId, request.RequestId, request.DisputeId,
-            amount: null, request.Sequence, ct);
+        return commands.ExecuteAsync("ClearInvoiceDispute", request.RequestId, request, async token =>
+            await FlagAsync(await InvoiceAsync(request.InvoiceId, token), request.DisputeId, amount: null, request.Sequence, token), ct);
     }
 
-    private Task<Proto.Invoice> FlagAsync(string operation, Google.Protobuf.IMessage request, string invoiceId,
-        string requestId, string disputeId, SharedKernel.Money? amount, long sequence, CancellationToken ct) =>
-        commands.ExecuteAsync(operation, requestId, request, async token =>
-        {
-            var invoice = await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, token)
-                          ?? throw new NotFoundException("invoice", invoiceId);
-            if (amount is { } claimed && claimed.Currency.Code != invoice.Currency)
-                throw new RequestValidationException([new FieldViolation("amount.currency", $"the invoice is in {invoice.Currency}")]);
-            var before = invoice.ToProto();
-            if (!invoice.FlagDispute(disputeId, amount?.Amount ?? 0m, sequence)) return before;
-            var customer = await db.Customers.FirstAsync(c => c.Id == invoice.CustomerId, token);
-            ledger.BalanceChanged(customer);
-            var after = invoice.ToProto();
-            commands.Audit("invoice", invoice.Id, before, after);
-            return after;
-        }, ct);
+    private static SharedKernel.Money ParseMark(Proto.MarkInvoiceDisputedRequest request)
+    {
+        var v = Validate(request.InvoiceId, request.RequestId, request.DisputeId, request.Sequence);
+        var amount = v.Money("amount", request.Amount);
+        if (amount is { IsZero: true }) v.Add("amount.amount", "must be greater than zero");
+        v.ThrowIfInvalid();
+        return amount!.Value;
+    }
+
+    private async Task<Invoice> InvoiceAsync(string invoiceId, CancellationToken ct) =>
+        await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, ct) ?? throw new NotFoundException("invoice", invoiceId);
+
+    /// <summary>Sets (or, without an amount, clears) what one case holds on the invoice, unless the change is not newer than its last.</summary>
+    private async Task<Proto.Invoice> FlagAsync(Invoice invoice, string disputeId, SharedKernel.Money? amount, long sequence, CancellationToken ct)
+    {
+        if (amount is { } claimed && claimed.Currency.Code != invoice.Currency)
+            throw new RequestValidationException([new FieldViolation("amount.currency", $"the invoice is in {invoice.Currency}")]);
+        var before = invoice.ToProto();
+        if (!invoice.FlagDispute(disputeId, amount?.Amount ?? 0m, sequence)) return before;
+        var customer = await db.Customers.FindAsync([invoice.CustomerId], ct) ?? throw new NotFoundException("customer", invoice.CustomerId);
+        ledger.BalanceChanged(customer);
+        var after = invoice.ToProto();
+        commands.Audit("invoice", invoice.Id, before, after);
+        return after;
+    }
 
     private static Validator Validate(string invoiceId, string requestId, string disputeId, long sequence)
     {

@@ -49,7 +49,7 @@ public sealed class PaymentService(
             throw new RequestValidationException([new FieldViolation("applications", $"between 1 and {MaxBatch} applications")]);
         var results = await commands.ExecuteBatchAsync("ApplyPayment", request.Applications, r => r.RequestId, async (fresh, token) =>
         {
-            var inputs = fresh.Select(r => Try(() => PaymentRequests.Parse(r))).ToList();
+            var inputs = fresh.Select(r => Refusals.Try(() => PaymentRequests.Parse(r))).ToList();
             var invoices = await LoadInvoicesAsync(inputs.SelectMany(i => i.Value?.Allocations ?? []).Select(a => a.InvoiceId).Distinct(), token);
             var decided = new List<(Proto.PaymentApplication?, DomainException?)>(fresh.Count);
             foreach (var (input, invalid) in inputs)
@@ -75,7 +75,7 @@ public sealed class PaymentService(
                     ? new Proto.ApplyPaymentResult
                     {
                         RequestId = request.Applications[i].RequestId,
-                        ErrorCode = ((global::Grpc.Core.StatusCode)ErrorMappingInterceptor.ToStatus(refusal).Code).ToString(),
+                        ErrorCode = Refusals.StatusName(refusal),
                         ErrorMessage = refusal.Message,
                     }
                     : new Proto.ApplyPaymentResult { RequestId = request.Applications[i].RequestId, Application = result.Response }),
@@ -98,18 +98,6 @@ public sealed class PaymentService(
             await db.SaveModifiedAsync<Invoice>(ct);
             await db.SaveModifiedAsync<Customer>(ct);
             if (!db.ChangeTracker.HasChanges()) db.ChangeTracker.Clear();
-        }
-    }
-
-    private static (T? Value, DomainException? Refusal) Try<T>(Func<T> parse) where T : class
-    {
-        try
-        {
-            return (parse(), null);
-        }
-        catch (DomainException refusal)
-        {
-            return (null, refusal);
         }
     }
 

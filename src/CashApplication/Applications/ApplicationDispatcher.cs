@@ -1,5 +1,6 @@
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Payments;
+using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +23,53 @@ namespace ArPlatform.CashApplication.Applications;
 /// </summary>
 public sealed class ApplicationDispatcher(
     IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock, CashApplicationMetrics metrics,
-    ILogger<ApplicationDispatcher> logger)
+    IHostApplicationLifetime lifetime, ILogger<ApplicationDispatcher> logger)
 {
     /// <summary>Applications read per pass; of them, first applications go to Billing in one ApplyPayments call (one transaction there, its most).</summary>
     private const int Batch = 500;
+    /// <summary>Deduction cases per OpenDisputes call (Disputes' most per transaction).</summary>
+    private const int MaxCasesPerCall = 500;
     private readonly SemaphoreSlim _gate = new(1, 1);
     /// <summary>One ApplyPayments call at a time: each is one write transaction at Billing, two at once would only queue on its database.</summary>
     private readonly SemaphoreSlim _billingCalls = new(1, 1);
     private static readonly Task<(int Done, IReadOnlyList<string> MoreToDo)> NothingApplied = Task.FromResult((0, (IReadOnlyList<string>)[]));
+
+    /// <summary>1 while a background pass runs (<see cref="DeliverSoon"/>); 1 in <c>_asked</c> when another was asked for meanwhile.</summary>
+    private int _running, _asked;
+
+    /// <summary>
+    /// Starts delivering what is due in the background, without waiting (applications committed
+    /// while matching goes on): a pass starts unless one is running, which then looks again once
+    /// done, so nothing asked for is left to the worker.
+    /// </summary>
+    public void DeliverSoon()
+    {
+        Volatile.Write(ref _asked, 1);
+        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0) _ = Task.Run(DeliverAskedAsync);
+    }
+
+    private async Task DeliverAskedAsync()
+    {
+        do
+        {
+            try
+            {
+                while (Interlocked.Exchange(ref _asked, 0) == 1) await DeliverDueAsync(lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                return; // shutting down: the worker of the next start delivers the rest
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Delivering applications in the background failed; the worker delivers them on its next pass");
+            }
+            finally
+            {
+                Volatile.Write(ref _running, 0);
+            }
+        } while (Volatile.Read(ref _asked) == 1 && Interlocked.CompareExchange(ref _running, 1, 0) == 0);
+    }
 
     /// <summary>Delivers everything due now; returns how many applications finished their remote work.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
@@ -80,19 +120,79 @@ public sealed class ApplicationDispatcher(
         }
     }
 
-    /// <summary>Deductions, reversals and retries, several at a time; returns how many finished their remote work.</summary>
+    /// <summary>
+    /// Deductions, reversals and retries; returns how many finished their remote work. Deductions
+    /// go to Disputes together; the rest one by one, several at a time.
+    /// </summary>
     private async Task<int> FollowUpAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return 0;
-        var finished = 0;
         var following = System.Diagnostics.Stopwatch.StartNew();
+        var (finished, rest) = await OpenDeductionsAsync(ids, ct);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = ct };
-        await Parallel.ForEachAsync(ids, parallel, async (id, token) =>
+        await Parallel.ForEachAsync(rest, parallel, async (id, token) =>
         {
             if (await DeliverAsync(id, token)) Interlocked.Increment(ref finished);
         });
         metrics.Stage("follow_up", following.Elapsed);
         return finished;
+    }
+
+    /// <summary>
+    /// Of these applications, those applied in Billing with only deductions left open them in
+    /// OpenDisputes calls (one per person they were applied for, at most Disputes' batch of cases
+    /// each) and are saved together; returns how many finished, and the others.
+    /// </summary>
+    private async Task<(int Done, IReadOnlyList<string> Others)> OpenDeductionsAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CashApplicationDbContext>();
+        var disputes = scope.ServiceProvider.GetRequiredService<Disputes.DisputesService.DisputesServiceClient>();
+        var policy = scope.ServiceProvider.GetRequiredService<IOptions<OutcomePolicy>>().Value;
+        var applications = await db.Applications.Where(a => ids.Contains(a.Id) && a.NextAttemptAt != null).ToListAsync(ct);
+        var deducting = applications.Where(a => a.Status == ApplicationStatus.Applied && a.BillingApplicationId != null && a.PendingDeductions.Any()).ToList();
+        var others = ids.Except(deducting.Select(a => a.Id)).ToList();
+        if (deducting.Count == 0) return (0, others);
+        var paymentIds = deducting.Select(a => a.PaymentId).ToList();
+        var payments = await db.Payments.IgnoreAutoIncludes().Where(p => paymentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var notNow = new HashSet<PaymentApplication>();
+        foreach (var cases in deducting.GroupBy(a => (a.AppliedBy, a.CorrelationId))
+                     .SelectMany(group => group.SelectMany(a => a.PendingDeductions.Select(line => (Application: a, Line: line))).Chunk(MaxCasesPerCall)))
+        {
+            try
+            {
+                var response = await disputes.OpenDisputesAsync(new Disputes.OpenDisputesRequest
+                {
+                    Disputes = { cases.Select(c => ApplicationSteps.DeductionRequest(c.Application, payments[c.Application.PaymentId], c.Line, policy)) },
+                }, ApplicationSteps.Headers(cases[0].Application.AppliedBy, cases[0].Application.CorrelationId), cancellationToken: ct);
+                for (var i = 0; i < cases.Length; i++)
+                    if (!ApplicationSteps.Opened(cases[i].Line, response.Results[i]))
+                        NotNow(cases[i].Application, RemoteCallPolicy.Describe(response.Results[i].ErrorCode, response.Results[i].ErrorMessage));
+            }
+            catch (RpcException e) when (!RemoteCallPolicy.IsRefusal(e.StatusCode))
+            {
+                foreach (var application in cases.Select(c => c.Application).Distinct()) NotNow(application, RemoteCallPolicy.Describe(e));
+                logger.LogWarning("Disputes did not open {Count} deductions: {Error}", cases.Length, RemoteCallPolicy.Describe(e));
+            }
+        }
+        foreach (var application in deducting.Except(notNow)) application.Settled();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed meanwhile (a person unapplied one): the next pass delivers the newer state,
+            // and the cases opened here are replays for Disputes.
+            logger.LogInformation("Applications changed while their deductions were opened; they will be delivered again");
+            return (0, others);
+        }
+        return (deducting.Count - notNow.Count, others);
+
+        void NotNow(PaymentApplication application, string error)
+        {
+            if (notNow.Add(application)) RetryLater(application, error);
+        }
     }
 
     /// <summary>Applications with work left, oldest first; <c>FirstApplication</c>: nothing has reached Billing yet.</summary>
@@ -138,7 +238,16 @@ public sealed class ApplicationDispatcher(
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Hundreds of rows changed alike: written in bulk, each checked against its version as read.
+            await WriteTransaction.RunAsync(db, async () =>
+            {
+                using (db.ChangesDetectedOnce())
+                {
+                    await db.SaveModifiedAsync<PaymentApplication>(ct);
+                    await db.SaveModifiedAsync<Payment>(ct);
+                    return await db.SaveChangesAsync(ct);
+                }
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

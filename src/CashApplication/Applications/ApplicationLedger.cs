@@ -18,8 +18,16 @@ public sealed class ApplicationLedger(
     /// <summary>Confidence at or above which an automatic match teaches us the payer's bank account.</summary>
     private const decimal LearnFrom = 0.99m;
 
-    /// <summary>Reads ahead what committing applications of these payments looks up, for a batch of them.</summary>
-    public Task PrepareAsync(IEnumerable<Payment> payments, CancellationToken ct) => learning.ReadAsync(payments.Select(p => p.PayerAccount), ct);
+    /// <summary>
+    /// Takes a batch of payments read untracked (on another connection) into this command as they
+    /// were read, so what committing changes of them is saved and checked against that; and reads
+    /// ahead what committing applications of them looks up.
+    /// </summary>
+    public Task PrepareAsync(IReadOnlyCollection<Payment> payments, CancellationToken ct)
+    {
+        db.Payments.AttachRange(payments);
+        return learning.ReadAsync(payments.Select(p => p.PayerAccount), ct);
+    }
 
     public PaymentApplication Commit(Payment payment, PaymentApplication draft)
     {

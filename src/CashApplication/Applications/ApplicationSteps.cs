@@ -68,27 +68,47 @@ public sealed class ApplicationSteps(
     {
         try
         {
-            var dispute = await disputes.OpenDisputeAsync(new Disputes.OpenDisputeRequest
-            {
-                RequestId = $"{application.Id}-{line.LineNumber}",
-                Dispute = new Disputes.Dispute
-                {
-                    InvoiceId = line.InvoiceId,
-                    Amount = MoneyMapping.ToProto(line.Shortfall, application.Currency),
-                    ReasonCode = ReasonCode(line.DeductionReason),
-                    Source = Disputes.DisputeSource.ShortPay,
-                    Description = $"Short-paid {line.Shortfall:0.00} {application.Currency} on invoice {line.InvoiceNumber} " +
-                                  $"by payment {PaymentReference}; payer's reason: {line.DeductionReason}",
-                    PaymentReference = PaymentReference,
-                    RemittanceReference = line.DeductionReason,
-                },
-            }, Headers(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
-            line.DisputeId = dispute.Id;
+            var dispute = await disputes.OpenDisputeAsync(DeductionRequest(application, payment, line, policy),
+                Headers(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
+            Opened(line, new Disputes.OpenDisputeResult { Dispute = dispute });
         }
         catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
         {
-            line.DeductionError = RemoteCallPolicy.Describe(e);
+            Opened(line, new Disputes.OpenDisputeResult { ErrorCode = e.StatusCode.ToString(), ErrorMessage = e.Status.Detail });
         }
+    }
+
+    /// <summary>The deduction case a short-paid line opens in Disputes: its request id is the line's, so a repeat is a replay there.</summary>
+    public static Disputes.OpenDisputeRequest DeductionRequest(PaymentApplication application, Payment payment, ApplicationLine line, OutcomePolicy policy) => new()
+    {
+        RequestId = $"{application.Id}-{line.LineNumber}",
+        Dispute = new Disputes.Dispute
+        {
+            InvoiceId = line.InvoiceId,
+            Amount = MoneyMapping.ToProto(line.Shortfall, application.Currency),
+            ReasonCode = ReasonCode(policy, line.DeductionReason),
+            Source = Disputes.DisputeSource.ShortPay,
+            Description = $"Short-paid {line.Shortfall:0.00} {application.Currency} on invoice {line.InvoiceNumber} " +
+                          $"by payment {ReferenceOf(payment)}; payer's reason: {line.DeductionReason}",
+            PaymentReference = ReferenceOf(payment),
+            RemittanceReference = line.DeductionReason,
+        },
+    };
+
+    /// <summary>
+    /// What Disputes said to a deduction (alone or in a batch): opened, so the line knows its
+    /// case; refused for good, with the reason on the line for a person; or not now (false: retry).
+    /// </summary>
+    public static bool Opened(ApplicationLine line, Disputes.OpenDisputeResult result)
+    {
+        if (result.Dispute is { } dispute)
+        {
+            line.DisputeId = dispute.Id;
+            return true;
+        }
+        if (!Enum.TryParse<StatusCode>(result.ErrorCode, out var code) || !RemoteCallPolicy.IsRefusal(code)) return false;
+        line.DeductionError = RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage);
+        return true;
     }
 
     private async Task ReverseAsync(CancellationToken ct)
@@ -114,8 +134,6 @@ public sealed class ApplicationSteps(
         Outcome = DeliveryOutcome.Reversed;
     }
 
-    private string PaymentReference => ReferenceOf(payment);
-
     private static string ReferenceOf(Payment payment) => payment.BankReference.Length > 0 ? payment.BankReference : $"payment {payment.Id}";
 
     /// <summary>The application as Billing's request: its id is the idempotency key.</summary>
@@ -140,7 +158,7 @@ public sealed class ApplicationSteps(
     private static Money? Part(PaymentApplication application, ApplicationLine line, ShortfallTreatment treatment) =>
         line.Treatment == treatment && line.Shortfall > 0m ? MoneyMapping.ToProto(line.Shortfall, application.Currency) : null;
 
-    private Disputes.DisputeReasonCode ReasonCode(string payerReason) =>
+    private static Disputes.DisputeReasonCode ReasonCode(OutcomePolicy policy, string payerReason) =>
         policy.DeductionReasons.TryGetValue(payerReason, out var name)
         && Enum.TryParse<Disputes.DisputeReasonCode>(name.Replace("_", ""), ignoreCase: true, out var code)
             ? code

@@ -40,7 +40,7 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
     /// </summary>
     public async Task MatchAsync(string importId, CancellationToken ct)
     {
-        if (await matcher.TryMatchAsync($"import:{importId}", db.Payments.Where(p => p.ImportId == importId), ct) is not { } applied) return;
+        if (await matcher.TryMatchAsync($"import:{importId}", p => p.ImportId == importId, ct) is not { } applied) return;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Imports.Where(i => i.Id == importId && i.MatchedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.AutoApplied, applied).SetProperty(i => i.MatchedAt, now), ct);

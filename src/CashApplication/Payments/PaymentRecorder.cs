@@ -20,7 +20,7 @@ public sealed class PaymentRecorder(CashApplicationDbContext db, CommandExecutor
     public async Task<Proto.Payment> RecordAsync(Proto.RecordPaymentRequest request, CancellationToken ct)
     {
         var recorded = await StoreAsync(request, ct);
-        await matcher.TryMatchAsync($"payment:{recorded.Id}", db.Payments.Where(p => p.Id == recorded.Id), ct);
+        await matcher.TryMatchAsync($"payment:{recorded.Id}", p => p.Id == recorded.Id, ct);
         return await queries.GetAsync(recorded.Id, ct);
     }
 

@@ -12,14 +12,17 @@ namespace ArPlatform.Disputes.BillingSync;
 /// Delivers queued Billing changes oldest first. A change Billing could not take now (down,
 /// deadline, conflict) is retried with back-off and holds back the later changes of its case,
 /// so Billing sees each case's changes in order; one Billing refuses for good (not found, failed
-/// precondition) is marked failed with the reason, shown on the case and logged. Each delivery is
-/// recorded before the next, so a crash repeats at most one, which Billing replays.
+/// precondition) is marked failed with the reason, shown on the case and logged. Holds go to
+/// Billing together (MarkInvoicesDisputed: cases opened at volume), the other changes one by one;
+/// each delivery is recorded before the next, so a crash repeats at most one call, which Billing
+/// replays.
 /// </summary>
 public sealed class BillingOutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, DisputesMetrics metrics,
     ILogger<BillingOutboxDispatcher> logger)
 {
-    private const int Batch = 200;
+    /// <summary>Changes read per page; as many holds go to Billing in one call (its most).</summary>
+    private const int Batch = 500;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Delivers everything due now; returns how many changes Billing took.</summary>
@@ -33,41 +36,44 @@ public sealed class BillingOutboxDispatcher(
             var billing = scope.ServiceProvider.GetRequiredService<Billing.BillingService.BillingServiceClient>();
             var delivered = 0;
             var heldBack = new HashSet<string>(StringComparer.Ordinal);
-            var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.FailedAt == null)
-                .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
-            foreach (var message in pending)
+            var after = 0L;
+            while (true)
             {
-                var now = clock.GetUtcNow().UtcDateTime;
-                if (heldBack.Contains(message.DisputeId) || message.NextAttemptAt > now)
+                var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.FailedAt == null && m.Id > after)
+                    .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+                if (pending.Count == 0) return delivered;
+                after = pending[^1].Id;
+                var holds = new List<OutboxMessage>();
+                foreach (var message in pending)
                 {
-                    heldBack.Add(message.DisputeId);
-                    continue;
+                    if (heldBack.Contains(message.DisputeId) || message.NextAttemptAt > clock.GetUtcNow().UtcDateTime)
+                    {
+                        heldBack.Add(message.DisputeId);
+                        continue;
+                    }
+                    if (message.Kind == BillingChangeKind.MarkDisputed)
+                    {
+                        holds.Add(message);
+                        continue;
+                    }
+                    // What a case changes after its holds reaches Billing after them.
+                    delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, ct);
+                    holds.Clear();
+                    if (heldBack.Contains(message.DisputeId)) continue;
+                    try
+                    {
+                        await DeliverAsync(message, billing, db, ct);
+                        Delivered(message);
+                        delivered++;
+                    }
+                    catch (RpcException e)
+                    {
+                        NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
+                    }
+                    await db.SaveChangesAsync(ct);
                 }
-                try
-                {
-                    await DeliverAsync(message, billing, db, ct);
-                    message.DeliveredAt = now;
-                    delivered++;
-                }
-                catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
-                {
-                    message.FailedAt = now;
-                    message.LastError = RemoteCallPolicy.Describe(e);
-                    logger.LogError("Billing refused {Kind} for dispute {DisputeId}: {Error}", message.Kind, message.DisputeId, message.LastError);
-                }
-                catch (RpcException e)
-                {
-                    message.Attempts++;
-                    message.LastError = RemoteCallPolicy.Describe(e);
-                    message.NextAttemptAt = now + RemoteCallPolicy.Backoff(message.Attempts, options.Value.MaxBackoffSeconds);
-                    heldBack.Add(message.DisputeId);
-                    metrics.OutboxRetries.Add(1);
-                    logger.LogWarning("Billing did not take {Kind} for dispute {DisputeId} (attempt {Attempt}): {Error}",
-                        message.Kind, message.DisputeId, message.Attempts, message.LastError);
-                }
-                await db.SaveChangesAsync(ct);
+                delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, ct);
             }
-            return delivered;
         }
         finally
         {
@@ -75,11 +81,76 @@ public sealed class BillingOutboxDispatcher(
         }
     }
 
-    private static async Task DeliverAsync(OutboxMessage message, Billing.BillingService.BillingServiceClient billing,
-        DisputesDbContext db, CancellationToken ct)
+    /// <summary>Holds in MarkInvoicesDisputed calls (one per person they were made for); returns how many Billing took.</summary>
+    private async Task<int> DeliverHoldsAsync(List<OutboxMessage> holds, Billing.BillingService.BillingServiceClient billing,
+        DisputesDbContext db, HashSet<string> heldBack, CancellationToken ct)
+    {
+        var taken = 0;
+        foreach (var group in holds.GroupBy(m => (m.Actor, m.CorrelationId)))
+        {
+            var messages = group.ToList();
+            try
+            {
+                var response = await billing.MarkInvoicesDisputedAsync(new Billing.MarkInvoicesDisputedRequest
+                {
+                    Marks = { messages.Select(m => Billing.MarkInvoiceDisputedRequest.Parser.ParseFrom(m.Payload)) },
+                }, Headers(messages[0]), cancellationToken: ct);
+                for (var i = 0; i < messages.Count; i++)
+                {
+                    var result = response.Results[i];
+                    if (result.Invoice is not null)
+                    {
+                        Delivered(messages[i]);
+                        taken++;
+                    }
+                    else
+                    {
+                        var code = Enum.TryParse<StatusCode>(result.ErrorCode, out var parsed) ? parsed : StatusCode.Unknown;
+                        NotTaken(messages[i], code, RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage), heldBack);
+                    }
+                }
+            }
+            catch (RpcException e)
+            {
+                foreach (var message in messages) NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return taken;
+    }
+
+    private void Delivered(OutboxMessage message) => message.DeliveredAt = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Refused for good (failed, with the reason), or not now: retried with back-off, holding back the case's later changes.</summary>
+    private void NotTaken(OutboxMessage message, StatusCode code, string error, HashSet<string> heldBack)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        message.LastError = error;
+        if (RemoteCallPolicy.IsRefusal(code))
+        {
+            message.FailedAt = now;
+            logger.LogError("Billing refused {Kind} for dispute {DisputeId}: {Error}", message.Kind, message.DisputeId, error);
+            return;
+        }
+        message.Attempts++;
+        message.NextAttemptAt = now + RemoteCallPolicy.Backoff(message.Attempts, options.Value.MaxBackoffSeconds);
+        heldBack.Add(message.DisputeId);
+        metrics.OutboxRetries.Add(1);
+        logger.LogWarning("Billing did not take {Kind} for dispute {DisputeId} (attempt {Attempt}): {Error}",
+            message.Kind, message.DisputeId, message.Attempts, error);
+    }
+
+    private static Metadata Headers(OutboxMessage message)
     {
         var headers = new Metadata { { CallerContext.OnBehalfOfHeader, message.Actor } };
         if (message.CorrelationId.Length > 0) headers.Add(CallerContext.CorrelationHeader, message.CorrelationId);
+        return headers;
+    }
+
+    private static async Task DeliverAsync(OutboxMessage message, Billing.BillingService.BillingServiceClient billing,
+        DisputesDbContext db, CancellationToken ct)
+    {
+        var headers = Headers(message);
         switch (message.Kind)
         {
             case BillingChangeKind.MarkDisputed:

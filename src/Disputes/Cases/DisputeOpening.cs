@@ -7,7 +7,6 @@ using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.Contracts.Common.V1;
-using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Billing = ArPlatform.Contracts.Billing.V1;
 using Proto = ArPlatform.Contracts.Disputes.V1;
@@ -15,9 +14,10 @@ using Proto = ArPlatform.Contracts.Disputes.V1;
 namespace ArPlatform.Disputes.Cases;
 
 /// <summary>
-/// Opens a case: its invoices are read from Billing first (they must be issued and open, of one
-/// customer and currency, with room for the amount beside what other cases already hold), then
-/// the case and the Billing holds are written in one transaction.
+/// Opens cases: their invoices are read from Billing first, outside the write (they must be
+/// issued and open, of one customer and currency, with room for the amount beside what other
+/// cases already hold), then each case and its Billing holds are written in one transaction —
+/// one case per OpenDispute, up to 500 per OpenDisputes.
 /// </summary>
 public sealed class DisputeOpening(
     DisputesDbContext db, CommandExecutor<DisputesDbContext> commands, BillingOutbox outbox,
@@ -25,89 +25,167 @@ public sealed class DisputeOpening(
     DisputesMetrics metrics, TimeProvider clock)
 {
     private const string Operation = "OpenDispute";
+    /// <summary>The most cases OpenDisputes opens at once.</summary>
+    public const int MaxBatch = 500;
 
     public async Task<Proto.Dispute> OpenAsync(Proto.OpenDisputeRequest request, CancellationToken ct)
     {
         var input = DisputeRequests.ParseOpen(request);
         if (await commands.FindReplayAsync<Proto.Dispute>(Operation, request.RequestId, request, ct) is { } replay) return replay;
-        var invoices = await ReadInvoicesAsync(input, ct);
-        var items = input.Items.Select((item, i) => ToItem(i + 1, item, invoices[item.InvoiceId])).ToList();
-
-        return await commands.ExecuteAsync(Operation, request.RequestId, request, async token =>
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(now);
-            var amount = items.Sum(i => i.Amount);
-            var currency = input.Currency.Code;
-            var dispute = new DisputeCase
-            {
-                Id = Ulid.NewUlid().ToString(),
-                Number = $"DSP-{now.Year}-{await commands.NextNumberAsync($"dispute:{now.Year}", token):D6}",
-                CustomerId = invoices.Values.First().CustomerId,
-                Currency = currency,
-                Amount = amount,
-                Reason = input.Reason,
-                Source = input.Source,
-                Description = input.Description,
-                SlaDueDate = DisputeSla.DueDate(sla.Value, input.Reason, currency, amount, today),
-                PaymentReference = input.PaymentReference,
-                RemittanceReference = input.RemittanceReference,
-                OpenedBy = caller.Actor,
-                OpenedAt = now,
-                Items = items,
-            };
-            if (input.Owner.Length > 0) dispute.AssignTo(input.Owner);
-            db.Disputes.Add(dispute);
-            outbox.SendHolds(dispute);
-            metrics.Opened.Add(1, new("reason", input.Reason.ToString()), new("source", input.Source.ToString()));
-            var opened = dispute.ToProto(today);
-            commands.Audit("dispute", dispute.Id, null, opened);
-            return opened;
-        }, ct);
+        var invoices = await ReadInvoicesAsync([input], ct);
+        var customerId = await CheckAsync(input, invoices, ct);
+        return await commands.ExecuteAsync(Operation, request.RequestId, request,
+            token => OpenAsync(input, customerId, invoices, new HeldInBatch(), token), ct);
     }
 
-    private async Task<Dictionary<string, Billing.Invoice>> ReadInvoicesAsync(OpenDisputeInput input, CancellationToken ct)
+    /// <summary>
+    /// Many cases decided together, each idempotent and opened or refused on its own: every
+    /// invoice read from Billing in one go, each case checked against what the cases before it in
+    /// the batch claimed of its invoices, and everything opened saved at once.
+    /// </summary>
+    public async Task<Proto.OpenDisputesResponse> OpenEachAsync(Proto.OpenDisputesRequest request, CancellationToken ct)
+    {
+        if (request.Disputes.Count is 0 or > MaxBatch)
+            throw new RequestValidationException([new FieldViolation("disputes", $"between 1 and {MaxBatch} cases")]);
+        var inputs = request.Disputes.Select(r => Refusals.Try(() => DisputeRequests.ParseOpen(r))).ToList();
+        var invoices = await ReadInvoicesAsync(inputs.Where(i => i.Value is not null).Select(i => i.Value!), ct);
+        var checkedInputs = new Dictionary<Proto.OpenDisputeRequest, (OpenDisputeInput? Input, string? CustomerId, DomainException? Refusal)>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (input, refusal) = inputs[i];
+            var customer = input is null ? default : await Refusals.TryAsync(() => CheckAsync(input, invoices, ct));
+            checkedInputs[request.Disputes[i]] = (input, customer.Value, refusal ?? customer.Refusal);
+        }
+        var results = await commands.ExecuteBatchAsync(Operation, request.Disputes, r => r.RequestId, async (fresh, token) =>
+        {
+            var held = new HeldInBatch();
+            var decided = new List<(Proto.Dispute?, DomainException?)>(fresh.Count);
+            foreach (var (input, customerId, refusal) in fresh.Select(r => checkedInputs[r]))
+            {
+                try
+                {
+                    if (refusal is not null) throw refusal;
+                    decided.Add((await OpenAsync(input!, customerId!, invoices, held, token), null));
+                }
+                catch (DomainException refused)
+                {
+                    decided.Add((null, refused));
+                }
+            }
+            return decided;
+        }, ct);
+        return new Proto.OpenDisputesResponse
+        {
+            Results =
+            {
+                results.Select((result, i) => result.Refusal is { } refusal
+                    ? new Proto.OpenDisputeResult { RequestId = request.Disputes[i].RequestId, ErrorCode = Refusals.StatusName(refusal), ErrorMessage = refusal.Message }
+                    : new Proto.OpenDisputeResult { RequestId = request.Disputes[i].RequestId, Dispute = result.Response }),
+            },
+        };
+    }
+
+    /// <summary>
+    /// The case, its Billing holds (queued in the outbox) and its audit entry, inside the command;
+    /// refused before any change when an invoice or line has no room for it.
+    /// </summary>
+    private async Task<Proto.Dispute> OpenAsync(OpenDisputeInput input, string customerId, IReadOnlyDictionary<string, Billing.Invoice> invoices,
+        HeldInBatch held, CancellationToken token)
+    {
+        var items = input.Items.Select((item, i) => ToItem(i + 1, item, invoices[item.InvoiceId])).ToList();
+        Hold(input, invoices, held);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var amount = items.Sum(i => i.Amount);
+        var currency = input.Currency.Code;
+        var dispute = new DisputeCase
+        {
+            Id = Ulid.NewUlid().ToString(),
+            Number = $"DSP-{now.Year}-{await commands.NextNumberAsync($"dispute:{now.Year}", token):D6}",
+            CustomerId = customerId,
+            Currency = currency,
+            Amount = amount,
+            Reason = input.Reason,
+            Source = input.Source,
+            Description = input.Description,
+            SlaDueDate = DisputeSla.DueDate(sla.Value, input.Reason, currency, amount, today),
+            PaymentReference = input.PaymentReference,
+            RemittanceReference = input.RemittanceReference,
+            OpenedBy = caller.Actor,
+            OpenedAt = now,
+            Items = items,
+        };
+        if (input.Owner.Length > 0) dispute.AssignTo(input.Owner);
+        db.Disputes.Add(dispute);
+        outbox.SendHolds(dispute);
+        metrics.Opened.Add(1, new("reason", input.Reason.ToString()), new("source", input.Source.ToString()));
+        var opened = dispute.ToProto(today);
+        commands.Audit("dispute", dispute.Id, null, opened);
+        return opened;
+    }
+
+    /// <summary>The invoices the cases name, read from Billing in batches (an id Billing does not return is simply absent).</summary>
+    private async Task<Dictionary<string, Billing.Invoice>> ReadInvoicesAsync(IEnumerable<OpenDisputeInput> inputs, CancellationToken ct)
     {
         var invoices = new Dictionary<string, Billing.Invoice>(StringComparer.Ordinal);
-        foreach (var id in input.Items.Select(i => i.InvoiceId).Distinct())
+        foreach (var ids in inputs.SelectMany(i => i.Items).Select(i => i.InvoiceId).Distinct().Chunk(MaxBatch))
         {
-            try
-            {
-                invoices[id] = await billing.GetInvoiceAsync(new Billing.GetInvoiceRequest { Id = id }, cancellationToken: ct);
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-            {
-                throw new NotFoundException("invoice", id);
-            }
+            var read = await billing.BatchGetInvoicesAsync(new Billing.BatchGetInvoicesRequest { Ids = { ids } }, cancellationToken: ct);
+            foreach (var invoice in read.Invoices) invoices[invoice.Id] = invoice;
         }
+        return invoices;
+    }
+
+    /// <summary>
+    /// The case's invoices as read: they exist and are the caller's to see, open, of one customer
+    /// (returned) and of the case's currency, with the lines named.
+    /// </summary>
+    private async Task<string> CheckAsync(OpenDisputeInput input, IReadOnlyDictionary<string, Billing.Invoice> invoices, CancellationToken ct)
+    {
+        var named = input.Items.Select(i => i.InvoiceId).Distinct().ToList();
+        foreach (var id in named.Where(id => !invoices.ContainsKey(id))) throw new NotFoundException("invoice", id);
+        var theirs = named.Select(id => invoices[id]).ToList();
 
         // A collector opens cases on the invoices of their own customers; any other reads as not
         // found. Asked once per customer (a case's invoices normally share one).
-        foreach (var invoice in invoices.Values.DistinctBy(i => i.CustomerId))
+        foreach (var invoice in theirs.DistinctBy(i => i.CustomerId))
             await portfolio.EnsureVisibleAsync("invoice", invoice.Id, _ => Task.FromResult<string?>(invoice.CustomerId), ct);
 
         var v = new Validator();
-        if (invoices.Values.Select(i => i.CustomerId).Distinct().Count() > 1)
+        if (theirs.Select(i => i.CustomerId).Distinct().Count() > 1)
             v.Add("dispute.items", "all invoices of a case belong to one customer");
-        foreach (var invoice in invoices.Values.Where(i => i.Currency != input.Currency.Code))
+        foreach (var invoice in theirs.Where(i => i.Currency != input.Currency.Code))
             v.Add("dispute.amount.currency", $"invoice {invoice.Number} is in {invoice.Currency}");
         foreach (var item in input.Items.Where(i => i.LineNumber > invoices[i.InvoiceId].Lines.Count))
             v.Add("dispute.items.line_number", $"invoice {invoices[item.InvoiceId].Number} has no line {item.LineNumber}");
         v.ThrowIfInvalid();
 
-        foreach (var (id, invoice) in invoices)
+        foreach (var invoice in theirs.Where(i => i.Status is not (Billing.InvoiceStatus.Issued or Billing.InvoiceStatus.PartiallyPaid)))
+            throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{invoice.Id}",
+                $"Invoice {invoice.Number} is {invoice.Status}; only open invoices can be disputed.");
+        return theirs[0].CustomerId;
+    }
+
+    /// <summary>
+    /// Each invoice must have room for what the case claims of it beside what other cases hold:
+    /// those Billing knows of, and those opened earlier in the same batch (Billing hears of them
+    /// only after the commit). What this case claims is then held for the next ones.
+    /// </summary>
+    private static void Hold(OpenDisputeInput input, IReadOnlyDictionary<string, Billing.Invoice> invoices, HeldInBatch held)
+    {
+        var claims = input.Items.GroupBy(i => i.InvoiceId).Select(g => (Invoice: invoices[g.Key], Claimed: g.Sum(i => i.Amount.Amount))).ToList();
+        foreach (var (invoice, claimed) in claims)
         {
-            if (invoice.Status is not (Billing.InvoiceStatus.Issued or Billing.InvoiceStatus.PartiallyPaid))
-                throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{id}",
-                    $"Invoice {invoice.Number} is {invoice.Status}; only open invoices can be disputed.");
-            var room = invoice.OpenAmount.ToDecimal() - invoice.DisputedAmount.ToDecimal();
-            var claimed = input.Items.Where(i => i.InvoiceId == id).Sum(i => i.Amount.Amount);
+            var room = invoice.OpenAmount.ToDecimal() - invoice.DisputedAmount.ToDecimal() - held.GetValueOrDefault(invoice.Id);
             if (claimed > room)
-                throw new PreconditionFailedException("AMOUNT_EXCEEDS_UNDISPUTED", $"invoices/{id}",
+                throw new PreconditionFailedException("AMOUNT_EXCEEDS_UNDISPUTED", $"invoices/{invoice.Id}",
                     $"Invoice {invoice.Number} has {room:0.####} {invoice.Currency} open and not yet disputed; {claimed:0.####} cannot be disputed.");
         }
-        return invoices;
+        foreach (var (invoice, claimed) in claims) held[invoice.Id] = held.GetValueOrDefault(invoice.Id) + claimed;
     }
+
+    /// <summary>What cases opened earlier in the same batch claim of each invoice.</summary>
+    private sealed class HeldInBatch() : Dictionary<string, decimal>(StringComparer.Ordinal);
 
     /// <summary>A whole invoice's product, when all its lines are of one product (else none: analytics shows it apart).</summary>
     private static string SingleProduct(Billing.Invoice invoice)

@@ -29,6 +29,10 @@ public sealed class DisputesGrpcService(
     public override Task<Dispute> OpenDispute(OpenDisputeRequest request, ServerCallContext context) =>
         opening.OpenAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.WorkDisputes)]
+    public override Task<OpenDisputesResponse> OpenDisputes(OpenDisputesRequest request, ServerCallContext context) =>
+        opening.OpenEachAsync(request, context.CancellationToken);
+
     [Authorize(Policy = Policies.ReadReceivables)]
     public override async Task<Dispute> GetDispute(GetDisputeRequest request, ServerCallContext context)
     {

@@ -91,20 +91,10 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         }, "The resources were changed by other requests; retry with the same request ids.");
     }
 
-    /// <summary>
-    /// An attempt's writes in one transaction, begun once the process's other writers of the
-    /// database are done (<see cref="SqliteWriteGate"/>, let go at the commit or the rollback);
-    /// then the work that waits for the commit, which may write again.
-    /// </summary>
+    /// <summary>An attempt's writes in one <see cref="WriteTransaction"/>; then the work that waits for the commit, which may write again.</summary>
     private async Task<T> CommitAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
-        T written;
-        using (await SqliteWriteGate.EnterAsync(db, ct))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            written = await write();
-            await transaction.CommitAsync(ct);
-        }
+        var written = await WriteTransaction.RunAsync(db, write, ct);
         await RunAfterCommitAsync(_afterCommit);
         return written;
     }
@@ -215,15 +205,15 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, previousHash) = last is null ? (0L, AuditEntry.GenesisHash) : (last.Sequence, last.Hash);
-        var at = clock.GetUtcNow().UtcDateTime;
+        var (at, actor, correlationId) = (clock.GetUtcNow().UtcDateTime, caller.Actor, caller.CorrelationId);
         var entries = new List<AuditEntry>(_changes.Count);
         foreach (var change in _changes)
         {
             var entry = new AuditEntry
             {
-                Sequence = ++sequence, At = at, Actor = caller.Actor, Operation = _operation,
+                Sequence = ++sequence, At = at, Actor = actor, Operation = _operation,
                 EntityType = change.EntityType, EntityId = change.EntityId, Before = change.Before, After = change.After,
-                CorrelationId = caller.CorrelationId, PreviousHash = previousHash,
+                CorrelationId = correlationId, PreviousHash = previousHash,
             };
             entry.Hash = entry.ComputeHash();
             previousHash = entry.Hash;

@@ -173,6 +173,21 @@ public sealed class InvoiceApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_get_returns_the_invoices_asked_for_in_that_order_once_each_leaving_out_unknown_ids()
+    {
+        var customerId = await NewCustomerAsync();
+        var first = await Billing.CreateInvoiceAsync(Requests.Invoice(customerId, "i-1"));
+        var second = await Billing.CreateInvoiceAsync(Requests.Invoice(customerId, "i-2"));
+
+        var read = await Billing.BatchGetInvoicesAsync(new BatchGetInvoicesRequest { Ids = { second.Id, "no-such-invoice", first.Id, second.Id } });
+
+        Assert.Equal([second, first], read.Invoices);
+        await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => Billing.BatchGetInvoicesAsync(new BatchGetInvoicesRequest()).ResponseAsync);
+        var tooMany = new BatchGetInvoicesRequest { Ids = { Enumerable.Range(0, 501).Select(i => $"inv-{i}") } };
+        await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => Billing.BatchGetInvoicesAsync(tooMany).ResponseAsync);
+    }
+
+    [Fact]
     public async Task A_bad_page_token_or_due_range_is_an_invalid_argument()
     {
         var status = await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => Billing.ListInvoicesAsync(

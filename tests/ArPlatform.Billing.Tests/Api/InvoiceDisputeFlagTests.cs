@@ -66,6 +66,47 @@ public sealed class InvoiceDisputeFlagTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_of_holds_takes_each_on_its_own_in_order_replaying_repeats_and_refusing_only_the_bad_ones()
+    {
+        var invoice = await InvoiceAsync();
+        var customerId = invoice.CustomerId;
+        var draft = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, "i-2", issue: false));
+        await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "20.00", 1));
+        var noAmount = Mark(invoice.Id, "case-d", "1.00", 1);
+        noAmount.Amount = null;
+
+        var batch = await Disputes.MarkInvoicesDisputedAsync(new MarkInvoicesDisputedRequest
+        {
+            Marks =
+            {
+                Mark(invoice.Id, "case-a", "20.00", 1), // delivered before: replayed
+                Mark(invoice.Id, "case-b", "4.75", 1),
+                Mark(invoice.Id, "case-b", "5.00", 2), // the same case's next change, after its first
+                Mark(draft.Id, "case-c", "1.00", 1),
+                Mark("no-such-invoice", "case-e", "1.00", 1),
+                noAmount,
+            },
+        });
+
+        Assert.Equal(["", "", "", "FailedPrecondition", "NotFound", "InvalidArgument"], batch.Results.Select(r => r.ErrorCode));
+        Assert.Equal(["case-a-1", "case-b-1", "case-b-2", "case-c-1", "case-e-1", "case-d-1"], batch.Results.Select(r => r.RequestId));
+        Assert.Equal("25.00", batch.Results[2].Invoice.DisputedAmount.Amount);
+        Assert.Equal("25.00", (await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id })).DisputedAmount.Amount);
+        Assert.Equal("0.00", (await _host.Client.GetInvoiceAsync(new() { Id = draft.Id })).DisputedAmount.Amount);
+        var balance = await _host.Client.GetAccountBalanceAsync(new() { CustomerId = customerId });
+        Assert.Equal("25.00", balance.Balances.Single().Disputed.Amount);
+
+        var again = await Disputes.MarkInvoicesDisputedAsync(new MarkInvoicesDisputedRequest { Marks = { Mark(invoice.Id, "case-b", "5.00", 2) } });
+        Assert.Equal(batch.Results[2].Invoice, again.Results.Single().Invoice);
+    }
+
+    [Fact]
+    public async Task An_empty_batch_of_holds_is_invalid()
+    {
+        await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => Disputes.MarkInvoicesDisputedAsync(new MarkInvoicesDisputedRequest()).ResponseAsync);
+    }
+
+    [Fact]
     public async Task Only_the_disputes_service_and_managers_set_dispute_holds()
     {
         var invoice = await InvoiceAsync();

@@ -33,6 +33,7 @@ public sealed class PortfolioScopingTests : IDisposable
         Assert.Equal(mine.Customer, (await Ana.GetCustomerAsync(new GetCustomerRequest { Id = mine.Customer })).Id);
         await GrpcAssert.FailsWith(StatusCode.NotFound, () => Ana.GetCustomerAsync(new GetCustomerRequest { Id = bens.Customer }).ResponseAsync);
         await GrpcAssert.FailsWith(StatusCode.NotFound, () => Ana.GetInvoiceAsync(new GetInvoiceRequest { Id = bens.Invoice }).ResponseAsync);
+        Assert.Equal([mine.Invoice], (await Ana.BatchGetInvoicesAsync(new BatchGetInvoicesRequest { Ids = { bens.Invoice, mine.Invoice } })).Invoices.Select(i => i.Id));
         await GrpcAssert.FailsWith(StatusCode.NotFound, () => Ana.GetAccountBalanceAsync(new GetAccountBalanceRequest { CustomerId = bens.Customer }).ResponseAsync);
         await GrpcAssert.FailsWith(StatusCode.NotFound, () => Ana.GetStatementAsync(new GetStatementRequest { CustomerId = bens.Customer }).ResponseAsync);
         Assert.All((await Ana.ListLedgerEntriesAsync(new ListLedgerEntriesRequest())).Entries, e => Assert.Equal(mine.Customer, e.CustomerId));

@@ -1,6 +1,7 @@
 using ApplicationDispatcher = ArPlatform.CashApplication.Applications.ApplicationDispatcher;
 using ArPlatform.Contracts.CashApplication.V1;
 using ArPlatform.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using BillingStatus = ArPlatform.Contracts.Billing.V1.InvoiceStatus;
@@ -61,6 +62,33 @@ public sealed class ReliableDeliveryTests
         var now = await world.Carl.GetPaymentAsync(new GetPaymentRequest { Id = payment.Id });
         Assert.Equal(ApplicationStatus.Applied, now.Applications.Single().Status);
         Assert.Equal(["INVOICE_ISSUED 108.25", "PAYMENT_APPLIED -108.25"], await world.LedgerKindsAsync(invoice.Id));
+    }
+
+    [Fact]
+    public async Task When_Disputes_opened_a_batch_of_deductions_but_its_answer_was_lost_the_retry_opens_each_case_once()
+    {
+        var wire = new LoseFirstAnswer("/ar.disputes.v1.DisputesService/OpenDisputes");
+        using var world = new CashWorld(NoDelivery, services => services.Configure<HttpClientFactoryOptions>(
+            nameof(Contracts.Disputes.V1.DisputesService.DisputesServiceClient),
+            o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(wire))));
+        var acme = await world.CustomerAsync("Acme Corp", "c-acme");
+        var first = await world.InvoiceAsync(acme.Id, "i-1", unitPrice: "200.00");
+        var second = await world.InvoiceAsync(acme.Id, "i-2", unitPrice: "200.00");
+        var import = await world.ImportAsync("f-1", CashWorld.Edi820("TRACE-2", 408.25m, "ACME CORP",
+            (first.Number, 208.25m, 216.50m, "01"), (second.Number, 200.00m, 216.50m, "02")));
+        var dispatcher = world.Cash.Services.GetRequiredService<ApplicationDispatcher>();
+
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await dispatcher.DeliverDueAsync(default);
+            world.Cash.Clock.Now = world.Cash.Clock.Now.AddMinutes(10);
+        }
+
+        Assert.True(wire.Lost);
+        var lines = (await world.OnlyPaymentOfAsync(import)).Applications.Single().Lines;
+        Assert.All(lines, l => Assert.NotEmpty(l.DisputeId));
+        Assert.Equal(2, await world.Disputes.QueryAsync(db => db.Disputes.CountAsync()));
+        Assert.Equal(("8.25", "16.50"), ((await world.InvoiceNowAsync(first.Id)).DisputedAmount.Amount, (await world.InvoiceNowAsync(second.Id)).DisputedAmount.Amount));
     }
 
     [Fact]

@@ -79,6 +79,28 @@ public sealed class BillingDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Holds_go_to_billing_in_one_call_and_a_cases_later_change_reaches_it_after_them()
+    {
+        var invoice = await _world.InvoiceAsync();
+        var second = await _world.InvoiceAsync(invoice.CustomerId, "i-2");
+        var opened = await _world.Disputes.Client.OpenDisputesAsync(new Contracts.Disputes.V1.OpenDisputesRequest
+        {
+            Disputes = { DisputesWorld.Open(invoice.Id, "20.00", "d-1"), DisputesWorld.Open(invoice.Id, "4.75", "d-2"), DisputesWorld.Open(second.Id, "10.00", "d-3") },
+        });
+        await _world.Disputes.Client.ResolveDisputeAsync(new()
+        {
+            Id = opened.Results[0].Dispute.Id, RequestId = "r-1", Outcome = Contracts.Disputes.V1.DisputeOutcome.Invalid,
+        });
+
+        var delivered = await _world.Disputes.Services.GetRequiredService<BillingOutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(4, delivered); // three holds, then the first case's clear
+        Assert.Equal("4.75", (await _world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
+        Assert.Equal("10.00", (await _world.ReloadAsync(second.Id)).DisputedAmount.Amount);
+        Assert.Equal(3, await AuditedInvoiceChangesAsync());
+    }
+
+    [Fact]
     public async Task A_change_billing_refuses_for_good_is_marked_failed_with_the_reason()
     {
         var invoice = await _world.InvoiceAsync();

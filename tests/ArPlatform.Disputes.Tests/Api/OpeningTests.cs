@@ -106,6 +106,46 @@ public sealed class OpeningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_opens_each_case_on_its_own_against_what_the_cases_before_it_hold_and_refuses_only_the_bad_ones()
+    {
+        var invoice = await _world.InvoiceAsync();
+        var first = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "24.75", "d-0"));
+        var invalid = DisputesWorld.Open(invoice.Id, "1.00", "d-4");
+        invalid.Dispute.ReasonCode = DisputeReasonCode.Unspecified;
+
+        var batch = await _world.Disputes.Client.OpenDisputesAsync(new OpenDisputesRequest
+        {
+            Disputes =
+            {
+                DisputesWorld.Open(invoice.Id, "200.00", "d-1"),
+                DisputesWorld.Open(invoice.Id, "100.01", "d-2"), // 100.00 left beside d-0 and d-1
+                DisputesWorld.Open("01JD00000000000000000NOPE0", "1.00", "d-3"),
+                invalid,
+                DisputesWorld.Open(invoice.Id, "24.75", "d-0"), // opened before: replayed
+                DisputesWorld.Open(invoice.Id, "100.00", "d-5"),
+            },
+        });
+
+        Assert.Equal(["", "FailedPrecondition", "NotFound", "InvalidArgument", "", ""], batch.Results.Select(r => r.ErrorCode));
+        Assert.Equal(["d-1", "d-2", "d-3", "d-4", "d-0", "d-5"], batch.Results.Select(r => r.RequestId));
+        Assert.Contains("has 100 USD open and not yet disputed", batch.Results[1].ErrorMessage);
+        Assert.Contains("reason_code", batch.Results[3].ErrorMessage);
+        Assert.Equal(first, batch.Results[4].Dispute);
+        Assert.Equal(3, await _world.Disputes.QueryAsync(db => db.Disputes.CountAsync()));
+        Assert.Equal("324.75", (await _world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
+        var again = await _world.Disputes.Client.OpenDisputesAsync(new OpenDisputesRequest { Disputes = { DisputesWorld.Open(invoice.Id, "100.00", "d-5") } });
+        Assert.Equal(batch.Results[5].Dispute, again.Results.Single().Dispute);
+        var audited = await _world.Disputes.QueryAsync(db => db.Set<ServiceDefaults.Audit.AuditEntry>().CountAsync(a => a.Operation == "OpenDispute"));
+        Assert.Equal(3, audited);
+    }
+
+    [Fact]
+    public async Task An_empty_batch_of_cases_is_invalid()
+    {
+        await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => _world.Disputes.Client.OpenDisputesAsync(new OpenDisputesRequest()).ResponseAsync);
+    }
+
+    [Fact]
     public async Task An_invalid_request_names_every_bad_field_and_creates_nothing()
     {
         var request = new OpenDisputeRequest
