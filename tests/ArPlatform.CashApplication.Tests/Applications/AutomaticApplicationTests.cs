@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using ArPlatform.Contracts.CashApplication.V1;
 using ArPlatform.Contracts.Disputes.V1;
 using ArPlatform.ServiceDefaults.Security;
@@ -31,6 +33,46 @@ public sealed class AutomaticApplicationTests : IDisposable
         Assert.NotEmpty(application.BillingApplicationId);
         Assert.Equal(BillingStatus.Paid, (await _world.InvoiceNowAsync(first.Id)).Status);
         Assert.Equal(BillingStatus.Paid, (await _world.InvoiceNowAsync(second.Id)).Status);
+    }
+
+    [Fact]
+    public async Task An_import_larger_than_a_batch_is_committed_batch_by_batch_and_answers_once_Billing_has_every_application()
+    {
+        const int count = 2_500; // three batches of matching, each delivered while the next is matched
+        var acme = await _world.CustomerAsync("Acme Corp", "c-acme");
+        var numbers = await SeedInvoicesAsync(acme.Id, count);
+        var file = new System.Text.StringBuilder(CashApplication.BankFiles.CsvLockboxParser.Header + "\n");
+        for (var i = 0; i < count; i++) file.Append($"2026-11-20,LB-1,1,{i + 1},CHK-{i + 1},100.00,USD,ACME CORP,,{numbers[i]},100.00\n");
+
+        var import = await _world.ImportAsync("f-1", file.ToString(), "lockbox.csv");
+        var again = await _world.ImportAsync("f-1", file.ToString(), "lockbox.csv");
+
+        Assert.Equal((count, count, count), (import.PaymentsCreated, import.AutoApplied, again.AutoApplied));
+        var statuses = await _world.Cash.QueryAsync(db => db.Applications.Select(a => a.Status).ToListAsync());
+        Assert.Equal(count, statuses.Count(s => s == CashApplication.Applications.ApplicationStatus.Applied));
+        Assert.Equal(count, statuses.Count);
+        Assert.Equal(count, await _world.Billing.QueryAsync(db => db.Invoices.CountAsync(i => i.Status == Billing.Invoices.InvoiceStatus.Paid)));
+    }
+
+    /// <summary>Open invoices of 100.00 written straight into Billing's database (thousands through the API would take long); their numbers.</summary>
+    private async Task<List<string>> SeedInvoicesAsync(string customerId, int count)
+    {
+        var now = _world.Cash.Clock.Now.UtcDateTime;
+        await using var scope = _world.Billing.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Billing.Data.BillingDbContext>();
+        var numbers = Enumerable.Range(1, count).Select(n => $"INV-SEED-{n:D6}").ToList();
+        foreach (var number in numbers)
+        {
+            var invoice = new Billing.Invoices.Invoice
+            {
+                Id = Ulid.NewUlid().ToString(), CustomerId = customerId, Currency = "USD", InvoiceDate = new DateOnly(2026, 10, 1),
+                DueDate = new DateOnly(2026, 10, 31), Subtotal = 100.00m, Total = 100.00m, CreatedAt = now,
+            };
+            invoice.Issue(number, now);
+            db.Invoices.Add(invoice);
+        }
+        await db.SaveChangesAsync();
+        return numbers;
     }
 
     [Fact]
