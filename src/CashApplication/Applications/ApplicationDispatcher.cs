@@ -33,6 +33,7 @@ public sealed class ApplicationDispatcher(
     /// <summary>One ApplyPayments call at a time: each is one write transaction at Billing, two at once would only queue on its database.</summary>
     private readonly SemaphoreSlim _billingCalls = new(1, 1);
     private static readonly Task<(int Done, IReadOnlyList<string> MoreToDo)> NothingApplied = Task.FromResult((0, (IReadOnlyList<string>)[]));
+    private static readonly Task<int> NoFollowUp = Task.FromResult(0);
 
     /// <summary>1 while a background pass runs (<see cref="DeliverSoon"/>); 1 in <c>_asked</c> when another was asked for meanwhile.</summary>
     private int _running, _asked;
@@ -76,11 +77,12 @@ public sealed class ApplicationDispatcher(
     {
         await _gate.WaitAsync(ct);
         var applying = NothingApplied;
-        var followingUp = Task.FromResult(0);
+        var followingUp = NoFollowUp;
         try
         {
             var finished = 0;
             var tried = new HashSet<string>(StringComparer.Ordinal);
+            var followUps = new List<string>();
             var delivering = System.Diagnostics.Stopwatch.StartNew();
             int Applied((int Done, IReadOnlyList<string> MoreToDo) result)
             {
@@ -90,11 +92,11 @@ public sealed class ApplicationDispatcher(
             while (true)
             {
                 var due = await DueAsync(tried, ct);
-                if (due.Count == 0)
+                if (due.Count == 0 && followUps.Count == 0)
                 {
-                    var wasRunning = !applying.IsCompleted || !followingUp.IsCompleted;
+                    var wasRunning = applying != NothingApplied || followingUp != NoFollowUp;
                     finished += Applied(await applying) + await followingUp;
-                    (applying, followingUp) = (NothingApplied, Task.FromResult(0));
+                    (applying, followingUp) = (NothingApplied, NoFollowUp);
                     if (wasRunning) continue; // what they left may be due again (deductions, a refusal for now)
                     if (tried.Count > 0) metrics.Stage("deliver", delivering.Elapsed);
                     return finished;
@@ -106,10 +108,15 @@ public sealed class ApplicationDispatcher(
                 var firsts = due.Where(d => d.FirstApplication).Select(d => d.Id).ToList();
                 applying = firsts.Count == 0 ? NothingApplied : ApplyInBillingAsync(firsts, ct);
                 finished += Applied(await previous);
-                // Whatever else is due goes one by one, several at a time, while the next first
-                // applications go to Billing: mostly other databases' work, on the other core.
+                // Whatever else is due (deductions above all) is gathered to a batch's worth, or
+                // until no first applications are left, and carried out while the next first
+                // applications go to Billing: mostly other databases' work, on the other core, and
+                // a few large calls to Disputes rather than one per batch of first applications.
+                followUps.AddRange(due.Where(d => !d.FirstApplication).Select(d => d.Id));
+                if (followUps.Count < Batch && firsts.Count > 0) continue;
                 finished += await followingUp;
-                followingUp = FollowUpAsync(due.Where(d => !d.FirstApplication).Select(d => d.Id).ToList(), ct);
+                followingUp = FollowUpAsync([.. followUps], ct);
+                followUps.Clear();
             }
         }
         finally
