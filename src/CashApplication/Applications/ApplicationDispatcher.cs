@@ -16,8 +16,9 @@ namespace ArPlatform.CashApplication.Applications;
 /// second application), then its deductions opened in Disputes, or — when asked — reversed in
 /// Billing and its cash freed here. A call that fails for now is retried with back-off; one the
 /// other service refuses for good fails the application (its cash is unapplied again) or waits
-/// for a person, with the reason on the application. Applications are delivered several at a
-/// time; each is saved as soon as its calls return, so a crash repeats at most the calls in flight.
+/// for a person, with the reason on the application. Applications are delivered in batches (up
+/// to 500 per call to Billing or Disputes, the rest one by one, several at a time); each is saved
+/// as soon as its calls return, so a crash repeats at most the calls in flight.
 /// The audit trail holds the commands that decided each application; Billing and Disputes audit
 /// what they did with it, under the person it was done for.
 /// </summary>

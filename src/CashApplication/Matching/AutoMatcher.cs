@@ -63,11 +63,12 @@ public sealed class AutoMatcher(
         var accounts = await unapplied.Where(p => p.PayerAccount != "").Select(p => p.PayerAccount).Distinct().ToListAsync(ct);
         var references = await unapplied.SelectMany(p => p.Remittance, (_, r) => r.Reference).Distinct().ToListAsync(ct);
         var reading = System.Diagnostics.Stopwatch.StartNew();
-        await shared.WithIndexAsync(currencies, accounts, references, loader, index =>
+        var appliedNow = await shared.WithIndexAsync(currencies, accounts, references, loader, index =>
         {
             metrics.Stage("read_billing", reading.Elapsed);
             return ApplyAllAsync(key, which, index, ct);
         }, ct);
+        metrics.AutoApplied.Add(appliedNow);
         // What was applied automatically, with any earlier run a crash cut short; recorded so a
         // retry is not matched again.
         var applied = await commands.ExecuteAsync("AutoApply", key, request, async token => new Int32Value
@@ -110,7 +111,6 @@ public sealed class AutoMatcher(
         {
             await Task.WhenAny(next); // the read connection is let go only once nothing uses it
         }
-        metrics.AutoApplied.Add(applied);
         metrics.Stage("match", engine);
         metrics.Stage("commit", committing.Elapsed);
         return applied;
