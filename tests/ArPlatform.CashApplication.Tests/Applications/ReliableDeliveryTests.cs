@@ -92,6 +92,33 @@ public sealed class ReliableDeliveryTests
     }
 
     [Fact]
+    public async Task An_import_whose_matching_was_cut_short_is_finished_by_the_worker_counting_every_application_and_doubling_none()
+    {
+        using var world = new CashWorld();
+        var acme = await world.CustomerAsync("Acme Corp", "c-acme");
+        var first = await world.InvoiceAsync(acme.Id, "i-1");
+        var file = $"{CashApplication.BankFiles.CsvLockboxParser.Header}\n" +
+                   $"2026-11-20,LB-1,1,1,CHK-1,108.25,USD,ACME CORP,,{first.Number},108.25\n" +
+                   "2026-11-20,LB-1,1,2,CHK-2,216.50,USD,ACME CORP,,PO-NOT-YET-BILLED,216.50\n";
+        var import = await world.ImportAsync("f-1", file, "lockbox.csv");
+        Assert.Equal((2, 1), (import.PaymentsCreated, import.AutoApplied));
+
+        // As if the process died after the first batch committed, before the import's outcome was recorded;
+        // meanwhile the invoice the second check names is billed.
+        await world.Cash.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM IdempotencyRecords WHERE Key = {0}; UPDATE BankFileImports SET MatchedAt = NULL, AutoApplied = 0", $"AutoApply:import:{import.ImportId}"));
+        var second = await world.InvoiceAsync(acme.Id, "i-2", unitPrice: "200.00", poNumber: "PO-NOT-YET-BILLED");
+        world.Cash.Clock.Now = world.Cash.Clock.Now.AddMinutes(2);
+        await world.Cash.Services.GetRequiredService<CashApplication.Applications.DispatchWorker>().MatchForgottenImportsAsync(default);
+
+        var now = await world.Carl.GetBankFileImportAsync(new GetBankFileImportRequest { ImportId = import.ImportId });
+        Assert.Equal(2, now.AutoApplied);
+        Assert.Equal(2, await world.Cash.QueryAsync(db => db.Applications.CountAsync()));
+        Assert.Equal(["INVOICE_ISSUED 108.25", "PAYMENT_APPLIED -108.25"], await world.LedgerKindsAsync(first.Id));
+        Assert.Equal(BillingStatus.Paid, (await world.InvoiceNowAsync(second.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_payment_matched_on_reused_invoices_that_someone_paid_meanwhile_is_refused_by_Billing_and_waits_again()
     {
         using var world = new CashWorld(new Dictionary<string, string> { ["CashApplication:Matching:ContextCacheSeconds"] = "600" });
