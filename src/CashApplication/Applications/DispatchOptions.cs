@@ -9,6 +9,6 @@ public sealed class DispatchOptions
     public int PollSeconds { get; init; } = 5;
     /// <summary>Longest wait between attempts at one application.</summary>
     public int MaxBackoffSeconds { get; init; } = 300;
-    /// <summary>Applications delivered at once.</summary>
+    /// <summary>Follow-ups delivered one by one (reversals, retries) carried out at once; first applications and deductions go in batches.</summary>
     public int Concurrency { get; init; } = 8;
 }
