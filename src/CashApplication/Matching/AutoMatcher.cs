@@ -9,6 +9,8 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.Linq.Expressions;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace ArPlatform.CashApplication.Matching;
 
@@ -103,7 +105,7 @@ public sealed class AutoMatcher(
                 if (decided.Count == 0) break;
                 next = DecideAsync(source, which, decided[^1].Payment.Id, index, ct);
                 committing.Start();
-                applied += await CommitAsync($"{key}@{decided[0].Payment.Id}", decided, ct);
+                applied += await CommitAsync(BatchKey(key, decided), decided, ct);
                 committing.Stop();
             }
         }
@@ -115,6 +117,14 @@ public sealed class AutoMatcher(
         metrics.Stage("commit", committing.Elapsed);
         return applied;
     }
+
+    /// <summary>
+    /// A batch's key: the run's, and exactly which payments the batch holds. A run after a crash
+    /// re-cuts its batches from the payments still unapplied: a batch of other payments must not
+    /// replay an earlier one's result, whichever payment it starts with.
+    /// </summary>
+    private static string BatchKey(string key, List<Decided> decided) =>
+        $"{key}@{Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join(',', decided.Select(d => d.Payment.Id)))))[..32]}";
 
     /// <summary>One batch's automatic applications in one command, their delivery started once it commits; returns how many.</summary>
     private async Task<int> CommitAsync(string batchKey, List<Decided> decided, CancellationToken ct)
