@@ -42,19 +42,10 @@ public sealed class InvoiceDisputeService(BillingDbContext db, CommandExecutor<B
             var customerIds = invoices.Values.Select(i => i.CustomerId).Distinct().ToList();
             await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(token); // found by FlagAsync without a query each
             var decided = new List<(Proto.Invoice?, DomainException?)>(fresh.Count);
-            for (var i = 0; i < fresh.Count; i++)
-            {
-                try
-                {
-                    if (amounts[i].Refusal is { } invalid) throw invalid;
-                    var invoice = invoices.GetValueOrDefault(fresh[i].InvoiceId) ?? throw new NotFoundException("invoice", fresh[i].InvoiceId);
-                    decided.Add((await FlagAsync(invoice, fresh[i].DisputeId, amounts[i].Value, fresh[i].Sequence, token), null));
-                }
-                catch (DomainException refusal)
-                {
-                    decided.Add((null, refusal));
-                }
-            }
+            foreach (var (mark, (amount, invalid)) in fresh.Zip(amounts))
+                decided.Add(await Refusals.TryAsync(() => invalid is not null ? throw invalid
+                    : FlagAsync(invoices.GetValueOrDefault(mark.InvoiceId) ?? throw new NotFoundException("invoice", mark.InvoiceId),
+                        mark.DisputeId, amount, mark.Sequence, token)));
             return decided;
         }, ct);
         return new Proto.MarkInvoicesDisputedResponse

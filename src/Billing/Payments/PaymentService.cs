@@ -53,17 +53,7 @@ public sealed class PaymentService(
             var invoices = await LoadInvoicesAsync(inputs.SelectMany(i => i.Value?.Allocations ?? []).Select(a => a.InvoiceId).Distinct(), token);
             var decided = new List<(Proto.PaymentApplication?, DomainException?)>(fresh.Count);
             foreach (var (input, invalid) in inputs)
-            {
-                try
-                {
-                    if (invalid is not null) throw invalid;
-                    decided.Add((await ApplyAsync(input!, invoices, token), null));
-                }
-                catch (DomainException refusal)
-                {
-                    decided.Add((null, refusal));
-                }
-            }
+                decided.Add(await Refusals.TryAsync(() => ApplyAsync(input ?? throw invalid!, invoices, token)));
             await WriteAppliedAsync(token);
             return decided;
         }, ct);

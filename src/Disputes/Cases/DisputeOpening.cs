@@ -61,17 +61,7 @@ public sealed class DisputeOpening(
             var held = new HeldInBatch();
             var decided = new List<(Proto.Dispute?, DomainException?)>(fresh.Count);
             foreach (var (input, customerId, refusal) in fresh.Select(r => checkedInputs[r]))
-            {
-                try
-                {
-                    if (refusal is not null) throw refusal;
-                    decided.Add((await OpenAsync(input!, customerId!, invoices, held, token), null));
-                }
-                catch (DomainException refused)
-                {
-                    decided.Add((null, refused));
-                }
-            }
+                decided.Add(await Refusals.TryAsync(() => refusal is not null ? throw refusal : OpenAsync(input!, customerId!, invoices, held, token)));
             return decided;
         }, ct);
         return new Proto.OpenDisputesResponse
