@@ -1,5 +1,6 @@
 using ArPlatform.CashApplication.Data;
 using ArPlatform.CashApplication.Payments;
+using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
@@ -172,7 +173,7 @@ public sealed class ApplicationDispatcher(
                 var response = await disputes.OpenDisputesAsync(new Disputes.OpenDisputesRequest
                 {
                     Disputes = { cases.Select(c => ApplicationSteps.DeductionRequest(c.Application, payments[c.Application.PaymentId], c.Line, policy)) },
-                }, ApplicationSteps.Headers(cases[0].Application.AppliedBy, cases[0].Application.CorrelationId), cancellationToken: ct);
+                }, CallerContext.OnBehalfOf(cases[0].Application.AppliedBy, cases[0].Application.CorrelationId), cancellationToken: ct);
                 for (var i = 0; i < cases.Length; i++)
                     if (!ApplicationSteps.Opened(cases[i].Line, response.Results[i]))
                         NotNow(cases[i].Application, RemoteCallPolicy.Describe(response.Results[i].ErrorCode, response.Results[i].ErrorMessage));
@@ -276,7 +277,7 @@ public sealed class ApplicationDispatcher(
             var calling = System.Diagnostics.Stopwatch.StartNew();
             var response = await billing.ApplyPaymentsAsync(
                 new Billing.ApplyPaymentsRequest { Applications = { batch.Select(a => ApplicationSteps.ApplyRequest(a, payments[a.PaymentId])) } },
-                ApplicationSteps.Headers(batch[0].AppliedBy, batch[0].CorrelationId), cancellationToken: ct);
+                CallerContext.OnBehalfOf(batch[0].AppliedBy, batch[0].CorrelationId), cancellationToken: ct);
             metrics.Stage("billing_call", calling.Elapsed);
             var done = 0;
             for (var i = 0; i < batch.Count; i++)

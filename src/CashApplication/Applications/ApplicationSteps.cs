@@ -35,7 +35,7 @@ public sealed class ApplicationSteps(
     {
         try
         {
-            var applied = await billing.ApplyPaymentAsync(ApplyRequest(application, payment), Headers(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
+            var applied = await billing.ApplyPaymentAsync(ApplyRequest(application, payment), CallerContext.OnBehalfOf(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
             Outcome = Applied(application, payment, new Billing.ApplyPaymentResult { Application = applied });
         }
         catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
@@ -69,7 +69,7 @@ public sealed class ApplicationSteps(
         try
         {
             var dispute = await disputes.OpenDisputeAsync(DeductionRequest(application, payment, line, policy),
-                Headers(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
+                CallerContext.OnBehalfOf(application.AppliedBy, application.CorrelationId), cancellationToken: ct);
             Opened(line, new Disputes.OpenDisputeResult { Dispute = dispute });
         }
         catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
@@ -120,7 +120,7 @@ public sealed class ApplicationSteps(
                 await billing.ReversePaymentApplicationAsync(new Billing.ReversePaymentApplicationRequest
                 {
                     Id = billingId, RequestId = $"{application.Id}-reversal", Reason = application.ReversalReason,
-                }, Headers(application.ReversedBy, application.CorrelationId), cancellationToken: ct);
+                }, CallerContext.OnBehalfOf(application.ReversedBy, application.CorrelationId), cancellationToken: ct);
             }
             catch (RpcException e) when (RemoteCallPolicy.IsRefusal(e.StatusCode))
             {
@@ -163,12 +163,4 @@ public sealed class ApplicationSteps(
         && Enum.TryParse<Disputes.DisputeReasonCode>(name.Replace("_", ""), ignoreCase: true, out var code)
             ? code
             : Disputes.DisputeReasonCode.Other;
-
-    /// <summary>The person the call carries out a decision of, and the correlation id of the request that made it.</summary>
-    public static Metadata Headers(string actor, string correlationId)
-    {
-        var headers = new Metadata { { CallerContext.OnBehalfOfHeader, actor } };
-        if (correlationId.Length > 0) headers.Add(CallerContext.CorrelationHeader, correlationId);
-        return headers;
-    }
 }

@@ -56,7 +56,7 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
                         InvoiceId = writeOff.InvoiceId, RequestId = writeOff.Id, WriteOffReference = writeOff.Number,
                         Amount = MoneyMapping.ToProto(writeOff.Amount, writeOff.Currency), Reason = writeOff.Reason,
                         RequestedBy = writeOff.RequestedBy, ApprovedBy = writeOff.DecidedBy,
-                    }, new Metadata { { CallerContext.OnBehalfOfHeader, writeOff.DecidedBy } }, cancellationToken: ct);
+                    }, CallerContext.OnBehalfOf(writeOff.DecidedBy), cancellationToken: ct);
                     outcome = w => (w.Status, w.PostingId, w.NextPostingAt) = (Proto.WriteOffStatus.Posted, posting.Id, null);
                     metrics.WriteOffsPosted.Add(1);
                     posted++;

@@ -94,7 +94,7 @@ public sealed class BillingOutboxDispatcher(
                 var response = await billing.MarkInvoicesDisputedAsync(new Billing.MarkInvoicesDisputedRequest
                 {
                     Marks = { messages.Select(m => Billing.MarkInvoiceDisputedRequest.Parser.ParseFrom(m.Payload)) },
-                }, Headers(messages[0]), cancellationToken: ct);
+                }, CallerContext.OnBehalfOf(messages[0].Actor, messages[0].CorrelationId), cancellationToken: ct);
                 for (var i = 0; i < messages.Count; i++)
                 {
                     var result = response.Results[i];
@@ -140,17 +140,10 @@ public sealed class BillingOutboxDispatcher(
             message.Kind, message.DisputeId, message.Attempts, error);
     }
 
-    private static Metadata Headers(OutboxMessage message)
-    {
-        var headers = new Metadata { { CallerContext.OnBehalfOfHeader, message.Actor } };
-        if (message.CorrelationId.Length > 0) headers.Add(CallerContext.CorrelationHeader, message.CorrelationId);
-        return headers;
-    }
-
     private static async Task DeliverAsync(OutboxMessage message, Billing.BillingService.BillingServiceClient billing,
         DisputesDbContext db, CancellationToken ct)
     {
-        var headers = Headers(message);
+        var headers = CallerContext.OnBehalfOf(message.Actor, message.CorrelationId);
         switch (message.Kind)
         {
             case BillingChangeKind.MarkDisputed:

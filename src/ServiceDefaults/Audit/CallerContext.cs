@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grpc.Core;
 using ArPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -15,6 +16,17 @@ public sealed class CallerContext(IHttpContextAccessor http)
     /// cannot approve it themselves. Honoured only from callers holding the service role.
     /// </summary>
     public const string OnBehalfOfHeader = "x-on-behalf-of";
+
+    /// <summary>
+    /// Headers for a call a service makes to carry out a person's decision: the person, and the
+    /// correlation id of the request that made it (when there is one).
+    /// </summary>
+    public static Metadata OnBehalfOf(string actor, string correlationId = "")
+    {
+        var headers = new Metadata { { OnBehalfOfHeader, actor } };
+        if (correlationId.Length > 0) headers.Add(CorrelationHeader, correlationId);
+        return headers;
+    }
 
     public string Actor
     {
