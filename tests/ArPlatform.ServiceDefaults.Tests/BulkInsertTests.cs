@@ -12,13 +12,9 @@ namespace ArPlatform.ServiceDefaults.Tests;
 /// </summary>
 public sealed class BulkInsertTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("bulk-insert-").FullName;
+    private readonly SqliteFolder _folder = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     public enum Colour { Red = 1, Green = 2 }
 
@@ -87,7 +83,7 @@ public sealed class BulkInsertTests : IDisposable
 
     private SampleContext Open()
     {
-        var db = new SampleContext(new DbContextOptionsBuilder().UseSqlite($"Data Source={Path.Combine(_folder, "bulk.db")}").Options);
+        var db = new SampleContext(new DbContextOptionsBuilder().UseSqlite($"Data Source={_folder.File("bulk.db")}").Options);
         db.Database.EnsureCreated();
         return db;
     }

@@ -10,13 +10,9 @@ namespace ArPlatform.ServiceDefaults.Tests;
 /// </summary>
 public sealed class BulkUpdateTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("bulk-update-").FullName;
+    private readonly SqliteFolder _folder = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     public enum Standing { Good = 1, OnHold = 2 }
 
@@ -58,7 +54,7 @@ public sealed class BulkUpdateTests : IDisposable
 
     private AccountContext Open()
     {
-        var db = new AccountContext(new DbContextOptionsBuilder().UseSqlite($"Data Source={Path.Combine(_folder, "accounts.db")}").Options);
+        var db = new AccountContext(new DbContextOptionsBuilder().UseSqlite($"Data Source={_folder.File("accounts.db")}").Options);
         db.Database.EnsureCreated();
         return db;
     }

@@ -7,13 +7,9 @@ namespace ArPlatform.ServiceDefaults.Tests;
 /// <summary>Saves of their own queue in memory for one SQLite database, and a failed one lets the next in.</summary>
 public sealed class SqliteWriteGateTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("write-gate-").FullName;
+    private readonly SqliteFolder _folder = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     public sealed class Note
     {
@@ -33,7 +29,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     private NoteContext Open()
     {
         var db = new NoteContext(new DbContextOptionsBuilder()
-            .UseSqlite($"Data Source={Path.Combine(_folder, "notes.db")}")
+            .UseSqlite($"Data Source={_folder.File("notes.db")}")
             .AddInterceptors(SqliteConnectionTuning.Instance, SqliteWriteGate.Saves.Instance).Options);
         db.Database.EnsureCreated();
         return db;

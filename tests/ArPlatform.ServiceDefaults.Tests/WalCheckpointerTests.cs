@@ -6,18 +6,14 @@ namespace ArPlatform.ServiceDefaults.Tests;
 
 public sealed class WalCheckpointerTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("wal-checkpointer-").FullName;
+    private readonly SqliteFolder _folder = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Committed_rows_reach_the_database_file_in_the_background_without_a_commit_copying_them()
     {
-        var file = Path.Combine(_folder, "service.db");
+        var file = _folder.File("service.db");
         var connectionString = $"Data Source={file}";
         await using var writer = new SqliteConnection(connectionString);
         await writer.OpenAsync();
@@ -42,7 +38,7 @@ public sealed class WalCheckpointerTests : IDisposable
     /// <summary>The rows a copy of the database file holds without its write-ahead log.</summary>
     private async Task<long> RowsInTheFileAloneAsync(string file)
     {
-        var copy = Path.Combine(_folder, $"copy-{Guid.NewGuid():N}.db");
+        var copy = _folder.File($"copy-{Guid.NewGuid():N}.db");
         File.Copy(file, copy);
         await using var reader = new SqliteConnection($"Data Source={copy};Pooling=False");
         await reader.OpenAsync();

@@ -43,20 +43,13 @@ public sealed class ReliableDeliveryTests
     public async Task When_Billing_applied_but_its_answer_was_lost_the_retry_is_a_replay_and_nothing_doubles()
     {
         var wire = new LoseFirstAnswer("/ar.billing.v1.BillingService/ApplyPayments");
-        using var world = new CashWorld(NoDelivery, services => services.Configure<HttpClientFactoryOptions>(
-            nameof(Contracts.Billing.V1.BillingService.BillingServiceClient),
-            o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(wire))));
+        using var world = Losing(wire, nameof(Contracts.Billing.V1.BillingService.BillingServiceClient));
         var acme = await world.CustomerAsync("Acme Corp", "c-acme");
         var invoice = await world.InvoiceAsync(acme.Id, "i-1");
         var payment = await world.RecordAsync("p-1", "108.25", "ACME CORP", "", invoice.Number);
-        var dispatcher = world.Cash.Services.GetRequiredService<ApplicationDispatcher>();
 
         // However the retry comes (the client's own, or the dispatcher's next pass after its back-off), Billing sees the same request id.
-        for (var pass = 0; pass < 3; pass++)
-        {
-            await dispatcher.DeliverDueAsync(default);
-            world.Cash.Clock.Now = world.Cash.Clock.Now.AddMinutes(10);
-        }
+        await DeliverPassAfterPassAsync(world);
 
         Assert.True(wire.Lost);
         var now = await world.Carl.GetPaymentAsync(new GetPaymentRequest { Id = payment.Id });
@@ -68,21 +61,14 @@ public sealed class ReliableDeliveryTests
     public async Task When_Disputes_opened_a_batch_of_deductions_but_its_answer_was_lost_the_retry_opens_each_case_once()
     {
         var wire = new LoseFirstAnswer("/ar.disputes.v1.DisputesService/OpenDisputes");
-        using var world = new CashWorld(NoDelivery, services => services.Configure<HttpClientFactoryOptions>(
-            nameof(Contracts.Disputes.V1.DisputesService.DisputesServiceClient),
-            o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(wire))));
+        using var world = Losing(wire, nameof(Contracts.Disputes.V1.DisputesService.DisputesServiceClient));
         var acme = await world.CustomerAsync("Acme Corp", "c-acme");
         var first = await world.InvoiceAsync(acme.Id, "i-1", unitPrice: "200.00");
         var second = await world.InvoiceAsync(acme.Id, "i-2", unitPrice: "200.00");
         var import = await world.ImportAsync("f-1", CashWorld.Edi820("TRACE-2", 408.25m, "ACME CORP",
             (first.Number, 208.25m, 216.50m, "01"), (second.Number, 200.00m, 216.50m, "02")));
-        var dispatcher = world.Cash.Services.GetRequiredService<ApplicationDispatcher>();
 
-        for (var pass = 0; pass < 3; pass++)
-        {
-            await dispatcher.DeliverDueAsync(default);
-            world.Cash.Clock.Now = world.Cash.Clock.Now.AddMinutes(10);
-        }
+        await DeliverPassAfterPassAsync(world);
 
         Assert.True(wire.Lost);
         var lines = (await world.OnlyPaymentOfAsync(import)).Applications.Single().Lines;
@@ -162,6 +148,21 @@ public sealed class ReliableDeliveryTests
     }
 
     /// <summary>Lets the first call to a path reach Billing, then drops Billing's answer as a broken connection would.</summary>
+    /// <summary>Cash application that delivers only when asked, its client of that name losing the wire's first answer.</summary>
+    private static CashWorld Losing(LoseFirstAnswer wire, string client) => new(NoDelivery, services =>
+        services.Configure<HttpClientFactoryOptions>(client, o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(wire))));
+
+    /// <summary>Three dispatcher passes, each after any back-off the one before it set.</summary>
+    private static async Task DeliverPassAfterPassAsync(CashWorld world)
+    {
+        var dispatcher = world.Cash.Services.GetRequiredService<ApplicationDispatcher>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await dispatcher.DeliverDueAsync(default);
+            world.Cash.Clock.Now = world.Cash.Clock.Now.AddMinutes(10);
+        }
+    }
+
     private sealed class LoseFirstAnswer(string path) : DelegatingHandler
     {
         public bool Lost { get; private set; }
