@@ -48,6 +48,50 @@ public sealed class DisputesTests(StackFixture fixture)
         Assert.StartsWith("CM-", memo);
     }
 
+    [StackFact]
+    public async Task Disputes_and_applications_racing_through_the_gateway_never_claim_more_than_the_invoice()
+    {
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var cash = Stack.JsonClient(Roles.CashApplier);
+        var customer = await PostAsync(clerk, "/v1/customers", """
+            { "requestId": "e2e-race-c", "customer": { "name": "Initech", "currency": "USD", "region": "AMER" } }
+            """);
+        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+            { "requestId": "e2e-race-i", "issue": true, "invoice": { "customerId": "{{customer}}", "invoiceDate": "2026-10-01",
+              "lines": [ { "description": "Platform fee", "quantity": "3", "unitPrice": { "currency": "USD", "amount": "100.00" },
+                           "taxRatePercent": "8.25" } ] } }
+            """);
+
+        var disputes = Enumerable.Range(1, 30).Select(n => clerk.PostAsync("/v1/disputes", Json($$"""
+            { "requestId": "e2e-race-d-{{n}}", "dispute": { "invoiceId": "{{invoice}}", "reasonCode": "PRICING", "source": "CUSTOMER",
+              "amount": { "currency": "USD", "amount": "10.00" } } }
+            """)));
+        var applications = Enumerable.Range(1, 20).Select(n => cash.PostAsync("/v1/payment-applications", Json($$"""
+            { "requestId": "e2e-race-a-{{n}}", "paymentReference": "RACE-{{n}}", "appliedOn": "2026-11-05",
+              "allocations": [ { "invoiceId": "{{invoice}}", "amount": { "currency": "USD", "amount": "10.00" } } ] }
+            """)));
+        var answers = await Task.WhenAll(disputes.Concat(applications));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)a.StatusCode}"));
+        using var channel = GrpcChannel.ForAddress(Stack.GatewayGrpc);
+        var billing = new BillingService.BillingServiceClient(channel.WithBearer(Stack.Token(Roles.ArClerk)));
+        var after = await billing.GetInvoiceAsync(new GetInvoiceRequest { Id = invoice });
+        var (open, disputed) = (Amount(after.OpenAmount.Amount), Amount(after.DisputedAmount.Amount));
+        Assert.InRange(disputed, 0m, open);
+        var opened = answers.Take(30).Count(a => a.StatusCode == HttpStatusCode.OK);
+        var applied = answers.Skip(30).Count(a => a.StatusCode == HttpStatusCode.OK);
+        // Every answer told the truth: what was accepted is exactly what Billing holds and applied.
+        Assert.Equal(opened * 10.00m, disputed);
+        Assert.Equal(324.75m - applied * 10.00m, open);
+        var cases = new DisputesService.DisputesServiceClient(channel.WithBearer(Stack.Token(Roles.ArManager)));
+        var listed = await cases.ListDisputesAsync(new ListDisputesRequest { CustomerId = customer, PageSize = 100 });
+        Assert.Equal(opened, listed.Disputes.Count(d => d.Status == DisputeStatus.Open));
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static decimal Amount(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<string> PostAsync(HttpClient http, string path, string json)
     {
         var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));

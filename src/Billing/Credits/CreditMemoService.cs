@@ -6,6 +6,7 @@ using ArPlatform.Billing.Ledger;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Proto = ArPlatform.Contracts.Billing.V1;
@@ -26,7 +27,7 @@ public sealed class CreditMemoService(
 
     public async Task<Proto.CreditMemo> CreateAsync(Proto.CreateCreditMemoRequest request, CancellationToken ct)
     {
-        var (invoiceId, customerId, amount, reason) = Parse(request);
+        var (invoiceId, customerId, amount, reason, disputeId) = Parse(request);
         return await commands.ExecuteAsync("CreateCreditMemo", request.RequestId, request, async token =>
         {
             var invoice = invoiceId is null ? null
@@ -40,7 +41,7 @@ public sealed class CreditMemoService(
                     $"Invoice {invoice.Number} has {invoice.OpenAmount:0.####} {invoice.Currency} open; a credit of {amount.Amount:0.####} would exceed it.");
 
             var created = await NewMemoAsync(customer, invoice, amount.Currency.Code, amount.Amount, reason, token);
-            if (amount.Amount <= Threshold) await PostWithoutApprovalAsync(created, invoice, customer, "Below the approval threshold.", token);
+            if (amount.Amount <= Threshold) await PostWithoutApprovalAsync(created, invoice, customer, "Below the approval threshold.", token, disputeId);
             else created.AwaitApproval();
             var result = created.ToProto();
             commands.Audit("credit-memo", created.Id, null, result);
@@ -80,10 +81,11 @@ public sealed class CreditMemoService(
         return memo;
     }
 
-    private async Task PostWithoutApprovalAsync(CreditMemo memo, Invoice? invoice, Customer customer, string why, CancellationToken ct)
+    private async Task PostWithoutApprovalAsync(CreditMemo memo, Invoice? invoice, Customer customer, string why, CancellationToken ct,
+        string? resolvingDispute = null)
     {
         memo.PostWithoutApproval(memo.CreatedAt, why);
-        await PostAsync(memo, invoice, customer, memo.CreatedAt, ct);
+        await PostAsync(memo, invoice, customer, memo.CreatedAt, ct, resolvingDispute);
     }
 
     public Task<Proto.CreditMemo> ApproveAsync(Proto.ApproveCreditMemoRequest request, CancellationToken ct) =>
@@ -179,13 +181,17 @@ public sealed class CreditMemoService(
         }, ct);
     }
 
-    /// <summary>Into the ledger: the invoice settles by the credit (re-checked against what is open now).</summary>
-    private async Task PostAsync(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Into the ledger: the invoice settles by the credit (re-checked against what is open now and
+    /// what disputes hold, of which the case the credit resolves may give up its own).
+    /// </summary>
+    private async Task PostAsync(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now, CancellationToken ct,
+        string? resolvingDispute = null)
     {
         if (invoice is not null)
         {
             var before = invoice.ToProto();
-            invoice.Settle(memo.Amount);
+            invoice.Settle(memo.Amount, resolvingDispute);
             commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
         }
         await ledger.PostAsync(customer, new LedgerEntry
@@ -195,7 +201,7 @@ public sealed class CreditMemoService(
         }, ct);
     }
 
-    private static (string? InvoiceId, string? CustomerId, Money Amount, string Reason) Parse(Proto.CreateCreditMemoRequest request)
+    private (string? InvoiceId, string? CustomerId, Money Amount, string Reason, string? DisputeId) Parse(Proto.CreateCreditMemoRequest request)
     {
         var v = new Validator();
         v.RequestId(request.RequestId);
@@ -205,8 +211,12 @@ public sealed class CreditMemoService(
         v.Require("credit_memo.reason", memo.Reason).MaxLength("credit_memo.reason", memo.Reason, 200);
         var amount = v.Money("credit_memo.amount", memo.Amount);
         if (amount is { IsZero: true }) v.Add("credit_memo.amount.amount", "must be greater than zero");
+        if (memo.DisputeId.Length > 0 && !caller.IsInAnyRole([Roles.Service]))
+            v.Add("credit_memo.dispute_id", "is set by Disputes when it credits a resolved case");
+        else if (memo.DisputeId.Length > 0 && memo.InvoiceId.Length == 0)
+            v.Add("credit_memo.dispute_id", "a dispute is credited against its invoice");
         v.ThrowIfInvalid();
         return (memo.InvoiceId.Length > 0 ? memo.InvoiceId : null, memo.CustomerId.Length > 0 ? memo.CustomerId : null,
-            amount!.Value, CardNumbers.Mask(memo.Reason));
+            amount!.Value, CardNumbers.Mask(memo.Reason), memo.DisputeId.Length > 0 ? memo.DisputeId : null);
     }
 }

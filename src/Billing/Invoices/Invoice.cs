@@ -88,17 +88,26 @@ public sealed class Invoice
         return wasIssued;
     }
 
-    /// <summary>Cash applied or credit given: reduces what is open; never below zero.</summary>
-    public void Settle(decimal amount)
+    /// <summary>
+    /// Cash applied or credit given: reduces what is open; never below zero, nor below what
+    /// disputes hold. A credit that resolves a dispute (<paramref name="resolvingDispute"/>) may use
+    /// what that case holds, and its hold shrinks by as much in the same change.
+    /// </summary>
+    public void Settle(decimal amount, string? resolvingDispute = null)
     {
-        EnsureSettles(amount);
+        EnsureSettles(amount, resolvingDispute);
         OpenAmount -= amount;
         Status = OpenAmount == 0m ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid;
+        if (FlagOf(resolvingDispute) is { } flag)
+        {
+            flag.Amount -= Math.Min(flag.Amount, amount);
+            DisputedAmount = DisputeFlags.Sum(f => f.Amount);
+        }
         Version++;
     }
 
     /// <summary>Refuses a settlement <see cref="Settle"/> would refuse, changing nothing (to check all of a payment's invoices first).</summary>
-    public void EnsureSettles(decimal amount)
+    public void EnsureSettles(decimal amount, string? resolvingDispute = null)
     {
         if (Status is not (InvoiceStatus.Issued or InvoiceStatus.PartiallyPaid))
             throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
@@ -106,23 +115,33 @@ public sealed class Invoice
         if (amount > OpenAmount)
             throw new PreconditionFailedException("AMOUNT_EXCEEDS_OPEN", $"invoices/{Id}",
                 $"Invoice {Number} has {OpenAmount:0.####} {Currency} open; {amount:0.####} cannot be applied.");
+        var held = DisputedAmount - (FlagOf(resolvingDispute)?.Amount ?? 0m);
+        if (amount > OpenAmount - held)
+            throw new PreconditionFailedException("AMOUNT_EXCEEDS_UNDISPUTED", $"invoices/{Id}",
+                $"Invoice {Number} has {OpenAmount:0.####} {Currency} open, of which disputes hold {held:0.####}; " +
+                $"{amount:0.####} cannot be applied until they are resolved.");
     }
 
     /// <summary>
     /// Sets what one dispute claims on this invoice (zero clears it). Each change carries the
     /// dispute's own sequence number, so a late or repeated delivery of an older change never
-    /// undoes a newer one. True when the flag changed.
+    /// undoes a newer one. All the cases together never hold more than is open: the check and
+    /// the hold are one change of this row, so of two concurrent holds that both fit alone only
+    /// one wins and the other is checked again. True when the flag changed.
     /// </summary>
     public bool FlagDispute(string disputeId, decimal amount, long sequence)
     {
-        if (Status is InvoiceStatus.Draft or InvoiceStatus.Void)
+        // A hold needs an issued invoice; taking one off never fails (the invoice may be void by then).
+        if (amount > 0m && Status is InvoiceStatus.Draft or InvoiceStatus.Void)
             throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
                 $"Invoice {Number ?? Id} is {Status}; only an issued invoice can be disputed.");
-        if (amount > Total)
-            throw new PreconditionFailedException("AMOUNT_EXCEEDS_TOTAL", $"invoices/{Id}",
-                $"Invoice {Number} totals {Total:0.####} {Currency}; {amount:0.####} cannot be disputed.");
-        var flag = DisputeFlags.FirstOrDefault(f => f.DisputeId == disputeId);
+        var flag = FlagOf(disputeId);
         if (flag is not null && flag.Sequence >= sequence) return false;
+        var room = OpenAmount - (DisputedAmount - (flag?.Amount ?? 0m));
+        // Lowering or clearing a hold is always taken (Settle never lets the holds outgrow what is open).
+        if (amount > (flag?.Amount ?? 0m) && amount > room)
+            throw new PreconditionFailedException("AMOUNT_EXCEEDS_UNDISPUTED", $"invoices/{Id}",
+                $"Invoice {Number} has {room:0.####} {Currency} open and not yet disputed; {amount:0.####} cannot be disputed.");
         if (flag is null) DisputeFlags.Add(flag = new InvoiceDisputeFlag { DisputeId = disputeId });
         flag.Amount = amount;
         flag.Sequence = sequence;
@@ -130,6 +149,9 @@ public sealed class Invoice
         Version++;
         return true;
     }
+
+    private InvoiceDisputeFlag? FlagOf(string? disputeId) =>
+        disputeId is null ? null : DisputeFlags.FirstOrDefault(f => f.DisputeId == disputeId);
 
     /// <summary>The early-payment discount, no more than offered, taken by the discount date.</summary>
     public bool AllowsDiscount(decimal amount, DateOnly paidOn) =>

@@ -49,6 +49,7 @@ public sealed class BillingOutbox(
             CreditMemo = new Billing.CreditMemo
             {
                 InvoiceId = item.InvoiceId,
+                DisputeId = dispute.Id,
                 Amount = Money(amount, dispute.Currency),
                 Reason = $"Dispute {dispute.Number} ({dispute.Reason}) resolved {dispute.Outcome}",
             },

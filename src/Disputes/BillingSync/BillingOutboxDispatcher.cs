@@ -1,3 +1,4 @@
+using ArPlatform.Disputes.Cases;
 using ArPlatform.Disputes.Data;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Grpc;
@@ -15,7 +16,8 @@ namespace ArPlatform.Disputes.BillingSync;
 /// precondition) is marked failed with the reason, shown on the case and logged. Holds go to
 /// Billing together (MarkInvoicesDisputed: cases opened at volume), the other changes one by one;
 /// each delivery is recorded before the next, so a crash repeats at most one call, which Billing
-/// replays.
+/// replays. A case whose hold Billing refused is closed after the pass (it holds nothing, so it
+/// must not look open), and its other holds come off.
 /// </summary>
 public sealed class BillingOutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, DisputesMetrics metrics,
@@ -28,62 +30,89 @@ public sealed class BillingOutboxDispatcher(
     /// <summary>Delivers everything due now; returns how many changes Billing took.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
     {
+        var refusedHolds = new List<OutboxMessage>();
+        int delivered;
         await _gate.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
-            var billing = scope.ServiceProvider.GetRequiredService<Billing.BillingService.BillingServiceClient>();
-            var delivered = 0;
-            var heldBack = new HashSet<string>(StringComparer.Ordinal);
-            var after = 0L;
-            while (true)
-            {
-                var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.FailedAt == null && m.Id > after)
-                    .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
-                if (pending.Count == 0) return delivered;
-                after = pending[^1].Id;
-                var holds = new List<OutboxMessage>();
-                foreach (var message in pending)
-                {
-                    if (heldBack.Contains(message.DisputeId) || message.NextAttemptAt > clock.GetUtcNow().UtcDateTime)
-                    {
-                        heldBack.Add(message.DisputeId);
-                        continue;
-                    }
-                    if (message.Kind == BillingChangeKind.MarkDisputed)
-                    {
-                        holds.Add(message);
-                        continue;
-                    }
-                    // What a case changes after its holds reaches Billing after them.
-                    delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, ct);
-                    holds.Clear();
-                    if (heldBack.Contains(message.DisputeId)) continue;
-                    try
-                    {
-                        await DeliverAsync(message, billing, db, ct);
-                        Delivered(message);
-                        delivered++;
-                    }
-                    catch (RpcException e)
-                    {
-                        NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
-                    }
-                    await db.SaveChangesAsync(ct);
-                }
-                delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, ct);
-            }
+            delivered = await DeliverAsync(refusedHolds, ct);
         }
         finally
         {
             _gate.Release();
         }
+        // Outside the gate: closing a case queues its clears, delivered by a pass of their own.
+        await WithdrawUnheldAsync(refusedHolds, ct);
+        return delivered;
+    }
+
+    private async Task<int> DeliverAsync(List<OutboxMessage> refusedHolds, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
+        var billing = scope.ServiceProvider.GetRequiredService<Billing.BillingService.BillingServiceClient>();
+        var delivered = 0;
+        var heldBack = new HashSet<string>(StringComparer.Ordinal);
+        var after = 0L;
+        while (true)
+        {
+            var pending = await db.Outbox.Where(m => m.DeliveredAt == null && m.FailedAt == null && m.Id > after)
+                .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+            if (pending.Count == 0) return delivered;
+            after = pending[^1].Id;
+            var holds = new List<OutboxMessage>();
+            foreach (var message in pending)
+            {
+                if (heldBack.Contains(message.DisputeId) || message.NextAttemptAt > clock.GetUtcNow().UtcDateTime)
+                {
+                    heldBack.Add(message.DisputeId);
+                    continue;
+                }
+                if (message.Kind == BillingChangeKind.MarkDisputed)
+                {
+                    holds.Add(message);
+                    continue;
+                }
+                // What a case changes after its holds reaches Billing after them.
+                delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, refusedHolds, ct);
+                holds.Clear();
+                if (heldBack.Contains(message.DisputeId)) continue;
+                try
+                {
+                    await DeliverAsync(message, billing, db, ct);
+                    Delivered(message);
+                    delivered++;
+                }
+                catch (RpcException e)
+                {
+                    NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
+                }
+                await db.SaveChangesAsync(ct);
+            }
+            delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, refusedHolds, ct);
+        }
+    }
+
+    /// <summary>Closes each case whose hold was refused; a failure is logged and leaves the case as it was.</summary>
+    private async Task WithdrawUnheldAsync(List<OutboxMessage> refusedHolds, CancellationToken ct)
+    {
+        foreach (var refused in refusedHolds.DistinctBy(m => m.DisputeId))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DisputeWork>().WithdrawUnheldAsync(refused.DisputeId, refused.Id, refused.LastError, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not close dispute {DisputeId}, whose hold Billing refused", refused.DisputeId);
+            }
+        }
     }
 
     /// <summary>Holds in MarkInvoicesDisputed calls (one per person they were made for); returns how many Billing took.</summary>
     private async Task<int> DeliverHoldsAsync(List<OutboxMessage> holds, Billing.BillingService.BillingServiceClient billing,
-        DisputesDbContext db, HashSet<string> heldBack, CancellationToken ct)
+        DisputesDbContext db, HashSet<string> heldBack, List<OutboxMessage> refused, CancellationToken ct)
     {
         var taken = 0;
         foreach (var group in holds.GroupBy(m => (m.Actor, m.CorrelationId)))
@@ -107,12 +136,17 @@ public sealed class BillingOutboxDispatcher(
                     {
                         var code = Enum.TryParse<StatusCode>(result.ErrorCode, out var parsed) ? parsed : StatusCode.Unknown;
                         NotTaken(messages[i], code, RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage), heldBack);
+                        if (messages[i].FailedAt is not null) refused.Add(messages[i]);
                     }
                 }
             }
             catch (RpcException e)
             {
-                foreach (var message in messages) NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
+                foreach (var message in messages)
+                {
+                    NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
+                    if (message.FailedAt is not null) refused.Add(message);
+                }
             }
             await db.SaveChangesAsync(ct);
         }

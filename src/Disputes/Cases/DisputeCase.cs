@@ -97,6 +97,21 @@ public sealed class DisputeCase
         return shares;
     }
 
+    /// <summary>
+    /// Closes a case Billing would not hold (it claimed more than the invoice had open and not yet
+    /// disputed, or the invoice was no longer open): a case that holds nothing must not look open.
+    /// False when the case was already decided. A person may reopen it with a reason.
+    /// </summary>
+    public bool WithdrawUnheld(string reason, DateTime now)
+    {
+        if (!DisputeWorkflow.IsUnresolved(Status)) return false;
+        Record(DisputeStatus.Closed, "system", reason, now);
+        PendingWith = InternalTeam.None;
+        EscalationLevel = 0;
+        ClosedAt = now;
+        return true;
+    }
+
     /// <summary>Raises the escalation level (never lowers it while the case is unresolved). True when raised.</summary>
     public bool Escalate(int level)
     {
@@ -114,7 +129,8 @@ public sealed class DisputeCase
 
     public long NextBillingSequence() => ++BillingSequence;
 
-    private decimal Uncredited() => Items.Sum(i => i.Amount - i.CreditedAmount);
+    /// <summary>What the case disputes and has not yet credited.</summary>
+    public decimal Uncredited() => Items.Sum(i => i.Amount - i.CreditedAmount);
 
     private void Record(DisputeStatus to, string actor, string reason, DateTime now)
     {

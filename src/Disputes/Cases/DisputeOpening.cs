@@ -7,6 +7,7 @@ using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.Contracts.Common.V1;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Billing = ArPlatform.Contracts.Billing.V1;
 using Proto = ArPlatform.Contracts.Disputes.V1;
@@ -31,11 +32,16 @@ public sealed class DisputeOpening(
     public async Task<Proto.Dispute> OpenAsync(Proto.OpenDisputeRequest request, CancellationToken ct)
     {
         var input = DisputeRequests.ParseOpen(request);
-        if (await commands.FindReplayAsync<Proto.Dispute>(Operation, request.RequestId, request, ct) is { } replay) return replay;
-        var invoices = await ReadInvoicesAsync([input], ct);
-        var customerId = await CheckAsync(input, invoices, ct);
-        return await commands.ExecuteAsync(Operation, request.RequestId, request,
-            token => OpenAsync(input, customerId, invoices, new HeldInBatch(), token), ct);
+        var opened = await commands.FindReplayAsync<Proto.Dispute>(Operation, request.RequestId, request, ct);
+        if (opened is null)
+        {
+            var invoices = await ReadInvoicesAsync([input], ct);
+            var customerId = await CheckAsync(input, invoices, ct);
+            opened = await commands.ExecuteAsync(Operation, request.RequestId, request,
+                token => OpenAsync(input, customerId, invoices, new HeldInBatch(), token), ct);
+        }
+        if ((await RefusedHoldsAsync([opened], ct)).GetValueOrDefault(opened.Id) is { } refusal) throw refusal;
+        return opened;
     }
 
     /// <summary>
@@ -64,6 +70,9 @@ public sealed class DisputeOpening(
                 decided.Add(await Refusals.TryAsync(() => refusal is not null ? throw refusal : OpenAsync(input!, customerId!, invoices, held, token)));
             return decided;
         }, ct);
+        var refusedHolds = await RefusedHoldsAsync(results.Select(r => r.Response).OfType<Proto.Dispute>(), ct);
+        results = results.Select(r => r.Response is { } opened && refusedHolds.GetValueOrDefault(opened.Id) is { } refusal
+            ? ((Proto.Dispute?)null, (DomainException?)refusal) : r).ToList();
         return new Proto.OpenDisputesResponse
         {
             Results =
@@ -112,6 +121,24 @@ public sealed class DisputeOpening(
         var opened = dispute.ToProto(today);
         commands.Audit("dispute", dispute.Id, null, opened);
         return opened;
+    }
+
+    /// <summary>
+    /// The cases among <paramref name="opened"/> whose hold Billing refused (checked where the money
+    /// is, against concurrent holds and applications this service cannot see), each with the
+    /// refusal the caller gets instead of the case: such a case is closed, not open. The holds
+    /// were delivered as the command committed, unless delivery is left to the worker.
+    /// </summary>
+    private async Task<Dictionary<string, DomainException>> RefusedHoldsAsync(IEnumerable<Proto.Dispute> opened, CancellationToken ct)
+    {
+        var numbers = opened.ToDictionary(d => d.Id, d => d.Number, StringComparer.Ordinal);
+        var ids = numbers.Keys.ToList();
+        var refused = await db.Outbox.AsNoTracking()
+            .Where(m => ids.Contains(m.DisputeId) && m.Kind == BillingChangeKind.MarkDisputed && m.FailedAt != null)
+            .Select(m => new { m.DisputeId, m.LastError }).ToListAsync(ct);
+        return refused.DistinctBy(r => r.DisputeId).ToDictionary(r => r.DisputeId, r => (DomainException)new PreconditionFailedException(
+            "HOLD_REFUSED", $"disputes/{r.DisputeId}",
+            $"Billing refused to hold the amount, so case {numbers[r.DisputeId]} was closed, not opened: {r.LastError}"), StringComparer.Ordinal);
     }
 
     /// <summary>The invoices the cases name, read from Billing in batches (an id Billing does not return is simply absent).</summary>

@@ -57,20 +57,44 @@ public sealed class DisputeWork(
         if (request.Outcome == Proto.DisputeOutcome.Unspecified || !Enum.IsDefined(request.Outcome))
             v.Add("outcome", "is required: VALID, INVALID or PARTIAL");
         var outcome = (DisputeOutcome)(int)request.Outcome;
-        var credit = outcome == DisputeOutcome.Partial ? v.Money("credited_amount", request.CreditedAmount) : null;
-        if (outcome != DisputeOutcome.Partial && request.CreditedAmount is not null)
-            v.Add("credited_amount", "is given for PARTIAL only (VALID credits everything, INVALID nothing)");
+        // VALID credits everything disputed: the amount may be sent, as long as it is exactly that.
+        var credit = outcome is DisputeOutcome.Partial or DisputeOutcome.Valid && request.CreditedAmount is not null
+            ? v.Money("credited_amount", request.CreditedAmount) : null;
+        if (outcome == DisputeOutcome.Invalid && request.CreditedAmount is not null)
+            v.Add("credited_amount", "is not given for INVALID, which credits nothing");
+        else if (outcome == DisputeOutcome.Partial && request.CreditedAmount is null)
+            v.Add("credited_amount", "is required for PARTIAL");
         v.ThrowIfInvalid();
         return ChangeAsync("ResolveDispute", request.Id, request.RequestId, request.Etag, request, (dispute, now) =>
         {
             if (credit is { } c && c.Currency.Code != dispute.Currency)
                 throw new RequestValidationException([new FieldViolation("credited_amount.currency", $"the case is in {dispute.Currency}")]);
-            var shares = dispute.Resolve(outcome, credit?.Amount ?? 0m, CardNumbers.Mask(request.Note), caller.Actor, now);
+            if (outcome == DisputeOutcome.Valid && credit is { } stated && stated.Amount != dispute.Uncredited())
+                throw new RequestValidationException([new FieldViolation("credited_amount",
+                    $"VALID credits all {dispute.Uncredited():0.####} {dispute.Currency} disputed; leave the amount out or send exactly that (PARTIAL credits less)")]);
+            var shares = dispute.Resolve(outcome, outcome == DisputeOutcome.Partial ? credit!.Value.Amount : 0m, CardNumbers.Mask(request.Note), caller.Actor, now);
             // Credits first, then the holds come off: collections never chase what is being credited.
             for (var i = 0; i < shares.Count; i++)
                 if (shares[i] > 0m) outbox.SendCredit(dispute, dispute.Items[i], shares[i]);
             outbox.SendHolds(dispute);
             metrics.Resolved.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+        }, ct);
+    }
+
+    /// <summary>
+    /// Closes a case whose hold Billing refused for good (<paramref name="refusedMessageId"/> names
+    /// that refusal, so each is acted on once) and takes its other holds off again.
+    /// </summary>
+    public Task<Proto.Dispute> WithdrawUnheldAsync(string id, long refusedMessageId, string billingError, CancellationToken ct)
+    {
+        var reason = $"Billing refused to hold the disputed amount: {billingError}";
+        var request = new Proto.TransitionDisputeRequest
+        {
+            Id = id, RequestId = $"hold-refused-{refusedMessageId}", ToStatus = Proto.DisputeStatus.Closed, Reason = reason,
+        };
+        return ChangeAsync("WithdrawUnheldDispute", id, request.RequestId, etag: "", request, (dispute, now) =>
+        {
+            if (dispute.WithdrawUnheld(reason, now)) outbox.SendHolds(dispute);
         }, ct);
     }
 

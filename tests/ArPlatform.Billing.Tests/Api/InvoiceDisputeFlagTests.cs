@@ -101,6 +101,84 @@ public sealed class InvoiceDisputeFlagTests : IDisposable
     }
 
     [Fact]
+    public async Task Holds_of_different_cases_together_never_exceed_what_is_open()
+    {
+        var invoice = await InvoiceAsync(); // 324.75
+
+        var holds = await Disputes.MarkInvoicesDisputedAsync(new MarkInvoicesDisputedRequest
+        {
+            Marks = { Mark(invoice.Id, "case-a", "150.00", 1), Mark(invoice.Id, "case-b", "150.00", 1), Mark(invoice.Id, "case-c", "150.00", 1) },
+        });
+
+        Assert.Equal(["", "", "FailedPrecondition"], holds.Results.Select(r => r.ErrorCode));
+        Assert.Contains("24.75", holds.Results[2].ErrorMessage);
+        Assert.Equal("300.00", (await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id })).DisputedAmount.Amount);
+    }
+
+    [Fact]
+    public async Task Parallel_holds_on_one_invoice_are_each_checked_against_the_others()
+    {
+        var invoice = await InvoiceAsync(); // 324.75
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 40).Select(async n =>
+        {
+            try
+            {
+                await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, $"case-{n}", "10.00", 1));
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        var disputed = decimal.Parse((await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id })).DisputedAmount.Amount, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(320.00m, disputed);
+        Assert.Equal(32, answers.Count(a => a == StatusCode.OK));
+        Assert.All(answers.Where(a => a != StatusCode.OK), a => Assert.True(a is StatusCode.FailedPrecondition or StatusCode.Aborted, a.ToString()));
+    }
+
+    [Fact]
+    public async Task Cash_is_not_applied_over_what_disputes_hold_but_a_credit_resolving_a_case_may_use_its_hold()
+    {
+        var invoice = await InvoiceAsync(); // 324.75
+        await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "100.00", 1));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _host.ClientAs(Roles.CashApplier).ApplyPaymentAsync(new ApplyPaymentRequest
+        {
+            RequestId = "a-1", PaymentReference = "BANK-1", AppliedOn = "2026-11-05",
+            Allocations = { new PaymentAllocation { InvoiceId = invoice.Id, Amount = Requests.Usd("324.75") } },
+        }).ResponseAsync);
+        var credited = await Disputes.CreateCreditMemoAsync(new CreateCreditMemoRequest
+        {
+            RequestId = "case-a-2",
+            CreditMemo = new CreditMemo { InvoiceId = invoice.Id, DisputeId = "case-a", Reason = "valid dispute", Amount = Requests.Usd("100.00") },
+        });
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("disputes hold 100", refused.Status.Detail);
+        Assert.Equal(CreditMemoStatus.Posted, credited.Status);
+        var after = await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id });
+        Assert.Equal(("224.75", "0.00"), (after.OpenAmount.Amount, after.DisputedAmount.Amount));
+    }
+
+    [Fact]
+    public async Task Only_the_disputes_service_names_the_case_a_credit_resolves()
+    {
+        var invoice = await InvoiceAsync();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CreateCreditMemoAsync(new CreateCreditMemoRequest
+        {
+            RequestId = "m-1",
+            CreditMemo = new CreditMemo { InvoiceId = invoice.Id, DisputeId = "case-a", Reason = "pricing", Amount = Requests.Usd("10.00") },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains("credit_memo.dispute_id", refused.Status.Detail);
+    }
+
+    [Fact]
     public async Task An_empty_batch_of_holds_is_invalid()
     {
         await GrpcAssert.FailsWith(StatusCode.InvalidArgument, () => Disputes.MarkInvoicesDisputedAsync(new MarkInvoicesDisputedRequest()).ResponseAsync);

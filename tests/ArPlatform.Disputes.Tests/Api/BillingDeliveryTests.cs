@@ -107,11 +107,15 @@ public sealed class BillingDeliveryTests : IDisposable
         var dispute = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id));
         await _world.BillingClient.VoidInvoiceAsync(new() { Id = invoice.Id, RequestId = "v-1", Reason = "billed twice" });
 
-        await _world.Disputes.Services.GetRequiredService<BillingOutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+        var outbox = _world.Disputes.Services.GetRequiredService<BillingOutboxDispatcher>();
+        await outbox.DeliverDueAsync(CancellationToken.None);
+        await outbox.DeliverDueAsync(CancellationToken.None);
 
-        var sync = (await _world.Disputes.Client.GetDisputeAsync(new() { Id = dispute.Id })).BillingSync;
-        Assert.Equal((0, 1), (sync.Pending, sync.Failed));
-        Assert.StartsWith("FailedPrecondition", sync.LastError);
+        var after = await _world.Disputes.Client.GetDisputeAsync(new() { Id = dispute.Id });
+        Assert.Equal((0, 1), (after.BillingSync.Pending, after.BillingSync.Failed));
+        Assert.StartsWith("FailedPrecondition", after.BillingSync.LastError);
+        // The case holds nothing, so it does not stay open as if it did.
+        Assert.Equal(Contracts.Disputes.V1.DisputeStatus.Closed, after.Status);
     }
 
     private Task<int> AuditedInvoiceChangesAsync() =>

@@ -67,13 +67,28 @@ public sealed class ControlsTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        // VALID credits everything disputed: a credited amount is for PARTIAL only.
-        Assert.Equal(HttpStatusCode.BadRequest, resolved.StatusCode);
-        var valid = await http.PostAsJsonAsync($"/v1/disputes/{id}:resolve", new { requestId = "r-2", outcome = "VALID" });
-        var body = await valid.Content.ReadFromJsonAsync<JsonElement>();
+        var body = await resolved.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("RESOLVED_VALID", "24.75"), (body.GetProperty("status").GetString(), body.GetProperty("creditedAmount").GetProperty("amount").GetString()));
         var analytics = await (await http.GetAsync("/v1/disputes/analytics")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("PRICING", analytics.GetProperty("byReason")[0].GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public async Task A_valid_resolution_stating_another_amount_than_disputed_is_refused_naming_the_field()
+    {
+        var invoice = await _world.InvoiceAsync();
+        var dispute = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "24.75"));
+        using var http = _world.Disputes.JsonClient("mia", Roles.ArManager);
+
+        var resolved = await http.PostAsJsonAsync($"/v1/disputes/{dispute.Id}:resolve", new
+        {
+            requestId = "r-1", outcome = "VALID", creditedAmount = new { currency = "USD", amount = "20.00" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, resolved.StatusCode);
+        var violation = (await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details")[0].GetProperty("fieldViolations")[0];
+        Assert.Equal("credited_amount", violation.GetProperty("field").GetString());
+        Assert.Equal(Contracts.Disputes.V1.DisputeStatus.Open, (await _world.Disputes.Client.GetDisputeAsync(new() { Id = dispute.Id })).Status);
     }
 
     [Fact]

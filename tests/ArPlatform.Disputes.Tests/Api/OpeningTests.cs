@@ -1,6 +1,8 @@
 using ArPlatform.Contracts.Disputes.V1;
 using Grpc.Core;
+using ArPlatform.Disputes.BillingSync;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArPlatform.Disputes.Tests.Api;
 
@@ -103,6 +105,53 @@ public sealed class OpeningTests : IDisposable
 
         Assert.Contains("24.75", status.Message);
         Assert.Equal(1, await _world.Disputes.QueryAsync(db => db.Disputes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Cases_opened_in_parallel_never_hold_more_than_is_open_and_those_billing_refuses_are_refused_and_closed()
+    {
+        var invoice = await _world.InvoiceAsync(); // 324.75
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 40).Select(async n =>
+        {
+            try
+            {
+                await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "10.00", $"d-{n}"));
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        var held = await _world.ReloadAsync(invoice.Id);
+        var disputed = decimal.Parse(held.DisputedAmount.Amount, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(disputed, 10.00m, 324.75m);
+        var open = await _world.Disputes.Client.ListDisputesAsync(new() { PageSize = 100 });
+        // Every case that says it is open holds its amount in Billing, and no other does.
+        Assert.Equal(disputed, open.Disputes.Where(d => d.Status == DisputeStatus.Open).Sum(d => decimal.Parse(d.Amount.Amount, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(disputed, answers.Count(a => a == StatusCode.OK) * 10.00m);
+        Assert.All(answers.Where(a => a != StatusCode.OK), a => Assert.Equal(StatusCode.FailedPrecondition, a));
+    }
+
+    [Fact]
+    public async Task A_case_whose_hold_billing_refuses_is_closed_and_its_request_answers_failed_precondition_with_billings_reason()
+    {
+        using var world = new DisputesWorld(new Dictionary<string, string> { ["Disputes:Outbox:DeliverAfterCommit"] = "false" });
+        var invoice = await world.InvoiceAsync(); // 324.75
+        // Both checked by Disputes before either hold reached Billing: together they claim more than is open.
+        var first = await world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "300.00", "d-1"));
+        var second = await world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "100.00", "d-2"));
+
+        await world.Disputes.Services.GetRequiredService<BillingOutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "100.00", "d-2")).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("24.75", refused.Status.Detail);
+        Assert.Equal(DisputeStatus.Closed, (await world.Disputes.Client.GetDisputeAsync(new() { Id = second.Id })).Status);
+        Assert.Equal(DisputeStatus.Open, (await world.Disputes.Client.GetDisputeAsync(new() { Id = first.Id })).Status);
+        Assert.Equal("300.00", (await world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
     }
 
     [Fact]
