@@ -29,18 +29,27 @@ public sealed class ManualApplication(
     public async Task<Proto.Payment> ApplyAsync(Proto.ApplyPaymentManuallyRequest request, CancellationToken ct)
     {
         Validate(request);
-        if (await commands.FindReplayAsync<Proto.Payment>("ApplyPaymentManually", request.RequestId, request, ct) is { } replay)
-            return replay;
-        var invoices = await InvoicesAsync(request.Allocations, ct);
-        if (request.Allocations.Count == 0) await RequireCustomerAsync(request.CustomerId, ct);
-        await commands.ExecuteAsync("ApplyPaymentManually", request.RequestId, request, async token =>
+        var replay = await commands.FindReplayAsync<Proto.Payment>("ApplyPaymentManually", request.RequestId, request, ct);
+        var committed = replay;
+        if (committed is null)
         {
-            var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == request.Id, token) ?? throw new NotFoundException("payment", request.Id);
-            var draft = Draft(request, payment, invoices);
-            ledger.Commit(payment, draft);
-            return payment.ToProto(showBankingDetails: false);
-        }, ct);
-        return await AsItNowStandsAsync(request.Id, ct);
+            var invoices = await InvoicesAsync(request.Allocations, ct);
+            if (request.Allocations.Count == 0) await RequireCustomerAsync(request.CustomerId, ct);
+            committed = await commands.ExecuteAsync("ApplyPaymentManually", request.RequestId, request, async token =>
+            {
+                var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == request.Id, token) ?? throw new NotFoundException("payment", request.Id);
+                var draft = Draft(request, payment, invoices);
+                return payment.ToProto(showBankingDetails: false, [ledger.Commit(payment, draft)]);
+            }, ct);
+        }
+        var now = await AsItNowStandsAsync(request.Id, ct);
+        // The person's apply succeeds only when Billing took it: a refusal (another application or
+        // a dispute took the room since the invoice was read) is theirs to see, with Billing's reason.
+        if (committed.Applications.LastOrDefault() is { } mine
+            && now.Applications.FirstOrDefault(a => a.Id == mine.Id) is { Status: Proto.ApplicationStatus.Failed } failed)
+            throw new PreconditionFailedException("BILLING_REFUSED", $"payments/{request.Id}",
+                $"Billing refused the application, so nothing was applied: {failed.LastError}");
+        return now;
     }
 
     /// <summary>
@@ -66,14 +75,8 @@ public sealed class ManualApplication(
                     request.ApplicationId.Length == 0
                         ? $"Payment {payment.Id} has no application to unapply."
                         : $"Payment {payment.Id} has no live application {request.ApplicationId}.");
-            foreach (var application in targets)
-            {
-                // Maker ≠ checker: a person's application is taken back by another person.
-                if (!application.Automatic && string.Equals(application.AppliedBy, caller.Actor, StringComparison.Ordinal))
-                    throw new PreconditionFailedException("SEGREGATION_OF_DUTIES", $"applications/{application.Id}",
-                        $"{caller.Actor} applied {application.Id} and cannot also reverse it; another cash applier or a manager must.");
-                ledger.Reverse(application, caller.Actor, CardNumbers.Mask(request.Reason));
-            }
+            EnsureAnotherPersonTakesBack(targets);
+            foreach (var application in targets) ledger.Reverse(application, caller.Actor, CardNumbers.Mask(request.Reason));
             return payment.ToProto(showBankingDetails: false);
         }, ct);
         return await AsItNowStandsAsync(request.Id, ct);
@@ -90,6 +93,8 @@ public sealed class ManualApplication(
             var (payment, live) = await LiveApplicationsAsync(request.Id, token);
             if (payment.Status == PaymentStatus.Returned)
                 throw new PreconditionFailedException("PAYMENT_STATE", $"payments/{payment.Id}", $"Payment {payment.Id} was already returned.");
+            // Returning reverses every application too: the same second person as unapplying them.
+            EnsureAnotherPersonTakesBack(live);
             var before = await views.PaymentAsync(payment, token);
             var reason = CardNumbers.Mask(request.Reason);
             foreach (var application in live) ledger.Reverse(application, caller.Actor, $"returned: {reason}");
@@ -99,6 +104,14 @@ public sealed class ManualApplication(
             return after;
         }, ct);
         return await AsItNowStandsAsync(request.Id, ct);
+    }
+
+    /// <summary>Maker ≠ checker: a person's application is taken back (unapplied or returned) by another person.</summary>
+    private void EnsureAnotherPersonTakesBack(IEnumerable<PaymentApplication> applications)
+    {
+        if (applications.FirstOrDefault(a => !a.Automatic && string.Equals(a.AppliedBy, caller.Actor, StringComparison.Ordinal)) is { } own)
+            throw new PreconditionFailedException("SEGREGATION_OF_DUTIES", $"applications/{own.Id}",
+                $"{caller.Actor} applied {own.Id} and cannot also reverse it; another cash applier or a manager must.");
     }
 
     private async Task<(Payment Payment, List<PaymentApplication> Live)> LiveApplicationsAsync(string paymentId, CancellationToken ct)

@@ -52,6 +52,9 @@ public static partial class Mt940Parser
             switch (tag.Name)
             {
                 case "20":
+                    // A statement cut off (a transfer broken mid-message) must not pass as an empty one.
+                    if (statement is { Interim: false, Closed: false })
+                        throw new BankFileFormatException(tag.Line, Unclosed(statement) + "; the next statement starts here");
                     statement = new Statement();
                     break;
                 case "25" when statement is { Account.Length: 0 }:
@@ -86,9 +89,12 @@ public static partial class Mt940Parser
         }
         if (entry is not null) yield return Entry(entry, details, statement!);
         if (lastLine == 0) throw new BankFileFormatException(1, "no MT940 statement in the file");
-        if (statement is { Interim: false, Closed: false, Opening: not null })
-            throw new BankFileFormatException(lastLine, $"statement of account {statement.Account} has no closing balance (:62F:)");
+        if (statement is { Interim: false, Closed: false })
+            throw new BankFileFormatException(lastLine, Unclosed(statement));
     }
+
+    private static string Unclosed(Statement statement) =>
+        $"statement of account {(statement.Account.Length > 0 ? statement.Account : "(no :25:)")} has no closing balance (:62F:)";
 
     private static BankTransaction Entry(Tag entry, List<Tag> details, Statement statement)
     {

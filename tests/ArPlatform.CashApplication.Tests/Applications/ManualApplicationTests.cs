@@ -62,6 +62,63 @@ public sealed class ManualApplicationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_person_may_not_return_a_payment_they_applied_themselves_but_another_person_may()
+    {
+        var acme = await _world.CustomerAsync("Acme Corp", "c-acme");
+        var invoice = await _world.InvoiceAsync(acme.Id, "i-1");
+        var payment = await _world.RecordAsync("p-1", "108.25", "Unknown Payer");
+        await _world.Carl.ApplyPaymentManuallyAsync(new ApplyPaymentManuallyRequest
+        {
+            Id = payment.Id, RequestId = "m-1", Allocations = { new ManualAllocation { InvoiceId = invoice.Id, Amount = Requests.Usd("108.25") } },
+        });
+
+        var own = await Assert.ThrowsAsync<RpcException>(() => _world.Carl.ReturnPaymentAsync(
+            new ReturnPaymentRequest { Id = payment.Id, RequestId = "r-1", Reason = "R01 insufficient funds" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, own.StatusCode);
+        Assert.Contains("carl applied", own.Status.Detail);
+        Assert.Equal(BillingStatus.Paid, (await _world.InvoiceNowAsync(invoice.Id)).Status);
+        var returned = await _world.Cora.ReturnPaymentAsync(new ReturnPaymentRequest { Id = payment.Id, RequestId = "r-2", Reason = "R01 insufficient funds" });
+        Assert.Equal(PaymentStatus.Returned, returned.Status);
+        Assert.Equal(BillingStatus.Issued, (await _world.InvoiceNowAsync(invoice.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Parallel_manual_applications_that_billing_refuses_answer_an_error_and_leave_their_payments_unapplied()
+    {
+        var acme = await _world.CustomerAsync("Acme Corp", "c-acme");
+        var invoice = await _world.InvoiceAsync(acme.Id, "i-1"); // 108.25
+        var payments = new List<Payment>();
+        for (var n = 1; n <= 8; n++) payments.Add(await _world.RecordAsync($"p-{n}", "50.00", "Unknown Payer"));
+
+        var answers = await Task.WhenAll(payments.Select(async (payment, n) =>
+        {
+            try
+            {
+                await _world.Carl.ApplyPaymentManuallyAsync(new ApplyPaymentManuallyRequest
+                {
+                    Id = payment.Id, RequestId = $"m-{n}", Allocations = { new ManualAllocation { InvoiceId = invoice.Id, Amount = Requests.Usd("50.00") } },
+                });
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        Assert.Equal(2, answers.Count(a => a == StatusCode.OK));
+        Assert.All(answers.Where(a => a != StatusCode.OK), a => Assert.True(a is StatusCode.FailedPrecondition or StatusCode.InvalidArgument, a.ToString()));
+        Assert.Equal("8.25", (await _world.InvoiceNowAsync(invoice.Id)).OpenAmount.Amount);
+        foreach (var (payment, answer) in payments.Zip(answers).Where(p => p.Second != StatusCode.OK))
+        {
+            var now = await _world.Carl.GetPaymentAsync(new GetPaymentRequest { Id = payment.Id });
+            Assert.Equal(PaymentStatus.Unapplied, now.Status);
+            Assert.DoesNotContain(now.Applications, a => a.Status is ApplicationStatus.Pending or ApplicationStatus.Applied);
+        }
+    }
+
+    [Fact]
     public async Task A_manual_application_names_every_field_it_cannot_take_and_changes_nothing()
     {
         var acme = await _world.CustomerAsync("Acme Corp", "c-acme");
