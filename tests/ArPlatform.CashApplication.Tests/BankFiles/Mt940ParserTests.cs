@@ -82,4 +82,26 @@ public sealed class Mt940ParserTests
 
         Assert.Contains("no closing balance", Assert.Throws<BankFileFormatException>(() => Parse(cut)).Message);
     }
+
+    [Theory]
+    [InlineData(":61:")]
+    [InlineData(":62F:")]
+    public void A_statement_cut_off_before_its_closing_balance_by_the_next_message_is_refused_at_that_message(string cutBefore)
+    {
+        var cut = Statement[..Statement.IndexOf(cutBefore, StringComparison.Ordinal)];
+        var next = """
+            {1:F01ARPLDEFFAXXX0000000000}{2:I940ARPLDEFFXXXXN}{4:
+            :20:STMT-2026-11-04
+            :25:DE89370400440532013000
+            :28C:00308/1
+            :60F:C261103EUR10174,75
+            :62F:C261104EUR10174,75
+            -}
+            """;
+
+        var error = Assert.Throws<BankFileFormatException>(() => Parse(cut + next));
+
+        Assert.Equal(cut.Count(c => c == '\n') + 2, error.LineNumber);
+        Assert.Contains("no closing balance", error.Message);
+    }
 }
