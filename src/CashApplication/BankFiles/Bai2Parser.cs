@@ -10,7 +10,8 @@ namespace ArPlatform.CashApplication.BankFiles;
 /// continuations (of fields after 03, of text after 16), 49/98/99 trailers whose control totals
 /// and record counts must tie — a file that does not tie is refused at the trailer that says so.
 /// Tolerates what real exports do: records without the "/" terminator, several records on one
-/// physical line, a record broken across lines, blank lines, CRLF.
+/// physical line, a record broken across lines, blank lines, CRLF. BAI2 has no payer field: the
+/// payer is read from the text (<see cref="PayerText"/>).
 /// </summary>
 public static partial class Bai2Parser
 {
@@ -146,6 +147,7 @@ public static partial class Bai2Parser
         var customerReference = after + 1 < f.Length ? f[after + 1] : "";
         var text = after + 2 < f.Length ? string.Join(",", f[(after + 2)..]).TrimEnd('/').Trim() : "";
         var allText = string.Join(" ", new[] { text }.Concat(continuation).Where(t => t.Length > 0));
+        var (payerName, payerAccount) = PayerText.Find(allText);
         var decimals = Currency.TryParse(currency, out var known) ? known.MinorUnits
             : throw new BankFileFormatException(record.Line, $"currency '{currency}' is not an ISO 4217 code");
         return (new BankTransaction
@@ -162,6 +164,8 @@ public static partial class Bai2Parser
             BankReference = bankReference,
             CustomerReference = customerReference,
             TypeCode = f[0],
+            PayerName = payerName,
+            PayerAccount = payerAccount,
             IsReturn = ReturnTypes.Contains(type),
             Text = allText,
             Remittance = RemittanceText.Extract(allText),

@@ -161,7 +161,8 @@ public static partial class Mt940Parser
             var account = codes.GetValueOrDefault("IBAN", counterparty[0]);
             return (remittance.Length > 0 ? Squash(remittance) : flat, name, account, codes.GetValueOrDefault("TRTP", ""));
         }
-        return (flat, "", "", "");
+        var (payer, payerAccount) = PayerText.Find(flat);
+        return (flat, payer, payerAccount, "");
     }
 
     private static (decimal Amount, string Currency) Balance(Tag tag)

@@ -1,0 +1,68 @@
+using System.Text;
+using ArPlatform.CashApplication.BankFiles;
+using ArPlatform.CashApplication.Tests.Infrastructure;
+
+namespace ArPlatform.CashApplication.Tests.BankFiles;
+
+/// <summary>The payer read from free text, as US and European banks key it.</summary>
+public sealed class PayerTextTests
+{
+    [Theory]
+    [InlineData("ORIG CO NAME:ACME CORP ORIG ID:1234567890 DESC DATE:261103 CO ENTRY DESCR:PAYMENT SEC:CCD TRACE#:091000010001234",
+        "ACME CORP", "1234567890")]
+    [InlineData("ORG:=OPTIONS LINK WIRE CLEARING ORG ADDRESS:=1995 SE. 57TH ST. NY, NY 10022 OBI:=INVOICE 123456", "OPTIONS LINK WIRE CLEARING", "")]
+    [InlineData("WIRE IN ORG=/0123456789 GLOBEX GMBH OBI=INV 778 BNF=OUR COMPANY INC", "GLOBEX GMBH", "0123456789")]
+    [InlineData("FEDWIRE CREDIT B/O INITECH LLC REF INV 2026-000123", "INITECH LLC REF INV 2026-000123", "")]
+    [InlineData("BY ORDER OF Umbrella Corp., Leeds", "Umbrella Corp., Leeds", "")]
+    [InlineData("SENDER BNK:=ETRADE BANK SENDER ID:=056073573 SENDER:=HOOLI INC BNF NAME:=YOUR NAME HERE INC", "HOOLI INC", "")]
+    [InlineData("DEBTOR: Stark Industries REMITTANCE INFO: INV 55", "Stark Industries", "")]
+    [InlineData("RTP Incoming,From: SAMPLE INC, Remittance Info: \"Test Remittance\", Client Ref ID: RTR60880840833", "SAMPLE INC", "")]
+    [InlineData("ORIGINATOR: Wayne Enterprises", "Wayne Enterprises", "")]
+    public void The_payer_is_read_from_its_key_up_to_the_next_key(string text, string name, string account)
+    {
+        Assert.Equal((name, account), PayerText.Find(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("LOCK BOX NO.68751")]
+    [InlineData("SENDER BNK:=ETRADE BANK BNF NAME:=YOUR NAME HERE INC OBI:=INVOICE 123456")]
+    [InlineData("ORG:=1234567890 OBI:=INVOICE 9")]
+    [InlineData("Outgoing Wire,To: TEST AND COMPANY, Remittance Info: \"081823 Invoice - Sample\"")]
+    public void Text_that_names_no_payer_gives_none(string text)
+    {
+        Assert.Equal("", PayerText.Find(text).Name);
+    }
+
+    [Fact]
+    public void A_bai2_wire_names_its_originator_in_the_88_text()
+    {
+        const string file = """
+            01,122099999,123456789,260103,0800,1,,,2/
+            02,123456789,122099999,1,260103,,USD,2/
+            03,0004567890,USD,010,500000,,,/
+            16,195,250000,,FED123,,WIRE TRANSFER CREDIT/
+            88,ORG:=GLOBEX CORPORATION
+            88,ORG ADDRESS:=1 MAIN ST SPRINGFIELD
+            88,OBI:=INV 2026-000123
+            49,750000,6/
+            98,750000,1,8/
+            99,750000,1,10/
+            """;
+
+        var payment = Bai2Parser.Parse(new StringReader(file)).Single();
+
+        Assert.Equal("GLOBEX CORPORATION", payment.PayerName);
+        Assert.Equal("2026-000123", payment.Remittance.Single().Reference);
+    }
+
+    [BankSamplesFact]
+    public void The_public_bai2_wire_sample_names_its_originator()
+    {
+        using var reader = new StreamReader(BankSamples.PathOf("bai2", "venturehacks__bai2__eod.bai2"), Encoding.UTF8);
+
+        var wire = Bai2Parser.Parse(reader).Single();
+
+        Assert.Equal("OPTIONS LINK WIRE CLEARING", wire.PayerName);
+    }
+}
