@@ -4,10 +4,18 @@ using ArPlatform.Contracts.Common.V1;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Billing = ArPlatform.Contracts.Billing.V1;
 using Proto = ArPlatform.Contracts.Collections.V1;
 
 namespace ArPlatform.Collections.Performance;
+
+/// <summary>Configuration section <c>Collections:Kpis</c>.</summary>
+public sealed class KpiOptions
+{
+    /// <summary>The functional (reporting) currency the headline KPIs are in; empty: the first currency with activity.</summary>
+    public string FunctionalCurrency { get; init; } = "";
+}
 
 /// <summary>
 /// The period's KPIs per currency from Billing's AR roll-forward (beginning, credit sales,
@@ -15,7 +23,7 @@ namespace ArPlatform.Collections.Performance;
 /// DSO from the same roll-forward month by month, and the promise-kept rate from Collections's
 /// own decisions.
 /// </summary>
-public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.BillingServiceClient billing)
+public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.BillingServiceClient billing, IOptions<KpiOptions> options)
 {
     /// <summary>Months the countback looks back at most.</summary>
     private const int CountbackMonths = 12;
@@ -65,14 +73,15 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
                 CreditSales = row.Billed, Collected = row.Collected, WrittenOff = row.WrittenOff,
             });
         }
-        if (kpis.Currencies.FirstOrDefault() is { } first)
+        kpis.HeadlineCurrency = KpiCalculator.HeadlineCurrency(rows.Select(r => (r.Currency, HasActivity(r))), request.Currency, options.Value.FunctionalCurrency) ?? "";
+        if (kpis.Currencies.FirstOrDefault(c => c.Currency == kpis.HeadlineCurrency) is { } headline)
         {
-            kpis.Dso = first.Dso;
-            kpis.BestPossibleDso = first.BestPossibleDso;
-            kpis.AverageDaysDelinquent = first.AverageDaysDelinquent;
-            kpis.Cei = first.Cei;
-            kpis.PercentCurrent = first.PercentCurrent;
-            kpis.BadDebtPercent = first.BadDebtPercent;
+            kpis.Dso = headline.Dso;
+            kpis.BestPossibleDso = headline.BestPossibleDso;
+            kpis.AverageDaysDelinquent = headline.AverageDaysDelinquent;
+            kpis.Cei = headline.Cei;
+            kpis.PercentCurrent = headline.PercentCurrent;
+            kpis.BadDebtPercent = headline.BadDebtPercent;
         }
         var decided = await db.Promises.AsNoTracking().Where(p => p.DecidedOn >= from && p.DecidedOn <= to)
             .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -81,6 +90,9 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
         kpis.PromiseKeptRate = KpiCalculator.Format(kpis.PromisesDecided == 0 ? null : 100m * kept / kpis.PromisesDecided);
         return kpis;
     }
+
+    private static bool HasActivity(Billing.RollForwardRow r) =>
+        new[] { r.Beginning, r.Billed, r.Collected, r.Credited, r.WrittenOff, r.Adjustments, r.Ending }.Any(m => m.ToDecimal() != 0m);
 
     /// <summary>The period's roll-forward from the months that make it up (the period starts on a month's first day).</summary>
     private static List<Billing.RollForwardRow> PeriodOf(Billing.ArRollForward months, DateOnly from)
