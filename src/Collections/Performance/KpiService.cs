@@ -1,6 +1,8 @@
 using System.Globalization;
+using ArPlatform.Collections.BillingReads;
 using ArPlatform.Collections.Data;
 using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +23,11 @@ public sealed class KpiOptions
 /// The period's KPIs per currency from Billing's AR roll-forward (beginning, credit sales,
 /// collected, written off, ending) and its aging at the period end (current AR), the countback
 /// DSO from the same roll-forward month by month, and the promise-kept rate from Collections's
-/// own decisions.
+/// own decisions. A collector without a wider role gets their own portfolio's figures: Billing is
+/// asked for that collector's customers only, as it answers this service for every customer.
 /// </summary>
-public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.BillingServiceClient billing, IOptions<KpiOptions> options)
+public sealed class KpiService(
+    CollectionsDbContext db, Billing.BillingService.BillingServiceClient billing, BillingReader reader, CallerContext caller, IOptions<KpiOptions> options)
 {
     /// <summary>Months the countback looks back at most.</summary>
     private const int CountbackMonths = 12;
@@ -38,6 +42,7 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
         v.ThrowIfInvalid();
         var (from, to) = (start!.Value, end!.Value);
         var days = to.DayNumber - from.DayNumber + 1;
+        var collector = caller.PortfolioOwner ?? "";
 
         // Billing's monthly roll-forward for the countback window, which also gives the period itself
         // when it starts on the first of a month (one read of the ledger instead of two); the
@@ -47,10 +52,16 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
         if (oneRead && from < windowStart) windowStart = from;
         var monthlyCall = billing.GetArRollForwardAsync(new Billing.GetArRollForwardRequest
         {
-            FromDate = windowStart.ToText(), ToDate = to.ToText(), Monthly = true,
+            FromDate = windowStart.ToText(), ToDate = to.ToText(), Monthly = true, Collector = collector,
         }, cancellationToken: ct).ResponseAsync;
-        var agingCall = billing.GetAgingReportAsync(new Billing.GetAgingReportRequest { AsOf = to.ToText(), GroupBy = Billing.AgingGroupBy.Currency }, cancellationToken: ct).ResponseAsync;
-        var periodCall = oneRead ? null : billing.GetArRollForwardAsync(new Billing.GetArRollForwardRequest { FromDate = from.ToText(), ToDate = to.ToText() }, cancellationToken: ct).ResponseAsync;
+        var agingCall = billing.GetAgingReportAsync(new Billing.GetAgingReportRequest
+        {
+            AsOf = to.ToText(), GroupBy = Billing.AgingGroupBy.Currency, Collector = collector,
+        }, cancellationToken: ct).ResponseAsync;
+        var periodCall = oneRead ? null : billing.GetArRollForwardAsync(new Billing.GetArRollForwardRequest
+        {
+            FromDate = from.ToText(), ToDate = to.ToText(), Collector = collector,
+        }, cancellationToken: ct).ResponseAsync;
         var monthsRead = await monthlyCall;
         var current = (await agingCall).Totals.ToDictionary(t => t.Currency, t => t.Current.ToDecimal(), StringComparer.Ordinal);
         var periodRows = periodCall is null ? PeriodOf(monthsRead, from) : (await periodCall).Rows.ToList();
@@ -83,10 +94,16 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
             kpis.PercentCurrent = headline.PercentCurrent;
             kpis.BadDebtPercent = headline.BadDebtPercent;
         }
-        var decided = await db.Promises.AsNoTracking().Where(p => p.DecidedOn >= from && p.DecidedOn <= to)
-            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        kpis.PromisesDecided = decided.Sum(d => d.Count);
-        var kept = decided.Where(d => d.Key == Proto.PromiseStatus.Kept).Sum(d => d.Count);
+        var decided = await db.Promises.AsNoTracking()
+            .Where(p => p.DecidedOn >= from && p.DecidedOn <= to && p.Status != Proto.PromiseStatus.Cancelled)
+            .Select(p => new { p.CustomerId, p.Status }).ToListAsync(ct);
+        if (caller.PortfolioOwner is { } owner)
+        {
+            var theirs = await reader.CustomersAsync(owner, ct);
+            decided = decided.Where(p => theirs.ContainsKey(p.CustomerId)).ToList();
+        }
+        kpis.PromisesDecided = decided.Count;
+        var kept = decided.Count(d => d.Status == Proto.PromiseStatus.Kept);
         kpis.PromiseKeptRate = KpiCalculator.Format(kpis.PromisesDecided == 0 ? null : 100m * kept / kpis.PromisesDecided);
         return kpis;
     }

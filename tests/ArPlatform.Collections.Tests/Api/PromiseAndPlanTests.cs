@@ -165,6 +165,8 @@ public sealed class PromiseAndPlanTests : IAsyncLifetime
         var audited = await _world.Collections.ClientAs("carl", ServiceDefaults.Security.Roles.Controller).ListAuditEntriesAsync(
             new Contracts.Common.V1.ListAuditEntriesRequest { EntityType = "promise", EntityId = promise.Id });
         Assert.Equal(["CancelPromiseToPay", "CreatePromiseToPay"], audited.Entries.Select(e => e.Operation).Order(StringComparer.Ordinal));
+        var kpis = await _world.Collections.Manager.GetKpisAsync(new GetKpisRequest { PeriodStart = "2026-11-01", PeriodEnd = "2026-11-30" });
+        Assert.Equal((0, ""), (kpis.PromisesDecided, kpis.PromiseKeptRate));
     }
 
     [Fact]

@@ -70,6 +70,31 @@ public sealed class ReportingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_collector_sees_kpis_and_the_forecast_of_their_own_portfolio_and_a_manager_the_company()
+    {
+        var request = Requests.Customer("c-other");
+        request.Customer.Collector = "olga";
+        var others = await _world.Billing.Client.CreateCustomerAsync(request);
+        await _world.InvoiceAsync(others.Id, "i-other", "2026-11-10"); // 324.75 more in November, due 10 December
+        var november = new GetKpisRequest { PeriodStart = "2026-11-01", PeriodEnd = "2026-11-30" };
+
+        var company = Assert.Single((await _world.Collections.Manager.GetKpisAsync(november)).Currencies);
+        var cole = Assert.Single((await _world.Collections.Collector.GetKpisAsync(november)).Currencies);
+        var coleForecast = await _world.Collections.Collector.GetCashForecastAsync(new GetCashForecastRequest { Weeks = 4, PastWeeks = 4 });
+        var companyForecast = await _world.Collections.Manager.GetCashForecastAsync(new GetCashForecastRequest { Weeks = 4 });
+
+        Assert.Equal(("324.75", "549.50"), (company.CreditSales.Amount, company.EndingAr.Amount));
+        Assert.Equal(("0.00", "224.75", "100.00"), (cole.CreditSales.Amount, cole.EndingAr.Amount, cole.Collected.Amount));
+        // Cole's 224.75 is all that is open of his; Olga's 324.75 is in the company's forecast only.
+        Assert.Equal(224.75m, Expected(coleForecast.Weeks.Where(w => w.Actual is null)));
+        Assert.Equal(549.50m, Expected(companyForecast.Weeks));
+        Assert.Equal("100.00", coleForecast.Weeks.Single(w => w.WeekStart == "2026-11-02").Actual.Amount);
+    }
+
+    private static decimal Expected(IEnumerable<ForecastWeek> weeks) =>
+        weeks.Sum(w => decimal.Parse(w.Expected.Amount, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public async Task A_period_starting_mid_month_reads_the_same_figures_from_billing()
     {
         var kpis = await _world.Collections.Manager.GetKpisAsync(new GetKpisRequest { PeriodStart = "2026-10-15", PeriodEnd = "2026-11-30" });
