@@ -31,6 +31,7 @@ public static class CollectionsRegistration
         builder.Services.Configure<ApprovalMatrixOptions>(config.GetSection("WriteOffApproval"));
         builder.Services.Configure<WriteOffPostingOptions>(config.GetSection("WriteOffPosting"));
         builder.Services.Configure<AllowanceOptions>(config.GetSection("Allowance"));
+        builder.Services.Configure<KpiOptions>(config.GetSection("Kpis"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CollectionsMetrics>();
         builder.Services.AddSingleton<MailDispatcher>();

@@ -24,13 +24,15 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, Portfol
         if (!System.Enum.IsDefined(request.GroupBy))
             v.Add("group_by", "must be CUSTOMER, REGION, CURRENCY, COLLECTOR, SALES_REP, PRODUCT_LINE or SEGMENT");
         var reportCurrency = request.ReportCurrency.Length > 0 ? v.Currency("report_currency", request.ReportCurrency) : null;
+        v.MaxLength("collector", request.Collector, 100);
         v.ThrowIfInvalid();
+        var collector = CollectorOf(request.Collector);
 
         IReadOnlyList<AgingBuckets> rows;
         if (request.GroupBy == Proto.AgingGroupBy.ProductLine)
         {
             // Shares per line need each invoice's amount: read per invoice, split, then aged here.
-            var items = await (await aging.OpenItemsAsync(asOf, new OpenItemScope(Collector: portfolio.Owner), ct))
+            var items = await (await aging.OpenItemsAsync(asOf, new OpenItemScope(Collector: collector), ct))
                 .Where(i => i.Open != 0m).ToListAsync(ct);
             var lines = await ProductLinesAsync(asOf, ct);
             rows = AgingCalculator.Age(items.SelectMany(i =>
@@ -46,7 +48,7 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, Portfol
         }
         else
         {
-            rows = await aging.AgeAsync(asOf, request.GroupBy, portfolio.Owner, ct);
+            rows = await aging.AgeAsync(asOf, request.GroupBy, collector, ct);
         }
         var totals = AgingCalculator.Totals(rows);
         var report = new Proto.AgingReport
@@ -89,13 +91,15 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, Portfol
         var from = v.Date("from_date", request.FromDate, required: true);
         var to = v.Date("to_date", request.ToDate, required: true);
         if (from > to) v.Add("to_date", "must not be before from_date");
+        v.MaxLength("collector", request.Collector, 100);
         v.ThrowIfInvalid();
 
-        var beginning = await db.LedgerEntries.AsNoTracking().Where(e => e.EffectiveDate < from)
+        var ledger = db.LedgerEntries.AsNoTracking().Scoped(db, customerId: null, CollectorOf(request.Collector));
+        var beginning = await ledger.Where(e => e.EffectiveDate < from)
             .GroupBy(e => e.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(e => e.Amount) })
             .ToDictionaryAsync(g => g.Currency, g => g.Sum, StringComparer.Ordinal, ct);
         // One read of the period, by month: the months roll forward from the beginning, and add up to the period.
-        var byMonth = await db.LedgerEntries.AsNoTracking().Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to)
+        var byMonth = await ledger.Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to)
             .GroupBy(e => new { e.EffectiveDate.Year, e.EffectiveDate.Month, e.Currency, e.Kind })
             .Select(g => new { g.Key.Year, g.Key.Month, Total = new KindTotal(g.Key.Currency, g.Key.Kind, g.Sum(e => e.Amount)) })
             .ToListAsync(ct);
@@ -113,6 +117,9 @@ public sealed class ReportService(BillingDbContext db, AgingQuery aging, Portfol
         }
         return result;
     }
+
+    /// <summary>Whose customers a report covers: a collector's own portfolio, else the collector asked for, else everyone's.</summary>
+    private string? CollectorOf(string requested) => portfolio.Owner ?? (requested.Length > 0 ? requested : null);
 
     private static IEnumerable<Proto.RollForwardRow> ToProto(IEnumerable<RollForwardRow> rows) => rows.Select(r => new Proto.RollForwardRow
     {

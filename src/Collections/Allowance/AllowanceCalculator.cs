@@ -31,8 +31,13 @@ public static class AllowanceCalculator
         Line("OVER_90", over90, o.Over90Percent, round),
     ];
 
-    /// <summary>Required minus booked: positive raises the allowance (debit expense), negative releases it.</summary>
-    public static decimal Adjustment(IEnumerable<AllowanceLine> lines, decimal booked) => lines.Sum(l => l.Allowance) - booked;
+    /// <summary>
+    /// Required minus what the allowance account holds: the balance booked less the write-offs
+    /// charged against it since (which can leave it a debit balance). Positive raises the allowance
+    /// (debit expense), negative releases it.
+    /// </summary>
+    public static decimal Adjustment(IEnumerable<AllowanceLine> lines, decimal booked, decimal writtenOffSince) =>
+        lines.Sum(l => l.Allowance) - (booked - writtenOffSince);
 
     private static AllowanceLine Line(string bucket, decimal receivable, decimal percent, Func<decimal, decimal> round) =>
         new(bucket, receivable, percent, round(receivable * percent / 100m));

@@ -38,7 +38,8 @@ public sealed class AllowanceService(
             var currency = Currency.Of(total.Currency);
             var lines = AllowanceCalculator.Lines(options.Value, currency.Round, total.Current.ToDecimal(), total.Days1To30.ToDecimal(),
                 total.Days31To60.ToDecimal(), total.Days61To90.ToDecimal(), total.Over90.ToDecimal());
-            var bookedAmount = booked.GetValueOrDefault(total.Currency);
+            var last = booked.GetValueOrDefault(total.Currency);
+            var writtenOff = await WrittenOffSinceAsync(total.Currency, last?.At, ct);
             calculation.Currencies.Add(new Proto.AllowanceCurrency
             {
                 Currency = total.Currency,
@@ -51,8 +52,9 @@ public sealed class AllowanceService(
                     }),
                 },
                 Required = MoneyMapping.ToProto(lines.Sum(l => l.Allowance), total.Currency),
-                Booked = MoneyMapping.ToProto(bookedAmount, total.Currency),
-                Adjustment = MoneyMapping.ToProto(AllowanceCalculator.Adjustment(lines, bookedAmount), total.Currency),
+                Booked = MoneyMapping.ToProto(last?.Amount ?? 0m, total.Currency),
+                WrittenOffSince = MoneyMapping.ToProto(writtenOff, total.Currency),
+                Adjustment = MoneyMapping.ToProto(AllowanceCalculator.Adjustment(lines, last?.Amount ?? 0m, writtenOff), total.Currency),
                 DebitAccount = options.Value.DebitAccount, CreditAccount = options.Value.CreditAccount,
             });
         }
@@ -69,9 +71,20 @@ public sealed class AllowanceService(
     }
 
     /// <summary>The latest booking per currency.</summary>
-    private async Task<Dictionary<string, decimal>> BookedAsync(CancellationToken ct)
+    private async Task<Dictionary<string, AllowanceBooking>> BookedAsync(CancellationToken ct)
     {
         var latest = await db.AllowanceBookings.AsNoTracking().GroupBy(b => b.Currency).Select(g => g.Max(b => b.Id)).ToListAsync(ct);
-        return await db.AllowanceBookings.AsNoTracking().Where(b => latest.Contains(b.Id)).ToDictionaryAsync(b => b.Currency, b => b.Amount, StringComparer.Ordinal, ct);
+        return await db.AllowanceBookings.AsNoTracking().Where(b => latest.Contains(b.Id)).ToDictionaryAsync(b => b.Currency, StringComparer.Ordinal, ct);
+    }
+
+    /// <summary>
+    /// The write-offs Collections posted to Billing (the only way an invoice is written off) approved
+    /// after the booking: the booking set the allowance from an aging that still held them.
+    /// </summary>
+    private async Task<decimal> WrittenOffSinceAsync(string currency, DateTime? bookedAt, CancellationToken ct)
+    {
+        var posted = db.WriteOffs.AsNoTracking().Where(w => w.Status == Proto.WriteOffStatus.Posted && w.Currency == currency);
+        if (bookedAt is { } at) posted = posted.Where(w => w.DecidedAt > at);
+        return await posted.SumAsync(w => w.Amount, ct);
     }
 }

@@ -118,6 +118,8 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<PromiseToP
         e.Property(p => p.Currency).HasMaxLength(3);
         e.Property(p => p.Note).HasMaxLength(1000);
         e.Property(p => p.CreatedBy).HasMaxLength(100);
+        e.Property(p => p.CancelledBy).HasMaxLength(100);
+        e.Property(p => p.CancelReason).HasMaxLength(1000);
         e.HasIndex(p => new { p.CustomerId, p.Id });
         e.HasIndex(p => new { p.Status, p.PromisedDate });
     }

@@ -41,6 +41,7 @@ public sealed class DunningRunner(
         await OneRunAtATime.WaitAsync(ct);
         try
         {
+            if (!request.DryRun) await EnsureNotBeforeLastRunAsync(asOf, ct);
             var started = clock.GetUtcNow().UtcDateTime;
             var stopwatch = Stopwatch.StartNew();
             var settlement = await promises.DecideAsync(asOf, customerId, ct);
@@ -111,8 +112,8 @@ public sealed class DunningRunner(
             {
                 AsOf = asOf.ToText(), DryRun = request.DryRun,
                 Actions = { written.Actions.Take(ListedAtMost).Select(a => a.ToProto(a.MessageId is null ? "DONE" : "PENDING")) },
-                Skipped = { pass.Skipped.Take(ListedAtMost) },
-                ActionsTaken = written.Actions.Count, SkippedCount = pass.SkippedCount,
+                Skipped = { settlement.Undecidable.Concat(pass.Skipped).Take(ListedAtMost) },
+                ActionsTaken = written.Actions.Count, SkippedCount = settlement.Undecidable.Count + pass.SkippedCount,
                 InvoicesExamined = pass.Examined, MessagesQueued = written.Letters, StatementsQueued = written.Statements,
                 HoldsPlaced = holds.Count, PromisesKept = settlement.Kept, PromisesBroken = settlement.Broken, PlansDefaulted = settlement.Defaulted,
             };
@@ -121,6 +122,19 @@ public sealed class DunningRunner(
         {
             OneRunAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// A run writes steps, standings and decisions as of its date: going back before a run that
+    /// already wrote would take earlier steps after later ones and roll standings back. A dry run
+    /// writes nothing, so it may preview any date.
+    /// </summary>
+    private async Task EnsureNotBeforeLastRunAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var last = await db.DunningRuns.AsNoTracking().MaxAsync(r => (DateOnly?)r.AsOf, ct);
+        if (last > asOf)
+            throw new RequestValidationException([new FieldViolation("as_of",
+                $"must not be before {last.ToText()}, the date of the last dunning run (a dry run may preview any date)")]);
     }
 
     /// <summary>

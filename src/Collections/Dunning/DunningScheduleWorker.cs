@@ -10,7 +10,8 @@ namespace ArPlatform.Collections.Dunning;
 
 /// <summary>
 /// Runs dunning once a day from <c>Collections:Dunning:DailyRunHourUtc</c> on (checking every
-/// quarter hour), unless a scheduled run for today has finished; then keeps the day's cash
+/// quarter hour), unless a scheduled run for today has finished or a run as of a later day
+/// exists (a real run may not go back before it); then keeps the day's cash
 /// forecast, so past weeks can show their accuracy. A second replica's run finds every step
 /// already taken.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class DunningScheduleWorker(IServiceScopeFactory scopes, IOptions<
         var today = DateOnly.FromDateTime(now);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();
-        if (await db.DunningRuns.AnyAsync(r => r.AsOf == today && r.Scheduled, ct)) return;
+        if (await db.DunningRuns.AnyAsync(r => (r.AsOf == today && r.Scheduled) || r.AsOf > today, ct)) return;
         await scope.ServiceProvider.GetRequiredService<DunningRunner>().RunAsync(new Proto.RunDunningRequest { AsOf = today.ToText() }, scheduled: true, ct);
         await scope.ServiceProvider.GetRequiredService<ForecastService>().GetAsync(new Proto.GetCashForecastRequest { AsOf = today.ToText() }, ct);
     }

@@ -3,6 +3,7 @@ using ArPlatform.Collections.BillingReads;
 using ArPlatform.Collections.Data;
 using ArPlatform.Collections.Promises;
 using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.SharedKernel;
 using Grpc.Core;
@@ -16,8 +17,11 @@ namespace ArPlatform.Collections.Forecasts;
 /// The weekly cash forecast from Billing's open invoices and each customer's payment habit, with
 /// promises and plan instalments as committed cash. Each forecast is kept per week, so a past
 /// week shows what was forecast before it began beside the cash Billing actually applied in it.
+/// A collector without a wider role gets their own portfolio's forecast; it is not kept (what is
+/// kept is the company's), so their past weeks show only the cash that arrived.
 /// </summary>
-public sealed class ForecastService(CollectionsDbContext db, BillingReader reader, Billing.BillingService.BillingServiceClient billing, TimeProvider clock)
+public sealed class ForecastService(
+    CollectionsDbContext db, BillingReader reader, Billing.BillingService.BillingServiceClient billing, CallerContext caller, TimeProvider clock)
 {
     public async Task<Proto.CashForecast> GetAsync(Proto.GetCashForecastRequest request, CancellationToken ct)
     {
@@ -28,15 +32,23 @@ public sealed class ForecastService(CollectionsDbContext db, BillingReader reade
         v.ThrowIfInvalid();
         var weeks = request.Weeks == 0 ? 13 : request.Weeks;
 
+        var owner = caller.PortfolioOwner;
+        Func<string, bool> inScope = _ => true;
+        if (owner is not null)
+        {
+            var theirs = await reader.CustomersAsync(owner, ct);
+            inScope = theirs.ContainsKey;
+        }
         var habits = await HabitsAsync(asOf, ct);
         var invoices = new List<ForecastInvoice>();
         await foreach (var i in reader.OpenInvoicesAsync(customerId: null, ct))
-            invoices.Add(new ForecastInvoice(i.CustomerId, i.Currency, i.DueDate, i.OpenAmount));
-        var (forecast, later) = CashForecaster.Forecast(invoices, habits, await CommitmentsAsync(asOf, ct), asOf, weeks);
-        await KeepAsync(forecast, asOf, ct);
+            if (inScope(i.CustomerId)) invoices.Add(new ForecastInvoice(i.CustomerId, i.Currency, i.DueDate, i.OpenAmount));
+        var commitments = (await CommitmentsAsync(asOf, ct)).Where(c => inScope(c.CustomerId)).ToList();
+        var (forecast, later) = CashForecaster.Forecast(invoices, habits, commitments, asOf, weeks);
+        if (owner is null) await KeepAsync(forecast, asOf, ct);
 
         var result = new Proto.CashForecast { AsOf = asOf.ToText() };
-        result.Weeks.AddRange(await PastWeeksAsync(CashForecaster.WeekStart(asOf), request.PastWeeks, ct));
+        result.Weeks.AddRange(await PastWeeksAsync(CashForecaster.WeekStart(asOf), request.PastWeeks, owner, ct));
         result.Weeks.AddRange(forecast.Select(w => new Proto.ForecastWeek
         {
             WeekStart = w.WeekStart.ToText(), Currency = w.Currency,
@@ -78,8 +90,11 @@ public sealed class ForecastService(CollectionsDbContext db, BillingReader reade
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>For each past week: the cash Billing applied in it, and the last forecast made before it began.</summary>
-    private async Task<List<Proto.ForecastWeek>> PastWeeksAsync(DateOnly thisWeek, int count, CancellationToken ct)
+    /// <summary>
+    /// For each past week: the cash Billing applied in it, and the last forecast made before it
+    /// began — for a collector, their portfolio's cash and no forecast (none of theirs is kept).
+    /// </summary>
+    private async Task<List<Proto.ForecastWeek>> PastWeeksAsync(DateOnly thisWeek, int count, string? collector, CancellationToken ct)
     {
         var rows = new List<Proto.ForecastWeek>();
         for (var week = thisWeek.AddDays(-7 * count); week < thisWeek; week = week.AddDays(7))
@@ -87,10 +102,12 @@ public sealed class ForecastService(CollectionsDbContext db, BillingReader reade
             var start = week;
             var actual = await billing.GetArRollForwardAsync(new Billing.GetArRollForwardRequest
             {
-                FromDate = start.ToText(), ToDate = start.AddDays(6).ToText(),
+                FromDate = start.ToText(), ToDate = start.AddDays(6).ToText(), Collector = collector ?? "",
             }, cancellationToken: ct);
-            var forecasts = (await db.ForecastSnapshots.AsNoTracking().Where(s => s.WeekStart == start && s.MadeOn < start).ToListAsync(ct))
-                .GroupBy(s => s.Currency).ToDictionary(g => g.Key, g => g.MaxBy(s => s.MadeOn)!.Expected, StringComparer.Ordinal);
+            var forecasts = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            if (collector is null)
+                forecasts = (await db.ForecastSnapshots.AsNoTracking().Where(s => s.WeekStart == start && s.MadeOn < start).ToListAsync(ct))
+                    .GroupBy(s => s.Currency).ToDictionary(g => g.Key, g => g.MaxBy(s => s.MadeOn)!.Expected, StringComparer.Ordinal);
             var currencies = actual.Rows.Select(r => r.Currency).Union(forecasts.Keys).Order(StringComparer.Ordinal);
             foreach (var currency in currencies)
             {

@@ -64,6 +64,10 @@ public sealed class CollectionsGrpcService(
     public override Task<PromiseToPay> CreatePromiseToPay(CreatePromiseToPayRequest request, ServerCallContext context) =>
         promises.CreatePromiseAsync(request, context.CancellationToken);
 
+    [Authorize(Policy = Policies.WorkCollections)]
+    public override Task<PromiseToPay> CancelPromiseToPay(CancelPromiseToPayRequest request, ServerCallContext context) =>
+        promises.CancelPromiseAsync(request, context.CancellationToken);
+
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<ListPromisesToPayResponse> ListPromisesToPay(ListPromisesToPayRequest request, ServerCallContext context) =>
         promises.ListPromisesAsync(request, context.CancellationToken);

@@ -50,7 +50,7 @@ public static class CollectionsMapping
         Id = p.Id, CustomerId = p.CustomerId, Amount = MoneyMapping.ToProto(p.Amount, p.Currency),
         PromisedDate = p.PromisedDate.ToText(), InvoiceIds = { p.InvoiceIds }, Note = p.Note, Status = p.Status,
         Paid = MoneyMapping.ToProto(p.Paid, p.Currency), CreatedBy = p.CreatedBy, CreateTime = Time(p.CreatedAt),
-        DecidedOn = p.DecidedOn.ToText(),
+        DecidedOn = p.DecidedOn.ToText(), CancelledBy = p.CancelledBy, CancelReason = p.CancelReason,
     };
 
     public static Proto.PaymentPlan ToProto(this PaymentPlan p, DateOnly asOf, int graceDays)

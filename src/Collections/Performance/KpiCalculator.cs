@@ -48,6 +48,18 @@ public static class KpiCalculator
         return left <= 0m ? days : null;
     }
 
+    /// <summary>
+    /// The currency the headline figures are in: the one asked for, else the functional (reporting)
+    /// currency when one is configured, else the first with any activity in the period — a currency
+    /// with nothing open and nothing moving has no KPIs to head the answer with. Null when none has.
+    /// </summary>
+    public static string? HeadlineCurrency(IEnumerable<(string Currency, bool Active)> currencies, string? requested, string? functional)
+    {
+        if (!string.IsNullOrEmpty(requested)) return requested;
+        if (!string.IsNullOrEmpty(functional)) return functional;
+        return currencies.Where(c => c.Active).Select(c => c.Currency).Order(StringComparer.Ordinal).FirstOrDefault();
+    }
+
     /// <summary>One decimal, halves away from zero, as the API shows KPIs; empty when undefined.</summary>
     public static string Format(decimal? value) =>
         value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "";

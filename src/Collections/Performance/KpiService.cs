@@ -1,21 +1,33 @@
 using System.Globalization;
+using ArPlatform.Collections.BillingReads;
 using ArPlatform.Collections.Data;
 using ArPlatform.Contracts.Common.V1;
+using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Billing = ArPlatform.Contracts.Billing.V1;
 using Proto = ArPlatform.Contracts.Collections.V1;
 
 namespace ArPlatform.Collections.Performance;
 
+/// <summary>Configuration section <c>Collections:Kpis</c>.</summary>
+public sealed class KpiOptions
+{
+    /// <summary>The functional (reporting) currency the headline KPIs are in; empty: the first currency with activity.</summary>
+    public string FunctionalCurrency { get; init; } = "";
+}
+
 /// <summary>
 /// The period's KPIs per currency from Billing's AR roll-forward (beginning, credit sales,
 /// collected, written off, ending) and its aging at the period end (current AR), the countback
 /// DSO from the same roll-forward month by month, and the promise-kept rate from Collections's
-/// own decisions.
+/// own decisions. A collector without a wider role gets their own portfolio's figures: Billing is
+/// asked for that collector's customers only, as it answers this service for every customer.
 /// </summary>
-public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.BillingServiceClient billing)
+public sealed class KpiService(
+    CollectionsDbContext db, Billing.BillingService.BillingServiceClient billing, BillingReader reader, CallerContext caller, IOptions<KpiOptions> options)
 {
     /// <summary>Months the countback looks back at most.</summary>
     private const int CountbackMonths = 12;
@@ -30,6 +42,7 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
         v.ThrowIfInvalid();
         var (from, to) = (start!.Value, end!.Value);
         var days = to.DayNumber - from.DayNumber + 1;
+        var collector = caller.PortfolioOwner ?? "";
 
         // Billing's monthly roll-forward for the countback window, which also gives the period itself
         // when it starts on the first of a month (one read of the ledger instead of two); the
@@ -39,10 +52,16 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
         if (oneRead && from < windowStart) windowStart = from;
         var monthlyCall = billing.GetArRollForwardAsync(new Billing.GetArRollForwardRequest
         {
-            FromDate = windowStart.ToText(), ToDate = to.ToText(), Monthly = true,
+            FromDate = windowStart.ToText(), ToDate = to.ToText(), Monthly = true, Collector = collector,
         }, cancellationToken: ct).ResponseAsync;
-        var agingCall = billing.GetAgingReportAsync(new Billing.GetAgingReportRequest { AsOf = to.ToText(), GroupBy = Billing.AgingGroupBy.Currency }, cancellationToken: ct).ResponseAsync;
-        var periodCall = oneRead ? null : billing.GetArRollForwardAsync(new Billing.GetArRollForwardRequest { FromDate = from.ToText(), ToDate = to.ToText() }, cancellationToken: ct).ResponseAsync;
+        var agingCall = billing.GetAgingReportAsync(new Billing.GetAgingReportRequest
+        {
+            AsOf = to.ToText(), GroupBy = Billing.AgingGroupBy.Currency, Collector = collector,
+        }, cancellationToken: ct).ResponseAsync;
+        var periodCall = oneRead ? null : billing.GetArRollForwardAsync(new Billing.GetArRollForwardRequest
+        {
+            FromDate = from.ToText(), ToDate = to.ToText(), Collector = collector,
+        }, cancellationToken: ct).ResponseAsync;
         var monthsRead = await monthlyCall;
         var current = (await agingCall).Totals.ToDictionary(t => t.Currency, t => t.Current.ToDecimal(), StringComparer.Ordinal);
         var periodRows = periodCall is null ? PeriodOf(monthsRead, from) : (await periodCall).Rows.ToList();
@@ -65,22 +84,32 @@ public sealed class KpiService(CollectionsDbContext db, Billing.BillingService.B
                 CreditSales = row.Billed, Collected = row.Collected, WrittenOff = row.WrittenOff,
             });
         }
-        if (kpis.Currencies.FirstOrDefault() is { } first)
+        kpis.HeadlineCurrency = KpiCalculator.HeadlineCurrency(rows.Select(r => (r.Currency, HasActivity(r))), request.Currency, options.Value.FunctionalCurrency) ?? "";
+        if (kpis.Currencies.FirstOrDefault(c => c.Currency == kpis.HeadlineCurrency) is { } headline)
         {
-            kpis.Dso = first.Dso;
-            kpis.BestPossibleDso = first.BestPossibleDso;
-            kpis.AverageDaysDelinquent = first.AverageDaysDelinquent;
-            kpis.Cei = first.Cei;
-            kpis.PercentCurrent = first.PercentCurrent;
-            kpis.BadDebtPercent = first.BadDebtPercent;
+            kpis.Dso = headline.Dso;
+            kpis.BestPossibleDso = headline.BestPossibleDso;
+            kpis.AverageDaysDelinquent = headline.AverageDaysDelinquent;
+            kpis.Cei = headline.Cei;
+            kpis.PercentCurrent = headline.PercentCurrent;
+            kpis.BadDebtPercent = headline.BadDebtPercent;
         }
-        var decided = await db.Promises.AsNoTracking().Where(p => p.DecidedOn >= from && p.DecidedOn <= to)
-            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        kpis.PromisesDecided = decided.Sum(d => d.Count);
-        var kept = decided.Where(d => d.Key == Proto.PromiseStatus.Kept).Sum(d => d.Count);
+        var decided = await db.Promises.AsNoTracking()
+            .Where(p => p.DecidedOn >= from && p.DecidedOn <= to && p.Status != Proto.PromiseStatus.Cancelled)
+            .Select(p => new { p.CustomerId, p.Status }).ToListAsync(ct);
+        if (caller.PortfolioOwner is { } owner)
+        {
+            var theirs = await reader.CustomersAsync(owner, ct);
+            decided = decided.Where(p => theirs.ContainsKey(p.CustomerId)).ToList();
+        }
+        kpis.PromisesDecided = decided.Count;
+        var kept = decided.Count(d => d.Status == Proto.PromiseStatus.Kept);
         kpis.PromiseKeptRate = KpiCalculator.Format(kpis.PromisesDecided == 0 ? null : 100m * kept / kpis.PromisesDecided);
         return kpis;
     }
+
+    private static bool HasActivity(Billing.RollForwardRow r) =>
+        new[] { r.Beginning, r.Billed, r.Collected, r.Credited, r.WrittenOff, r.Adjustments, r.Ending }.Any(m => m.ToDecimal() != 0m);
 
     /// <summary>The period's roll-forward from the months that make it up (the period starts on a month's first day).</summary>
     private static List<Billing.RollForwardRow> PeriodOf(Billing.ArRollForward months, DateOnly from)

@@ -15,8 +15,14 @@ public static class PromiseRules
     public static PromiseStatus Decide(decimal promised, DateOnly promisedDate, int graceDays, decimal paid, DateOnly asOf)
     {
         if (paid >= promised) return PromiseStatus.Kept;
-        return asOf > promisedDate.AddDays(graceDays) ? PromiseStatus.Broken : PromiseStatus.Open;
+        return PastGrace(promisedDate, graceDays, asOf) ? PromiseStatus.Broken : PromiseStatus.Open;
     }
+
+    /// <summary>
+    /// Whether <paramref name="asOf"/> is past the date plus its grace days: counted in day numbers,
+    /// so a date near the calendar's end (9999-12-31) is simply never past, not an overflow.
+    /// </summary>
+    public static bool PastGrace(DateOnly date, int graceDays, DateOnly asOf) => asOf.DayNumber - date.DayNumber > graceDays;
 
     /// <summary>Cash pays instalments oldest first: each instalment with what it still lacks.</summary>
     public static IReadOnlyList<(DateOnly DueDate, decimal Amount, decimal Unpaid)> Allocate(
@@ -40,7 +46,7 @@ public static class PromiseRules
         IReadOnlyList<(DateOnly DueDate, decimal Amount)> instalments, int graceDays, decimal paid, DateOnly asOf)
     {
         var states = Allocate(instalments, paid).Select(i => new InstalmentState(i.DueDate, i.Amount,
-            i.Unpaid == 0m ? "PAID" : asOf > i.DueDate.AddDays(graceDays) ? "MISSED" : "PENDING")).ToList();
+            i.Unpaid == 0m ? "PAID" : PastGrace(i.DueDate, graceDays, asOf) ? "MISSED" : "PENDING")).ToList();
         var status = states.Any(s => s.State == "MISSED") ? PaymentPlanStatus.Defaulted
             : states.All(s => s.State == "PAID") ? PaymentPlanStatus.Completed
             : PaymentPlanStatus.Active;

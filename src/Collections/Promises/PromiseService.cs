@@ -7,6 +7,8 @@ using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Errors;
 using ArPlatform.ServiceDefaults.Paging;
 using ArPlatform.SharedKernel;
+using ArPlatform.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Proto = ArPlatform.Contracts.Collections.V1;
@@ -18,6 +20,8 @@ public sealed class Settlement
 {
     public List<(PromiseToPay Promise, Proto.PromiseStatus Status, decimal Paid)> Promises { get; } = [];
     public List<(PaymentPlan Plan, Proto.PaymentPlanStatus Status, decimal Paid)> Plans { get; } = [];
+    /// <summary>Promises and plans the run could not decide: left as they are, covering nothing, reported in the run.</summary>
+    public List<Proto.SkippedInvoice> Undecidable { get; } = [];
 
     public int Kept => Promises.Count(p => p.Status == Proto.PromiseStatus.Kept);
     public int Broken => Promises.Count(p => p.Status == Proto.PromiseStatus.Broken);
@@ -42,9 +46,13 @@ public sealed class Settlement
 /// </summary>
 public sealed class PromiseService(
     CollectionsDbContext db, CommandExecutor<CollectionsDbContext> commands, BillingReader billing, CallerContext caller,
-    IOptions<DunningOptions> options, TimeProvider clock)
+    IOptions<DunningOptions> options, TimeProvider clock, ILogger<PromiseService> logger)
 {
     private const int MaxInstalments = 60;
+    /// <summary>How far ahead a promise may fall: further out it would keep an account out of dunning indefinitely.</summary>
+    private const int PromiseHorizonYears = 1;
+    /// <summary>How far ahead a plan's instalments may fall: room for the most instalments, monthly.</summary>
+    private const int PlanHorizonYears = 5;
 
     public async Task<Proto.PromiseToPay> CreatePromiseAsync(Proto.CreatePromiseToPayRequest request, CancellationToken ct)
     {
@@ -55,6 +63,7 @@ public sealed class PromiseService(
         var today = Today;
         if (amount is { IsZero: true }) v.Add("promise.amount.amount", "must be more than zero");
         if (date < today) v.Add("promise.promised_date", "must not be in the past");
+        if (date > today.AddYears(PromiseHorizonYears)) v.Add("promise.promised_date", $"must be at most {PromiseHorizonYears} year ahead ({today.AddYears(PromiseHorizonYears).ToText()})");
         CheckAccount(v, "promise", input.CustomerId, input.InvoiceIds, input.Note);
         v.ThrowIfInvalid();
         await CheckCustomerAsync(input.CustomerId, input.InvoiceIds, amount!.Value.Currency.Code, "promise.amount.currency", ct);
@@ -87,6 +96,30 @@ public sealed class PromiseService(
         return new Proto.ListPromisesToPayResponse { Promises = { items.Select(p => p.ToProto()) }, NextPageToken = next };
     }
 
+    public async Task<Proto.PromiseToPay> CancelPromiseAsync(Proto.CancelPromiseToPayRequest request, CancellationToken ct)
+    {
+        var v = new Validator().RequestId(request.RequestId).Require("id", request.Id).MaxLength("id", request.Id, 26)
+            .Require("reason", request.Reason).MaxLength("reason", request.Reason, 1000);
+        v.ThrowIfInvalid();
+        if (await commands.FindReplayAsync<Proto.PromiseToPay>("CancelPromiseToPay", request.RequestId, request, ct) is { } replay) return replay;
+        var customerId = await db.Promises.AsNoTracking().Where(p => p.Id == request.Id).Select(p => p.CustomerId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("promise", request.Id);
+        await billing.VisibleCustomerAsync(customerId, ct);
+        return await commands.ExecuteAsync("CancelPromiseToPay", request.RequestId, request, async token =>
+        {
+            var promise = await db.Promises.FirstAsync(p => p.Id == request.Id, token);
+            // Cancelling twice (another request id, another person) leaves the first cancellation standing.
+            if (promise.Status == Proto.PromiseStatus.Cancelled) return promise.ToProto();
+            if (promise.Status != Proto.PromiseStatus.Open)
+                throw new PreconditionFailedException("PROMISE_DECIDED", $"promises/{promise.Id}", $"The promise is {promise.Status} since {promise.DecidedOn.ToText()}: only an open promise can be cancelled.");
+            var before = promise.ToProto();
+            promise.Cancel(caller.Actor, CardNumbers.Mask(request.Reason), Today);
+            var after = promise.ToProto();
+            commands.Audit("promise", promise.Id, before, after);
+            return after;
+        }, ct);
+    }
+
     public async Task<Proto.PaymentPlan> CreatePlanAsync(Proto.CreatePaymentPlanRequest request, CancellationToken ct)
     {
         var v = new Validator().RequestId(request.RequestId);
@@ -103,6 +136,7 @@ public sealed class PromiseService(
             var due = v.Date(field + ".due_date", input.Instalments[i].DueDate, required: true);
             if (amount is { IsZero: true }) v.Add(field + ".amount.amount", "must be more than zero");
             if (due < today) v.Add(field + ".due_date", "must not be in the past");
+            if (due > today.AddYears(PlanHorizonYears)) v.Add(field + ".due_date", $"must be at most {PlanHorizonYears} years ahead ({today.AddYears(PlanHorizonYears).ToText()})");
             if (amount is { } a && (currency ??= a.Currency.Code) != a.Currency.Code) v.Add(field + ".amount.currency", "must be the plan's one currency");
             if (amount is { } m && due is { } d) instalments.Add(new PlanInstalment { DueDate = d, Amount = m.Amount });
         }
@@ -133,31 +167,68 @@ public sealed class PromiseService(
     }
 
     /// <summary>
-    /// Decides every open promise and active plan (of one customer, or all) from the cash Billing
+    /// Decides every open promise and active plan (of one customer, or all) made by
+    /// <paramref name="asOf"/> (one made later did not exist yet on that date) from the cash Billing
     /// applied since it was made: one ledger read per account that has one. Reads only; the
-    /// run applies the decisions with <see cref="Apply"/>.
+    /// run applies the decisions with <see cref="Apply"/>. One that cannot be decided is set aside
+    /// in <see cref="Settlement.Undecidable"/> so that one bad record never stops the run.
     /// </summary>
     public async Task<Settlement> DecideAsync(DateOnly asOf, string? customerId, CancellationToken ct)
     {
         var grace = options.Value.PromiseGraceDays;
-        var promises = await db.Promises.AsNoTracking().Where(p => p.Status == Proto.PromiseStatus.Open)
+        var promises = await db.Promises.AsNoTracking().Where(p => p.Status == Proto.PromiseStatus.Open && p.MadeOn <= asOf)
             .Where(p => customerId == null || p.CustomerId == customerId).ToListAsync(ct);
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Status == Proto.PaymentPlanStatus.Active)
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Status == Proto.PaymentPlanStatus.Active && p.MadeOn <= asOf)
             .Where(p => customerId == null || p.CustomerId == customerId).ToListAsync(ct);
         var settlement = new Settlement();
         foreach (var promise in promises)
         {
-            var paid = await billing.CashAppliedAsync(promise.CustomerId, promise.Currency, promise.MadeOn, asOf, ct);
-            settlement.Promises.Add((promise, PromiseRules.Decide(promise.Amount, promise.PromisedDate, grace, paid, asOf), paid));
+            await DecideOneAsync(settlement, promise.CustomerId, $"promises/{promise.Id}", async () =>
+            {
+                var paid = await billing.CashAppliedAsync(promise.CustomerId, promise.Currency, promise.MadeOn, asOf, ct);
+                settlement.Promises.Add((promise, PromiseRules.Decide(promise.Amount, promise.PromisedDate, grace, paid, asOf), paid));
+            });
         }
         foreach (var plan in plans)
         {
-            var paid = await billing.CashAppliedAsync(plan.CustomerId, plan.Currency, plan.MadeOn, asOf, ct);
-            var (status, _) = PromiseRules.EvaluatePlan(plan.Schedule(), grace, paid, asOf);
-            settlement.Plans.Add((plan, status, paid));
+            await DecideOneAsync(settlement, plan.CustomerId, $"payment-plans/{plan.Id}", async () =>
+            {
+                var paid = await billing.CashAppliedAsync(plan.CustomerId, plan.Currency, plan.MadeOn, asOf, ct);
+                var (status, _) = PromiseRules.EvaluatePlan(plan.Schedule(), grace, paid, asOf);
+                settlement.Plans.Add((plan, status, paid));
+            });
         }
         return settlement;
     }
+
+    /// <summary>
+    /// Decides one record; what is wrong with that record alone (bad data, Billing refusing the
+    /// read) sets it aside with the reason. Billing unreachable still fails the run: every record
+    /// would be set aside and every account dunned as if it had made no promise.
+    /// </summary>
+    private async Task DecideOneAsync(Settlement settlement, string customerId, string record, Func<Task> decide)
+    {
+        try
+        {
+            await decide();
+        }
+        catch (Exception e) when (IsAboutTheRecord(e))
+        {
+            logger.LogError(e, "Dunning could not decide {Record} of customer {CustomerId}; left undecided", record, customerId);
+            settlement.Undecidable.Add(new Proto.SkippedInvoice
+            {
+                CustomerId = customerId, Reason = Proto.SkipReason.Undecidable,
+                Detail = $"{record}: {(e is RpcException r ? RemoteCallPolicy.Describe(r) : e.Message)}",
+            });
+        }
+    }
+
+    private static bool IsAboutTheRecord(Exception e) => e switch
+    {
+        OperationCanceledException => false,
+        RpcException r => RemoteCallPolicy.IsRefusal(r.StatusCode),
+        _ => true,
+    };
 
     /// <summary>Writes the decisions inside the caller's command, each change audited.</summary>
     public void Apply(Settlement settlement, DateOnly asOf)

@@ -19,6 +19,17 @@ public sealed class PromiseToPay
     public DateTime CreatedAt { get; init; }
     /// <summary>Cash from this date on counts towards the promise.</summary>
     public DateOnly MadeOn { get; init; }
+    public string CancelledBy { get; private set; } = "";
+    public string CancelReason { get; private set; } = "";
+
+    /// <summary>Withdrawn: it no longer keeps dunning away. Only an open promise can be.</summary>
+    public void Cancel(string actor, string reason, DateOnly on)
+    {
+        Status = PromiseStatus.Cancelled;
+        DecidedOn = on;
+        CancelledBy = actor;
+        CancelReason = reason;
+    }
 }
 
 /// <summary>Instalments agreed with a customer; a missed one sends the account back to dunning.</summary>

@@ -65,6 +65,30 @@ public sealed class AgingGroupingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_collector_reads_the_roll_forward_of_their_portfolio_and_a_service_may_ask_for_one_collectors()
+    {
+        var ana = await CustomerAsync("c-1", "ana", "enterprise");
+        var bob = await CustomerAsync("c-2", "bob", "smb");
+        await InvoiceAsync(ana, "i-1", "sam");
+        await InvoiceAsync(bob, "i-2", "sam");
+        await InvoiceAsync(bob, "i-3", "sam");
+        var october = new GetArRollForwardRequest { FromDate = "2026-10-01", ToDate = "2026-10-31" };
+
+        var asAna = await _host.ClientFor("ana", Roles.Collector).GetArRollForwardAsync(october);
+        var anaNamingBob = await _host.ClientFor("ana", Roles.Collector).GetArRollForwardAsync(new GetArRollForwardRequest(october) { Collector = "bob" });
+        var forBob = await _host.ClientAs(Roles.Service).GetArRollForwardAsync(new GetArRollForwardRequest(october) { Collector = "bob" });
+        var agingForBob = await _host.ClientAs(Roles.Service).GetAgingReportAsync(
+            new GetAgingReportRequest { AsOf = "2026-11-30", GroupBy = AgingGroupBy.Currency, Collector = "bob" });
+        var everyone = await _host.Client.GetArRollForwardAsync(october);
+
+        Assert.Equal("400.00", Assert.Single(asAna.Rows).Billed.Amount);
+        Assert.Equal("400.00", Assert.Single(anaNamingBob.Rows).Billed.Amount);
+        Assert.Equal("800.00", Assert.Single(forBob.Rows).Billed.Amount);
+        Assert.Equal("800.00", Assert.Single(agingForBob.Totals).Total.Amount);
+        Assert.Equal("1200.00", Assert.Single(everyone.Rows).Billed.Amount);
+    }
+
+    [Fact]
     public async Task Aging_by_product_line_shares_each_open_amount_by_the_lines_gross_and_still_ties()
     {
         var customer = await CustomerAsync("c-1", "ana", "smb");

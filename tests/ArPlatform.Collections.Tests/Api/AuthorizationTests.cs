@@ -27,6 +27,10 @@ public sealed class AuthorizationTests : IAsyncLifetime
         {
             RequestId = "auth-a-" + Guid.NewGuid(), Activity = new Activity { CustomerId = id, Type = ActivityType.Note, Text = "note" },
         }).ResponseAsync),
+        ["CancelPromiseToPay"] = (Workers, (c, _) => c.CancelPromiseToPayAsync(new CancelPromiseToPayRequest
+        {
+            Id = "01NOSUCHPROMISE", RequestId = "auth-p-" + Guid.NewGuid(), Reason = "withdrawn",
+        }).ResponseAsync),
         ["RunDunning"] = ([Roles.ArManager, Roles.Service], (c, _) => c.RunDunningAsync(new RunDunningRequest { DryRun = true }).ResponseAsync),
         ["ApproveWriteOff"] = (Approvers, (c, _) => c.ApproveWriteOffAsync(new ApproveWriteOffRequest { Id = "01NOSUCHWRITEOFF", RequestId = "auth-w-" + Guid.NewGuid() }).ResponseAsync),
         ["CalculateAllowance"] = ([Roles.Controller, Roles.Auditor, Roles.ArManager], (c, _) => c.CalculateAllowanceAsync(new CalculateAllowanceRequest()).ResponseAsync),

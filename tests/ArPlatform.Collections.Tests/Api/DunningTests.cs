@@ -150,6 +150,34 @@ public sealed class DunningTests : IAsyncLifetime
         Assert.Equal(customer.Id, action.GetProperty("customerId").GetString());
         Assert.Equal("EMAIL", action.GetProperty("channel").GetString());
     }
+
+    [Fact]
+    public async Task After_a_later_run_a_dry_run_still_previews_an_earlier_day_and_a_real_one_is_refused_on_as_of()
+    {
+        var customer = await _world.CustomerAsync();
+        var invoice = await _world.InvoiceAsync(customer.Id);
+        _world.SetToday(new DateOnly(2026, 12, 15));
+        // Made on 15 December: as of 30 November it did not exist yet.
+        await _world.Collections.Collector.CreatePromiseToPayAsync(new CreatePromiseToPayRequest
+        {
+            RequestId = "p-1", Promise = new PromiseToPay { CustomerId = customer.Id, Amount = Requests.Usd("324.75"), PromisedDate = "2026-12-20" },
+        });
+        await _world.Collections.Manager.RunDunningAsync(new RunDunningRequest { AsOf = "2026-12-15" });
+        using var http = _world.Collections.JsonClient("mia", Roles.ArManager);
+
+        using var preview = await http.PostAsync("/v1/collections/dunning-runs",
+            new StringContent("""{ "asOf": "2026-11-30", "dryRun": true }""", System.Text.Encoding.UTF8, "application/json"));
+        var refused = await GrpcAssert.FailsWith(global::Grpc.Core.StatusCode.InvalidArgument, () =>
+            _world.Collections.Manager.RunDunningAsync(new RunDunningRequest { AsOf = "2026-11-30" }).ResponseAsync);
+
+        Assert.True(preview.IsSuccessStatusCode, await preview.Content.ReadAsStringAsync());
+        var json = System.Text.Json.JsonDocument.Parse(await preview.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(invoice.Id, json.GetProperty("actions")[0].GetProperty("invoiceId").GetString());
+        var violation = Assert.Single(refused.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations);
+        Assert.Equal("as_of", violation.Field);
+        Assert.Contains("2026-12-15", violation.Description);
+        Assert.Equal(1, await _world.Collections.QueryAsync(db => db.DunningRuns.CountAsync()));
+    }
 }
 
 /// <summary>What an SRE scrapes from Collections after a run (other hosts in the process publish the same names: presence, not exact counts).</summary>

@@ -13,12 +13,14 @@ public sealed class ReportingTests : IAsyncLifetime
 {
     private readonly CollectionsWorld _world = new();
     private string _customerId = "";
+    private string _invoiceId = "";
 
     public async Task InitializeAsync()
     {
         var customer = await _world.CustomerAsync();
         _customerId = customer.Id;
         var invoice = await _world.InvoiceAsync(customer.Id);
+        _invoiceId = invoice.Id;
         await _world.PayAsync(invoice.Id, "100.00", "2026-11-05", "pay-1");
     }
 
@@ -41,6 +43,56 @@ public sealed class ReportingTests : IAsyncLifetime
         Assert.Equal("51.5", usd.CountbackDso);
         Assert.Equal(usd.Dso, kpis.Dso);
     }
+
+    [Fact]
+    public async Task The_headline_is_in_the_functional_currency_not_a_quiet_one_that_sorts_first()
+    {
+        // An AUD account settled in September: in November its row is all zeros, and AUD sorts before USD.
+        var aud = await _world.Billing.Client.CreateCustomerAsync(Requests.Customer("c-aud", currency: "AUD"));
+        var invoice = Requests.Invoice(aud.Id, "i-aud", invoiceDate: "2026-09-01");
+        invoice.Invoice.Lines[0].UnitPrice.Currency = "AUD";
+        var issued = await _world.Billing.Client.CreateInvoiceAsync(invoice);
+        await _world.Billing.ClientAs(Roles.CashApplier).ApplyPaymentAsync(new Contracts.Billing.V1.ApplyPaymentRequest
+        {
+            RequestId = "pay-aud", PaymentReference = "pay-aud", AppliedOn = "2026-09-15",
+            Allocations = { new Contracts.Billing.V1.PaymentAllocation { InvoiceId = issued.Id, Amount = new() { Currency = "AUD", Amount = issued.Total.Amount } } },
+        });
+
+        var kpis = await _world.Collections.Manager.GetKpisAsync(new GetKpisRequest { PeriodStart = "2026-11-01", PeriodEnd = "2026-11-30" });
+
+        Assert.Equal(["AUD", "USD"], kpis.Currencies.Select(c => c.Currency));
+        var usd = kpis.Currencies[1];
+        Assert.Equal("USD", kpis.HeadlineCurrency);
+        Assert.Equal((usd.Dso, usd.Cei, usd.PercentCurrent), (kpis.Dso, kpis.Cei, kpis.PercentCurrent));
+        Assert.Equal("30.8", kpis.Cei);
+        var audOnly = await _world.Collections.Manager.GetKpisAsync(new GetKpisRequest { PeriodStart = "2026-11-01", PeriodEnd = "2026-11-30", Currency = "AUD" });
+        Assert.Equal(("AUD", ""), (audOnly.HeadlineCurrency, audOnly.Cei));
+    }
+
+    [Fact]
+    public async Task A_collector_sees_kpis_and_the_forecast_of_their_own_portfolio_and_a_manager_the_company()
+    {
+        var request = Requests.Customer("c-other");
+        request.Customer.Collector = "olga";
+        var others = await _world.Billing.Client.CreateCustomerAsync(request);
+        await _world.InvoiceAsync(others.Id, "i-other", "2026-11-10"); // 324.75 more in November, due 10 December
+        var november = new GetKpisRequest { PeriodStart = "2026-11-01", PeriodEnd = "2026-11-30" };
+
+        var company = Assert.Single((await _world.Collections.Manager.GetKpisAsync(november)).Currencies);
+        var cole = Assert.Single((await _world.Collections.Collector.GetKpisAsync(november)).Currencies);
+        var coleForecast = await _world.Collections.Collector.GetCashForecastAsync(new GetCashForecastRequest { Weeks = 4, PastWeeks = 4 });
+        var companyForecast = await _world.Collections.Manager.GetCashForecastAsync(new GetCashForecastRequest { Weeks = 4 });
+
+        Assert.Equal(("324.75", "549.50"), (company.CreditSales.Amount, company.EndingAr.Amount));
+        Assert.Equal(("0.00", "224.75", "100.00"), (cole.CreditSales.Amount, cole.EndingAr.Amount, cole.Collected.Amount));
+        // Cole's 224.75 is all that is open of his; Olga's 324.75 is in the company's forecast only.
+        Assert.Equal(224.75m, Expected(coleForecast.Weeks.Where(w => w.Actual is null)));
+        Assert.Equal(549.50m, Expected(companyForecast.Weeks));
+        Assert.Equal("100.00", coleForecast.Weeks.Single(w => w.WeekStart == "2026-11-02").Actual.Amount);
+    }
+
+    private static decimal Expected(IEnumerable<ForecastWeek> weeks) =>
+        weeks.Sum(w => decimal.Parse(w.Expected.Amount, System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task A_period_starting_mid_month_reads_the_same_figures_from_billing()
@@ -71,6 +123,32 @@ public sealed class ReportingTests : IAsyncLifetime
         var afterwards = await controller.CalculateAllowanceAsync(new CalculateAllowanceRequest { AsOf = "2026-12-15" });
         // 45 days past due, 31 to 60: 10 % of 224.75 = 22.475 → 22.48; 6.74 booked → 15.74 more
         Assert.Equal(("22.48", "6.74", "15.74"), (afterwards.Currencies[0].Required.Amount, afterwards.Currencies[0].Booked.Amount, afterwards.Currencies[0].Adjustment.Amount));
+    }
+
+    [Fact]
+    public async Task A_write_off_charged_to_the_allowance_since_it_was_booked_is_made_good_by_the_next_adjustment()
+    {
+        var writeOff = await _world.Collections.Collector.RequestWriteOffAsync(new RequestWriteOffRequest
+        {
+            RequestId = "w-1", WriteOff = new WriteOffRequest { InvoiceId = _invoiceId, Amount = Requests.Usd("24.75"), Reason = "short-paid, uncollectible" },
+        });
+        await _world.Collections.Manager.ApproveWriteOffAsync(new ApproveWriteOffRequest { Id = writeOff.Id, RequestId = "a-1" });
+        await _world.PostWriteOffsAsync();
+
+        var calculated = await _world.Collections.Manager.CalculateAllowanceAsync(new CalculateAllowanceRequest { AsOf = "2026-11-30" });
+
+        // 200.00 left 30 days past due: 3 % = 6.00 required; nothing booked and 24.75 charged to the
+        // allowance since, so the account is 24.75 in debit and the entry is 6.00 + 24.75.
+        var usd = Assert.Single(calculated.Currencies);
+        Assert.Equal(("6.00", "0.00", "24.75", "30.75"), (usd.Required.Amount, usd.Booked.Amount, usd.WrittenOffSince.Amount, usd.Adjustment.Amount));
+
+        _world.SetToday(new DateOnly(2026, 12, 1));
+        var controller = _world.Collections.ClientAs("carl", Roles.Controller);
+        await controller.CalculateAllowanceAsync(new CalculateAllowanceRequest { AsOf = "2026-12-01", Book = true, RequestId = "b-1" });
+        var afterBooking = Assert.Single((await controller.CalculateAllowanceAsync(new CalculateAllowanceRequest { AsOf = "2026-12-01" })).Currencies);
+        // 31 days past due: 10 % of 200.00 booked; the write-off came before the booking.
+        Assert.Equal(("20.00", "20.00", "0.00", "0.00"),
+            (afterBooking.Required.Amount, afterBooking.Booked.Amount, afterBooking.WrittenOffSince.Amount, afterBooking.Adjustment.Amount));
     }
 
     [Fact]

@@ -14,7 +14,20 @@ public sealed class AllowanceAndLetterTests
         Assert.Equal([100m, 6.74m, 100m, 100m, 1_500m], lines.Select(l => l.Allowance));
         Assert.Equal(1_806.74m, lines.Sum(l => l.Allowance));
         // Booked 2,000: the entry releases 193.26.
-        Assert.Equal(-193.26m, AllowanceCalculator.Adjustment(lines, 2_000m));
+        Assert.Equal(-193.26m, AllowanceCalculator.Adjustment(lines, 2_000m, 0m));
+    }
+
+    [Fact]
+    public void Write_offs_charged_to_the_allowance_since_it_was_booked_are_made_good_by_the_adjustment()
+    {
+        // The textbook aging-method example: 15,570 required, and the allowance account in debit by
+        // 1,600 (nothing booked, 1,600 written off against it since): the entry is 15,570 + 1,600.
+        var lines = AllowanceCalculator.Lines(new AllowanceOptions(), Currency.USD.Round, 120_000m, 65_000m, 42_200m, 12_000m, 10_400m);
+        Assert.Equal(15_570m, lines.Sum(l => l.Allowance));
+
+        Assert.Equal(17_170m, AllowanceCalculator.Adjustment(lines, booked: 0m, writtenOffSince: 1_600m));
+        // With 2,000 booked and 1,600 written off since, 400 is left in the account.
+        Assert.Equal(15_170m, AllowanceCalculator.Adjustment(lines, booked: 2_000m, writtenOffSince: 1_600m));
     }
 
     [Fact]

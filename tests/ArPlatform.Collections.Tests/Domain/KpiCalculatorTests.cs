@@ -74,4 +74,14 @@ public sealed class KpiCalculatorTests
     {
         Assert.Null(KpiCalculator.CountbackDso(500_000m, [new(30, 120_000m), new(31, 60_000m)]));
     }
+
+    [Fact]
+    public void The_headline_is_the_currency_asked_for_else_the_functional_one_else_the_first_with_activity()
+    {
+        (string, bool)[] currencies = [("BMD", false), ("EUR", true), ("USD", true)];
+        Assert.Equal("USD", KpiCalculator.HeadlineCurrency(currencies, requested: "USD", functional: "EUR"));
+        Assert.Equal("EUR", KpiCalculator.HeadlineCurrency(currencies, requested: "", functional: "EUR"));
+        Assert.Equal("EUR", KpiCalculator.HeadlineCurrency(currencies, requested: "", functional: ""));
+        Assert.Null(KpiCalculator.HeadlineCurrency([("BMD", false)], requested: "", functional: null));
+    }
 }

@@ -20,6 +20,14 @@ public sealed class PromiseRulesTests
         Assert.Equal(PromiseStatus.Broken, PromiseRules.Decide(500m, Promised, 2, 499.99m, Promised.AddDays(3)));
     }
 
+    [Fact]
+    public void A_promise_or_instalment_dated_at_the_calendars_end_stays_open_instead_of_overflowing()
+    {
+        var end = DateOnly.MaxValue;
+        Assert.Equal(PromiseStatus.Open, PromiseRules.Decide(500m, end, 2, 0m, new DateOnly(2026, 11, 30)));
+        Assert.Equal(PaymentPlanStatus.Active, PromiseRules.EvaluatePlan([(end, 100m)], 2, 0m, new DateOnly(2026, 11, 30)).Status);
+    }
+
     private static readonly (DateOnly, decimal)[] Instalments =
         [(new DateOnly(2026, 12, 1), 100m), (new DateOnly(2027, 1, 1), 100m), (new DateOnly(2027, 2, 1), 100m)];
 
