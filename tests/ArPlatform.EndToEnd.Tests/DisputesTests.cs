@@ -20,14 +20,7 @@ public sealed class DisputesTests(StackFixture fixture)
     public async Task A_dispute_opened_by_json_shows_in_the_balance_and_its_valid_resolution_credits_the_invoice()
     {
         using var clerk = Stack.JsonClient(Roles.ArClerk);
-        var customer = await PostAsync(clerk, "/v1/customers", """
-            { "requestId": "e2e-d-c", "customer": { "name": "Globex", "currency": "USD", "region": "EMEA" } }
-            """);
-        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
-            { "requestId": "e2e-d-i", "issue": true, "invoice": { "customerId": "{{customer}}", "invoiceDate": "2026-10-01",
-              "lines": [ { "description": "Platform fee", "quantity": "3", "unitPrice": { "currency": "USD", "amount": "100.00" },
-                           "taxRatePercent": "8.25" } ] } }
-            """);
+        var (customer, invoice) = await CustomerWithInvoiceAsync(clerk, "e2e-d", "Globex");
 
         var dispute = await PostAsync(clerk, "/v1/disputes", $$"""
             { "requestId": "e2e-d-1", "dispute": { "invoiceId": "{{invoice}}", "reasonCode": "PRICING", "source": "CUSTOMER",
@@ -53,14 +46,7 @@ public sealed class DisputesTests(StackFixture fixture)
     {
         using var clerk = Stack.JsonClient(Roles.ArClerk);
         using var cash = Stack.JsonClient(Roles.CashApplier);
-        var customer = await PostAsync(clerk, "/v1/customers", """
-            { "requestId": "e2e-race-c", "customer": { "name": "Initech", "currency": "USD", "region": "AMER" } }
-            """);
-        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
-            { "requestId": "e2e-race-i", "issue": true, "invoice": { "customerId": "{{customer}}", "invoiceDate": "2026-10-01",
-              "lines": [ { "description": "Platform fee", "quantity": "3", "unitPrice": { "currency": "USD", "amount": "100.00" },
-                           "taxRatePercent": "8.25" } ] } }
-            """);
+        var (customer, invoice) = await CustomerWithInvoiceAsync(clerk, "e2e-race", "Initech");
 
         var disputes = Enumerable.Range(1, 30).Select(n => clerk.PostAsync("/v1/disputes", Json($$"""
             { "requestId": "e2e-race-d-{{n}}", "dispute": { "invoiceId": "{{invoice}}", "reasonCode": "PRICING", "source": "CUSTOMER",
@@ -86,6 +72,20 @@ public sealed class DisputesTests(StackFixture fixture)
         var cases = new DisputesService.DisputesServiceClient(channel.WithBearer(Stack.Token(Roles.ArManager)));
         var listed = await cases.ListDisputesAsync(new ListDisputesRequest { CustomerId = customer, PageSize = 100 });
         Assert.Equal(opened, listed.Disputes.Count(d => d.Status == DisputeStatus.Open));
+    }
+
+    /// <summary>A new customer with one issued invoice of 3 × 100.00 plus 8.25 % tax: 324.75 USD.</summary>
+    private static async Task<(string Customer, string Invoice)> CustomerWithInvoiceAsync(HttpClient clerk, string requestPrefix, string name)
+    {
+        var customer = await PostAsync(clerk, "/v1/customers", $$"""
+            { "requestId": "{{requestPrefix}}-c", "customer": { "name": "{{name}}", "currency": "USD", "region": "AMER" } }
+            """);
+        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+            { "requestId": "{{requestPrefix}}-i", "issue": true, "invoice": { "customerId": "{{customer}}", "invoiceDate": "2026-10-01",
+              "lines": [ { "description": "Platform fee", "quantity": "3", "unitPrice": { "currency": "USD", "amount": "100.00" },
+                           "taxRatePercent": "8.25" } ] } }
+            """);
+        return (customer, invoice);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
