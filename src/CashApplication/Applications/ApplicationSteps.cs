@@ -158,9 +158,15 @@ public sealed class ApplicationSteps(
     private static Money? Part(PaymentApplication application, ApplicationLine line, ShortfallTreatment treatment) =>
         line.Treatment == treatment && line.Shortfall > 0m ? MoneyMapping.ToProto(line.Shortfall, application.Currency) : null;
 
-    private static Disputes.DisputeReasonCode ReasonCode(OutcomePolicy policy, string payerReason) =>
-        policy.DeductionReasons.TryGetValue(payerReason, out var name)
-        && Enum.TryParse<Disputes.DisputeReasonCode>(name.Replace("_", ""), ignoreCase: true, out var code)
+    /// <summary>The payer's code as configured, else a reason already named as Disputes names it (read from the payer's words), else OTHER.</summary>
+    private static Disputes.DisputeReasonCode ReasonCode(OutcomePolicy policy, string payerReason)
+    {
+        var name = policy.DeductionReasons.GetValueOrDefault(payerReason, payerReason);
+        // A payer's numeric code ("01") is theirs, not the wire enum's number.
+        return name.Any(char.IsLetter)
+               && Enum.TryParse<Disputes.DisputeReasonCode>(name.Replace("_", ""), ignoreCase: true, out var code)
+               && code != Disputes.DisputeReasonCode.Unspecified
             ? code
             : Disputes.DisputeReasonCode.Other;
+    }
 }

@@ -37,7 +37,7 @@ public static class SettlementPlanner
         var shortfall = allocation.Shortfall;
         if (shortfall <= 0m)
             return new PlannedLine(allocation.InvoiceId, allocation.InvoiceNumber, allocation.Amount, 0m, ShortfallTreatment.LeaveOpen, "");
-        var reason = ReasonFor(allocation.InvoiceNumber, remittance);
+        var reason = ReasonFor(allocation.InvoiceNumber, remittance, text);
         var treatment = IsWithholdingTax(reason, text, remittance, policy) ? ShortfallTreatment.WithholdingTax
             : shortfall <= policy.WriteOffTolerance ? ShortfallTreatment.WriteOff
             : ShortfallTreatment.Deduction;
@@ -45,13 +45,16 @@ public static class SettlementPlanner
             treatment == ShortfallTreatment.Deduction ? (reason.Length > 0 ? reason : UnexplainedShortPay) : "");
     }
 
-    /// <summary>The adjustment reason on the line naming the invoice, else on a line of the payment that names no invoice (a bare ADX).</summary>
-    private static string ReasonFor(string invoiceNumber, IReadOnlyList<RemittanceNote> remittance)
+    /// <summary>
+    /// The adjustment reason on the line naming the invoice, else on a line of the payment that
+    /// names no invoice (a bare ADX), else the reason the payer wrote in words ("LESS DAMAGED GOODS").
+    /// </summary>
+    private static string ReasonFor(string invoiceNumber, IReadOnlyList<RemittanceNote> remittance, string text)
     {
         var keys = InvoiceNumbers.Keys(invoiceNumber);
         var own = remittance.FirstOrDefault(r => r.AdjustmentReason.Length > 0 && InvoiceNumbers.Keys(r.Reference).Intersect(keys).Any());
         var general = remittance.FirstOrDefault(r => r.AdjustmentReason.Length > 0 && InvoiceNumbers.Keys(r.Reference).Count == 0);
-        return (own ?? general)?.AdjustmentReason.Trim() ?? "";
+        return (own ?? general)?.AdjustmentReason.Trim() ?? ShortPayReasonText.Find(text);
     }
 
     private static bool IsWithholdingTax(string reason, string text, IReadOnlyList<RemittanceNote> remittance, OutcomePolicy policy) =>

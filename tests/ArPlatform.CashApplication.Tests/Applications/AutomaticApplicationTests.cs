@@ -107,6 +107,33 @@ public sealed class AutomaticApplicationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bai2_wire_short_paid_with_the_reason_in_words_opens_a_deduction_under_that_reason()
+    {
+        var acme = await _world.CustomerAsync("Acme Corp", "c-acme");
+        var invoice = await _world.InvoiceAsync(acme.Id, "i-1", unitPrice: "200.00"); // 216.50
+        var bai2 = $"""
+            01,122099999,123456789,261103,0800,1,,,2/
+            02,123456789,122099999,1,261103,,USD,2/
+            03,0004567890,USD,010,500000,,,/
+            16,195,19650,,FED123,,WIRE TRANSFER CREDIT/
+            88,ORG:=ACME CORP
+            88,OBI:=INV {invoice.Number} LESS DAMAGED GOODS
+            49,519650,5/
+            98,519650,1,7/
+            99,519650,1,9/
+            """;
+
+        var import = await _world.ImportAsync("f-1", bai2, "wires.bai2");
+
+        var payment = await _world.OnlyPaymentOfAsync(import);
+        Assert.Equal("ACME CORP", payment.PayerName);
+        var line = payment.Applications.Single().Lines.Single();
+        Assert.Equal((ShortfallTreatment.Deduction, "20.00", "QUALITY_DAMAGE"), (line.Treatment, line.Shortfall.Amount, line.DeductionReason));
+        var dispute = await _world.Disputes.Client.GetDisputeAsync(new GetDisputeRequest { Id = line.DisputeId });
+        Assert.Equal(DisputeReasonCode.QualityDamage, dispute.ReasonCode);
+    }
+
+    [Fact]
     public async Task Tax_the_payer_says_it_withheld_is_booked_as_a_receivable_not_disputed()
     {
         var acme = await _world.CustomerAsync("Acme Corp", "c-acme");

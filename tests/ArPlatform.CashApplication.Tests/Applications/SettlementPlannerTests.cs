@@ -43,6 +43,31 @@ public sealed class SettlementPlannerTests
     }
 
     [Theory]
+    [InlineData("PAYMENT INV 2026-000123 LESS DAMAGED GOODS", "QUALITY_DAMAGE")]
+    [InlineData("inv 123 short shipped 2 cases", "QUANTITY")]
+    [InlineData("INV-000123 minus price difference per contract", "PRICING")]
+    [InlineData("less freight charged in error", "CONTRACT_TERMS")]
+    [InlineData("abzgl. Werbekostenzuschuss promo 11/26", "PROMOTION_TRADE")]
+    [InlineData("Rechnung 123 Ware beschädigt", "QUALITY_DAMAGE")]
+    [InlineData("goods never received", "NOT_RECEIVED")]
+    [InlineData("INV 123 billed twice", "DUPLICATE_BILLING")]
+    [InlineData("FAKTURA VAT NR 123", SettlementPlanner.UnexplainedShortPay)]
+    public void A_reason_the_payer_wrote_in_words_names_the_deduction(string text, string reason)
+    {
+        var line = Single(new Allocation("i-1", "INV-2026-000123", 90m, 108.25m), text);
+
+        Assert.Equal((ShortfallTreatment.Deduction, reason), (line.Treatment, line.DeductionReason));
+    }
+
+    [Fact]
+    public void A_reason_code_on_the_remittance_wins_over_words_in_the_text()
+    {
+        var line = Single(new Allocation("i-1", "INV-2026-000123", 90m, 108.25m), "LESS DAMAGED GOODS", new RemittanceNote("INV-000123", "01"));
+
+        Assert.Equal("01", line.DeductionReason);
+    }
+
+    [Theory]
     [InlineData("", "WHT")]
     [InlineData("10% withholding tax deducted", "")]
     [InlineData("TDS u/s 194J", "")]

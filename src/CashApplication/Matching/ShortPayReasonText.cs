@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace ArPlatform.CashApplication.Matching;
+
+/// <summary>
+/// Why a payer paid less, when they wrote it in words rather than as an adjustment code ("LESS
+/// DAMAGED GOODS", "short shipped 2 cases", "minus freight", "Preisdifferenz"): the Disputes
+/// reason code the words mean, or empty when they name none. Read only when the payment is short,
+/// so a word alone is enough; the first reason named wins.
+/// </summary>
+public static partial class ShortPayReasonText
+{
+    private static readonly (string Code, Regex Words)[] Reasons =
+    [
+        ("DUPLICATE_BILLING", Duplicate()),
+        ("NOT_RECEIVED", NotReceived()),
+        ("QUALITY_DAMAGE", Damage()),
+        ("QUANTITY", Quantity()),
+        ("PRICING", Pricing()),
+        ("PROMOTION_TRADE", Promotion()),
+        ("CONTRACT_TERMS", Freight()),
+        ("TAX", Tax()),
+    ];
+
+    public static string Find(string text)
+    {
+        if (text.Length == 0) return "";
+        return Reasons.Select(r => (r.Code, Match: r.Words.Match(text))).Where(r => r.Match.Success)
+            .OrderBy(r => r.Match.Index).Select(r => r.Code).FirstOrDefault() ?? "";
+    }
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"\b(duplicate|double[- ]?bill\w*|billed twice|doppelt)", Options)]
+    private static partial Regex Duplicate();
+
+    [GeneratedRegex(@"\b(not|never) (received|delivered)|non[- ]?delivery|nicht (geliefert|erhalten)|non (re[çc]u|livr[ée])", Options)]
+    private static partial Regex NotReceived();
+
+    [GeneratedRegex(@"\b(damage[ds]?|broken|defective|faulty|spoil(ed|age)|quality|besch[äa]digt|mangel\w*|endommag\w*|d[ée]fectueu\w*)", Options)]
+    private static partial Regex Damage();
+
+    [GeneratedRegex(@"\b(short[- ]?ship\w*|shortage|short (delivery|delivered|received)|missing|qty|quantity|fehlmenge|manquant\w*)", Options)]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\b(pric(e|ing)\w*|overcharg\w*|over[- ]charg\w*|preis\w*|prix)", Options)]
+    private static partial Regex Pricing();
+
+    [GeneratedRegex(@"\b(promo\w*|co-?op|advertising|rebate|trade (allowance|spend)|mdf|display allowance)", Options)]
+    private static partial Regex Promotion();
+
+    [GeneratedRegex(@"\b(freight|shipping|carriage|delivery (charge|fee)|fracht\w*|transport)", Options)]
+    private static partial Regex Freight();
+
+    // "VAT" or "tax" alone is too common in references ("FAKTURA VAT", "TAX INVOICE") to mean a reason.
+    [GeneratedRegex(@"\b(sales tax|tax[- ]exempt\w*|tax difference|exempt from tax)", Options)]
+    private static partial Regex Tax();
+}
