@@ -94,7 +94,7 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
         Action<WriteOff> outcome, CancellationToken ct)
     {
         var before = read.ToProto();
-        return commands.ExecuteAsync("RecordWriteOffPosting", $"{read.Id}:{read.Version}", before, async token =>
+        return commands.ExecuteInternalAsync("RecordWriteOffPosting", $"{read.Id}:{read.Version}", before, async token =>
         {
             var writeOff = await db.WriteOffs.FirstAsync(w => w.Id == read.Id, token);
             outcome(writeOff);
