@@ -27,6 +27,16 @@ public static class Topology
         [Gateway] = ["billing", "cashapp", "collections", "disputes"],
     };
 
+    /// <summary>
+    /// Calls against the start order, wired for discovery but not waited for (that would be a
+    /// cycle): Billing confirms a write-off's approval with Collections, and only Collections,
+    /// which is up by then, posts write-offs.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> CallsBack = new Dictionary<string, string[]>
+    {
+        ["billing"] = ["collections"],
+    };
+
     public static IReadOnlyList<Resource> Build(
         AppHostOptions options, PortPlan ports, IReadOnlyList<ServiceProject> projects, string? redisServerPath,
         string signingKey, string? prometheusPath = null)
@@ -80,7 +90,7 @@ public static class Topology
                 Arguments = [project.AssemblyPath],
                 WorkingDirectory = project.ProjectDirectory,
                 Endpoints = new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc },
-                Environment = EnvironmentFor(project, http, grpc, references, options, ports, signingKey),
+                Environment = EnvironmentFor(project, http, grpc, [.. references, .. CallsBack.GetValueOrDefault(project.Name, [])], options, ports, signingKey),
                 WaitFor = references,
             });
         }

@@ -13,6 +13,8 @@ using ArPlatform.Billing.Payments;
 using ArPlatform.Billing.Reports;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Grpc;
+using Collections = ArPlatform.Contracts.Collections.V1;
 
 namespace ArPlatform.Billing;
 
@@ -41,6 +43,9 @@ public static class BillingRegistration
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddScoped<StatementService>();
         builder.Services.AddScoped<WriteOffService>();
+        // Billing calls out only to confirm a write-off's approval with Collections, which owns it.
+        builder.Services.AddServiceGrpcClient<Collections.CollectionsService.CollectionsServiceClient>("collections");
+        builder.Services.AddScoped<WriteOffApprovals>();
         builder.Services.AddScoped<LateChargeService>();
         builder.Services.AddScoped<GlService>();
         builder.Services.AddScoped<SubscriptionService>();

@@ -38,6 +38,8 @@ public class TopologyTests
         Assert.Equal("Data Source=/srv/ar/billingdb.db", billing.Environment["ConnectionStrings__billingdb"]);
         Assert.Equal("127.0.0.1:6400", billing.Environment["ConnectionStrings__redis"]);
         Assert.Equal(["redis"], billing.WaitFor);
+        // It confirms write-off approvals with Collections, which waits for Billing: found, not waited for.
+        Assert.Equal("http://127.0.0.1:5302", billing.Environment["services__collections__grpc__0"]);
         Assert.Equal(["/repo/src/Billing/bin/Debug/net10.0/ArPlatform.Billing.dll"], billing.Arguments);
         Assert.Equal("/repo/src/Billing", billing.WorkingDirectory);
         Assert.False(billing.Environment.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));

@@ -3,21 +3,34 @@ using ArPlatform.Billing.Grpc;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArPlatform.Testing.InMemory;
 
 /// <summary>
 /// Billing in memory: the real Program, a real SQLite file of its own, real Redis (or a port
-/// where nothing listens, to play Redis down), a fixed clock, and a real GrpcChannel.
+/// where nothing listens, to play Redis down), a fixed clock, and a real GrpcChannel. It confirms
+/// write-off approvals with the Collections in memory that posts them, or, alone, with
+/// <see cref="Approvals"/>.
 /// </summary>
 public sealed class BillingHost(string? redis, DateTimeOffset? now = null, string? databasePath = null)
     : InMemoryServiceHost<BillingGrpcService, BillingDbContext>("billingdb", databasePath, now)
 {
+    private Func<TestServer>? _collections;
+
+    /// <summary>The write-offs Collections approved, as far as a test of Billing alone says.</summary>
+    public ApprovedWriteOffs Approvals { get; } = new();
+
+    /// <summary>Billing confirms write-off approvals with this Collections instead of <see cref="Approvals"/>.</summary>
+    internal void ConfirmWriteOffsWith(Func<TestServer> collections) => _collections = collections;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:redis", redis ?? "");
+        CallServiceIn<Contracts.Collections.V1.CollectionsService.CollectionsServiceClient>(builder, "collections",
+            () => _collections?.Invoke() ?? Approvals.Server);
     }
 
     /// <summary>Billing as an AR clerk calls it (may create and read).</summary>
@@ -35,4 +48,10 @@ public sealed class BillingHost(string? redis, DateTimeOffset? now = null, strin
 
     public Task<int> CountAsync<TEntity>() where TEntity : class =>
         QueryAsync(db => db.Set<TEntity>().CountAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Approvals.Dispose();
+    }
 }

@@ -24,7 +24,7 @@ public sealed class CashApplicationHost(
     {
         base.ConfigureWebHost(builder);
         if (billing is not null) CallBillingIn(builder, billing);
-        if (disputes is not null) CallServiceIn<DisputesService.DisputesServiceClient>(builder, "disputes", disputes.Server);
+        if (disputes is not null) CallServiceIn<DisputesService.DisputesServiceClient>(builder, "disputes", () => disputes.Server);
         builder.UseSetting("CashApplication:Dispatch:PollSeconds", "0");
         // Each test reads Billing afresh unless it sets a cache time itself.
         builder.UseSetting("CashApplication:Matching:ContextCacheSeconds", "0");

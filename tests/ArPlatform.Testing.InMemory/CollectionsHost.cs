@@ -18,6 +18,9 @@ public sealed class CollectionsHost(BillingHost billing, int smtpPort, string? d
     {
         base.ConfigureWebHost(builder);
         CallBillingIn(builder, billing);
+        // Its own identity, which Billing admits to post write-offs, and Billing confirms them here.
+        builder.UseSetting("OTEL_SERVICE_NAME", "collections");
+        billing.ConfirmWriteOffsWith(() => Server);
         builder.UseSetting("Collections:Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Collections:Mail:SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Collections:Mail:PollSeconds", "0");

@@ -43,15 +43,34 @@ public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicat
 
     /// <summary>Sends the service's Billing client to an in-memory Billing, through discovery and service identity as in production.</summary>
     protected static void CallBillingIn(IWebHostBuilder builder, BillingHost billing) =>
-        CallServiceIn<Contracts.Billing.V1.BillingService.BillingServiceClient>(builder, "billing", billing.Server);
+        CallServiceIn<Contracts.Billing.V1.BillingService.BillingServiceClient>(builder, "billing", () => billing.Server);
 
-    /// <summary>Sends the service's <typeparamref name="TClient"/> to another service in memory.</summary>
-    protected static void CallServiceIn<TClient>(IWebHostBuilder builder, string serviceName, TestServer server)
+    /// <summary>
+    /// Sends the service's <typeparamref name="TClient"/> to another service in memory, found when
+    /// the first call is made: two services may call each other, and one that is never called is
+    /// never started.
+    /// </summary>
+    protected static void CallServiceIn<TClient>(IWebHostBuilder builder, string serviceName, Func<TestServer> server)
     {
         builder.UseSetting($"services:{serviceName}:grpc:0", $"http://{serviceName}");
         builder.ConfigureTestServices(services =>
             services.Configure<HttpClientFactoryOptions>(typeof(TClient).Name,
-                o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = server.CreateHandler())));
+                o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new FirstCallHandler(server))));
+    }
+
+    /// <summary>Sends to the test server <paramref name="server"/> names when the first request goes out.</summary>
+    private sealed class FirstCallHandler(Func<TestServer> server) : HttpMessageHandler
+    {
+        private readonly Lazy<HttpMessageInvoker> _inner = new(() => new HttpMessageInvoker(server().CreateHandler()));
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+            _inner.Value.SendAsync(request, ct);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _inner.IsValueCreated) _inner.Value.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Calls carrying a token for <paramref name="user"/> with <paramref name="roles"/>.</summary>

@@ -110,11 +110,9 @@ public sealed class GlService(
     {
         var v = new Validator();
         v.RequestId(request.RequestId);
-        DateOnly first = default;
-        if (!DateOnly.TryParseExact(request.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
-            v.Add("period", "must be a month as YYYY-MM");
+        var first = v.Month("period", request.Period, required: true);
         v.ThrowIfInvalid();
-        var lastDay = first.AddMonths(1).AddDays(-1);
+        var lastDay = first!.Value.AddMonths(1).AddDays(-1);
 
         return await commands.ExecuteAsync("ClosePeriod", request.RequestId, request, async token =>
         {

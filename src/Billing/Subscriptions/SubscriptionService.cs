@@ -22,7 +22,16 @@ namespace ArPlatform.Billing.Subscriptions;
 public sealed class SubscriptionService(
     BillingDbContext db, CommandExecutor<BillingDbContext> commands, InvoiceService invoices, CreditMemoService credits, TimeProvider clock)
 {
+    /// <summary>
+    /// How far back a subscription may start. Its first bill run catches up every period since the
+    /// start, so this bounds that run: at most a year of periods (13 monthly invoices), never the
+    /// thousands a start in another century would raise at once.
+    /// </summary>
+    private const int MaxBackdatingMonths = 12;
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private DateOnly EarliestStart => Today.AddMonths(-MaxBackdatingMonths);
 
     public async Task<Proto.Subscription> CreateAsync(Proto.CreateSubscriptionRequest request, CancellationToken ct)
     {
@@ -33,6 +42,8 @@ public sealed class SubscriptionService(
         if (s.Interval == Proto.BillingInterval.Unspecified || !System.Enum.IsDefined(s.Interval))
             v.Add("subscription.interval", "must be MONTHLY, QUARTERLY or ANNUAL");
         var start = v.Date("subscription.start_date", s.StartDate, required: true);
+        if (start < EarliestStart)
+            v.Add("subscription.start_date", $"must be on or after {EarliestStart.ToText()}: a subscription starts at most {MaxBackdatingMonths} months back");
         if (s.Plans.Count != 1) v.Add("subscription.plans", "exactly one plan to start with; change it later with ChangeSubscription");
         Currency? currency = null;
         var plan = s.Plans.Count == 1 ? ParsePlan(v, "subscription.plans[0]", s.Plans[0], requireText: true, out currency) : null;

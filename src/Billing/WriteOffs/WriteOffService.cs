@@ -11,15 +11,17 @@ namespace ArPlatform.Billing.WriteOffs;
 
 /// <summary>
 /// Posts write-offs Collections approved. Billing does not run the approval matrix; it holds the
-/// line that matters to the ledger: a reference to an approval, never the requester approving
-/// their own, never more than is open, never twice for one approval.
+/// line that matters to the ledger: an approval Collections confirms, never the requester
+/// approving their own, never more than is open, never twice for one approval.
 /// </summary>
-public sealed class WriteOffService(BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, TimeProvider clock)
+public sealed class WriteOffService(
+    BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger, WriteOffApprovals approvals, TimeProvider clock)
 {
     public async Task<Proto.WriteOffPosting> PostAsync(Proto.PostWriteOffRequest request, CancellationToken ct)
     {
         var v = new Validator();
         v.Require("invoice_id", request.InvoiceId).RequestId(request.RequestId);
+        v.Require("write_off_id", request.WriteOffId).MaxLength("write_off_id", request.WriteOffId, 64);
         v.Require("write_off_reference", request.WriteOffReference).MaxLength("write_off_reference", request.WriteOffReference, 64);
         v.Require("reason", request.Reason).MaxLength("reason", request.Reason, 200);
         v.Require("requested_by", request.RequestedBy).MaxLength("requested_by", request.RequestedBy, 100);
@@ -30,6 +32,9 @@ public sealed class WriteOffService(BillingDbContext db, CommandExecutor<Billing
         if (amount is { } a && a.Amount <= 0m) v.Add("amount.amount", "must be greater than zero");
         var effective = v.Date("effective_date", request.EffectiveDate);
         v.ThrowIfInvalid();
+        // A retry replays without asking Collections again: its first run was confirmed.
+        if (await commands.FindReplayAsync<Proto.WriteOffPosting>("PostWriteOff", request.RequestId, request, ct) is { } replay) return replay;
+        await approvals.EnsureApprovedAsync(request, amount!.Value, ct);
 
         return await commands.ExecuteAsync("PostWriteOff", request.RequestId, request, async token =>
         {

@@ -58,7 +58,7 @@ public sealed class AutoMatcher(
     public async Task<int> MatchAsync(string key, Expression<Func<Payment, bool>> which, CancellationToken ct)
     {
         var request = new StringValue { Value = key };
-        if (await commands.FindReplayAsync<Int32Value>("AutoApply", key, request, ct) is { } done) return done.Value;
+        if (await commands.FindInternalReplayAsync<Int32Value>("AutoApply", key, request, ct) is { } done) return done.Value;
         var unapplied = db.Payments.Where(which).Where(p => p.Status == PaymentStatus.Unapplied);
         var currencies = await unapplied.Select(p => p.Currency).Distinct().ToListAsync(ct);
         if (currencies.Count == 0) return 0;
@@ -73,7 +73,7 @@ public sealed class AutoMatcher(
         metrics.AutoApplied.Add(appliedNow);
         // What was applied automatically, with any earlier run a crash cut short; recorded so a
         // retry is not matched again.
-        var applied = await commands.ExecuteAsync("AutoApply", key, request, async token => new Int32Value
+        var applied = await commands.ExecuteInternalAsync("AutoApply", key, request, async token => new Int32Value
         {
             Value = await db.Payments.Where(which).Join(db.Applications.Where(a => a.Automatic), p => p.Id, a => a.PaymentId, (_, a) => a.Id).CountAsync(token),
         }, ct);
@@ -130,7 +130,7 @@ public sealed class AutoMatcher(
     private async Task<int> CommitAsync(string batchKey, List<Decided> decided, CancellationToken ct)
     {
         var attempts = 0;
-        var committed = await commands.ExecuteAsync("AutoApply", batchKey, new StringValue { Value = batchKey }, async token =>
+        var committed = await commands.ExecuteInternalAsync("AutoApply", batchKey, new StringValue { Value = batchKey }, async token =>
         {
             // The batch's payments were read once and change as they are committed: a command that
             // lost a race is not run again with them. They stay unapplied for the next pass.

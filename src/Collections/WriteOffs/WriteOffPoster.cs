@@ -24,8 +24,9 @@ public sealed class WriteOffPostingOptions
 /// <summary>
 /// Posts approved write-offs to Billing: the request's id is Billing's idempotency key and its
 /// number the write-off reference, so a repeat after a crash or a lost answer is a replay there,
-/// never a second posting. Billing down: retried with back-off; Billing refuses for good (the
-/// invoice was paid meanwhile): marked POSTING_FAILED with the reason. Every outcome is audited.
+/// never a second posting; Billing confirms the approval by that id with GetWriteOff. Billing
+/// down: retried with back-off; Billing refuses for good (the invoice was paid meanwhile): marked
+/// POSTING_FAILED with the reason. Every outcome is audited.
 /// </summary>
 public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOffPostingOptions> options, TimeProvider clock,
     CollectionsMetrics metrics, ILogger<WriteOffPoster> logger)
@@ -53,7 +54,7 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
                     // Billing records the approver's decision as theirs: the person, not this service.
                     var posting = await billing.PostWriteOffAsync(new Billing.PostWriteOffRequest
                     {
-                        InvoiceId = writeOff.InvoiceId, RequestId = writeOff.Id, WriteOffReference = writeOff.Number,
+                        InvoiceId = writeOff.InvoiceId, RequestId = writeOff.Id, WriteOffId = writeOff.Id, WriteOffReference = writeOff.Number,
                         Amount = MoneyMapping.ToProto(writeOff.Amount, writeOff.Currency), Reason = writeOff.Reason,
                         RequestedBy = writeOff.RequestedBy, ApprovedBy = writeOff.DecidedBy,
                     }, CallerContext.OnBehalfOf(writeOff.DecidedBy), cancellationToken: ct);
@@ -94,7 +95,7 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
         Action<WriteOff> outcome, CancellationToken ct)
     {
         var before = read.ToProto();
-        return commands.ExecuteAsync("RecordWriteOffPosting", $"{read.Id}:{read.Version}", before, async token =>
+        return commands.ExecuteInternalAsync("RecordWriteOffPosting", $"{read.Id}:{read.Version}", before, async token =>
         {
             var writeOff = await db.WriteOffs.FirstAsync(w => w.Id == read.Id, token);
             outcome(writeOff);

@@ -40,6 +40,13 @@ public sealed class CallerContext(IHttpContextAccessor http)
         }
     }
 
+    /// <summary>
+    /// Who makes the call itself: the token's subject, a service's name even when it acts for a
+    /// person, or "system" for the service's own background work. A caller's retries come from
+    /// here, so their idempotency keys are scoped by it.
+    /// </summary>
+    public string Principal => http.HttpContext?.User.FindFirst("sub")?.Value ?? "system";
+
     /// <summary>Whether the caller holds one of <paramref name="roles"/> (what they may see, beyond what they may call).</summary>
     public bool IsInAnyRole(IEnumerable<string> roles) =>
         http.HttpContext?.User is { } user && roles.Any(user.IsInRole);

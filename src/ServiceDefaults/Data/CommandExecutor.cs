@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using System.Text;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
 using Google.Protobuf;
@@ -13,7 +14,8 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// number-series increments and its audit entries commit in one transaction (on SQLite, after the
 /// process's other commands writing the same database: <see cref="SqliteWriteGate"/>). A retry of the same
 /// request returns the stored first result; a concurrent writer that wins makes this one re-run
-/// from scratch.
+/// from scratch. A request id is the caller's: it replays only for the caller who sent it
+/// (<see cref="CallerKey"/>).
 /// </summary>
 public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, CallerContext caller, ILogger<CommandExecutor<TContext>> logger)
     where TContext : DbContext
@@ -24,12 +26,28 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     private readonly Dictionary<string, Func<Task>> _afterCommit = new(StringComparer.Ordinal);
     private string _operation = "";
 
-    public async Task<TResponse> ExecuteAsync<TResponse>(
+    public Task<TResponse> ExecuteAsync<TResponse>(
         string operation, string requestId, IMessage request,
+        Func<CancellationToken, Task<TResponse>> command, CancellationToken ct)
+        where TResponse : IMessage<TResponse>, new() =>
+        ExecuteOnceAsync(operation, CallerKey(operation, requestId), requestId, request, command, ct);
+
+    /// <summary>
+    /// A command keyed by what the service names itself (an import, a batch of payments, a
+    /// write-off's version), not by a caller's request id: it runs once whoever runs it, a
+    /// person's request or a worker picking it up after a crash.
+    /// </summary>
+    public Task<TResponse> ExecuteInternalAsync<TResponse>(
+        string operation, string key, IMessage request,
+        Func<CancellationToken, Task<TResponse>> command, CancellationToken ct)
+        where TResponse : IMessage<TResponse>, new() =>
+        ExecuteOnceAsync(operation, InternalKey(operation, key), key, request, command, ct);
+
+    private async Task<TResponse> ExecuteOnceAsync<TResponse>(
+        string operation, string key, string requestId, IMessage request,
         Func<CancellationToken, Task<TResponse>> command, CancellationToken ct)
         where TResponse : IMessage<TResponse>, new()
     {
-        var key = $"{operation}:{requestId}";
         var hash = Hash(request);
         return await RetryLostRacesAsync(async () =>
         {
@@ -56,7 +74,8 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         CancellationToken ct)
         where TRequest : IMessage where TResponse : class, IMessage<TResponse>, new()
     {
-        var keys = requests.Select(r => $"{operation}:{requestId(r)}").ToList();
+        var scope = CallerScope();
+        var keys = requests.Select(r => $"{operation}@{scope}:{requestId(r)}").ToList();
         var hashes = requests.Select(r => Hash(r)).ToList();
         return await RetryLostRacesAsync(async () =>
         {
@@ -174,13 +193,35 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     /// with another service before it runs, and must not check a retry against the state its
     /// own first run created.
     /// </summary>
-    public async Task<TResponse?> FindReplayAsync<TResponse>(string operation, string requestId, IMessage request, CancellationToken ct)
+    public Task<TResponse?> FindReplayAsync<TResponse>(string operation, string requestId, IMessage request, CancellationToken ct)
+        where TResponse : class, IMessage<TResponse>, new() =>
+        FindAsync<TResponse>(CallerKey(operation, requestId), requestId, request, ct);
+
+    /// <summary>The same for a command the service keys itself (<see cref="ExecuteInternalAsync{TResponse}"/>).</summary>
+    public Task<TResponse?> FindInternalReplayAsync<TResponse>(string operation, string key, IMessage request, CancellationToken ct)
+        where TResponse : class, IMessage<TResponse>, new() =>
+        FindAsync<TResponse>(InternalKey(operation, key), key, request, ct);
+
+    private async Task<TResponse?> FindAsync<TResponse>(string key, string requestId, IMessage request, CancellationToken ct)
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var first = await db.Set<IdempotencyRecord>().AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Key == $"{operation}:{requestId}", ct);
+        var first = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
         return first is null ? null : Replay<TResponse>(first, Hash(request), requestId);
     }
+
+    /// <summary>
+    /// A caller's request id as an idempotency key, scoped by who makes the call
+    /// (<see cref="CallerContext.Principal"/>): someone replaying another caller's request id and
+    /// body makes a request of their own, authorised like any first call, and never gets the
+    /// other's result back. A service acting for a person is the caller of its retries, so they
+    /// still replay. The principal is hashed to a fixed width, so the key fits its column whatever
+    /// the subject's length, and "@" keeps these keys apart from <see cref="InternalKey"/>'s.
+    /// </summary>
+    private string CallerKey(string operation, string requestId) => $"{operation}@{CallerScope()}:{requestId}";
+
+    private string CallerScope() => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(caller.Principal)))[..16];
+
+    private static string InternalKey(string operation, string key) => $"{operation}:{key}";
 
     /// <summary>
     /// Records a change the current command made, for the audit trail: the entity as it was

@@ -8,7 +8,10 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// </summary>
 public sealed class IdempotencyRecord
 {
-    /// <summary>"{operation}:{request id}".</summary>
+    /// <summary>
+    /// "{operation}@{caller}:{request id}" for a caller's request (the caller hashed), or
+    /// "{operation}:{key}" for a command the service keys itself.
+    /// </summary>
     public required string Key { get; init; }
     /// <summary>SHA-256 of the request: the same key with a different request is refused.</summary>
     public required string RequestHash { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArPlatform.SharedKernel;
 using ProtoMoney = ArPlatform.Contracts.Common.V1.Money;
 
@@ -68,6 +69,11 @@ public static class WireParsing
         return value.Value;
     }
 
+    /// <summary>
+    /// A business date, YYYY-MM-DD, within <see cref="BusinessDate.Earliest"/> and
+    /// <see cref="BusinessDate.Latest"/>: every date a service takes passes here, so none can
+    /// overflow the arithmetic done with it.
+    /// </summary>
     public static DateOnly? Date(this Validator v, string field, string text, bool required = false)
     {
         if (string.IsNullOrEmpty(text))
@@ -75,8 +81,34 @@ public static class WireParsing
             if (required) v.Add(field, "is required");
             return null;
         }
-        if (BusinessDate.TryParse(text, out var date)) return date;
-        v.Add(field, $"'{Truncate(text)}' is not a date in YYYY-MM-DD form");
+        if (!BusinessDate.TryParse(text, out var date))
+        {
+            v.Add(field, $"'{Truncate(text)}' is not a date in YYYY-MM-DD form");
+            return null;
+        }
+        return InRange(v, field, date);
+    }
+
+    /// <summary>A calendar month, YYYY-MM (an accounting period), as its first day; within the same range as dates.</summary>
+    public static DateOnly? Month(this Validator v, string field, string text, bool required = false)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) v.Add(field, "is required");
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            v.Add(field, $"'{Truncate(text)}' is not a month in YYYY-MM form");
+            return null;
+        }
+        return InRange(v, field, first);
+    }
+
+    private static DateOnly? InRange(Validator v, string field, DateOnly date)
+    {
+        if (BusinessDate.IsInRange(date)) return date;
+        v.Add(field, $"must be between {BusinessDate.Earliest.ToText()} and {BusinessDate.Latest.ToText()}");
         return null;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
@@ -34,12 +35,29 @@ public static class AuthenticationRegistration
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
+        var serviceCallers = ServiceCallers(builder.Configuration);
         builder.Services.AddAuthorization(o =>
         {
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             foreach (var (policy, roles) in Policies.RolesByPolicy)
-                o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+                o.AddPolicy(policy, p =>
+                {
+                    p.RequireAuthenticatedUser().RequireRole(roles);
+                    if (serviceCallers.TryGetValue(policy, out var services))
+                        p.RequireAssertion(c => !c.User.IsInRole(Roles.Service) || services.Contains(c.User.FindFirst("sub")?.Value ?? ""));
+                });
         });
         return builder;
+    }
+
+    /// <summary>The services each narrowed policy admits: <see cref="Policies.ServicesByPolicy"/>, as configuration overrides it.</summary>
+    private static Dictionary<string, HashSet<string>> ServiceCallers(IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"{TokenSettings.Section}:ServiceCallers");
+        return Policies.ServicesByPolicy.ToDictionary(p => p.Key, p =>
+        {
+            var configured = section.GetSection(p.Key).GetChildren().Select(c => c.Value).OfType<string>().ToList();
+            return new HashSet<string>(configured.Count > 0 ? configured : p.Value, StringComparer.Ordinal);
+        });
     }
 }

@@ -47,7 +47,7 @@ public static class Policies
     public const string ResolveDisputes = "disputes.resolve";
     /// <summary>Read and verify a service's audit trail.</summary>
     public const string ReadAuditLog = "audit.read";
-    /// <summary>Post a write-off Collections approved: only the Collections service, after its approval matrix.</summary>
+    /// <summary>Post a write-off Collections approved: only the Collections service (<see cref="ServicesByPolicy"/>), after its approval matrix.</summary>
     public const string PostWriteOffs = "billing.write-offs";
     /// <summary>Assess late-payment charges (a command, never silent).</summary>
     public const string AssessLateCharges = "billing.late-charges";
@@ -80,5 +80,15 @@ public static class Policies
         [WorkCollections] = [Roles.Collector, Roles.ArManager, Roles.Service],
         [RunDunning] = [Roles.ArManager, Roles.Service],
         [ApproveCollections] = [Roles.ArManager, Roles.Controller],
+    };
+
+    /// <summary>
+    /// Where the service role alone is too wide: the services (by the name their identity
+    /// carries as subject, see <see cref="ServiceIdentity"/>) that may call a policy's RPCs.
+    /// Configuration <c>Auth:ServiceCallers:{policy}</c> (a list) replaces a default.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> ServicesByPolicy = new Dictionary<string, string[]>
+    {
+        [PostWriteOffs] = ["collections"],
     };
 }

@@ -85,11 +85,11 @@ public sealed class LedgerInvariantTests : IDisposable
                         });
                         break;
                     case WriteOff s when invoices.Count > 0:
-                        await collections.PostWriteOffAsync(new PostWriteOffRequest
+                        await collections.PostWriteOffAsync(_host.Approvals.Approve(new PostWriteOffRequest
                         {
-                            InvoiceId = Pick(invoices, s.Invoice), RequestId = $"w-{id}", Amount = Usd(s.Cents), WriteOffReference = $"WO-{id}",
-                            Reason = "uncollectible", RequestedBy = "ana", ApprovedBy = "mark",
-                        });
+                            InvoiceId = Pick(invoices, s.Invoice), RequestId = $"w-{id}", Amount = Usd(s.Cents), WriteOffId = $"wo-{id}",
+                            WriteOffReference = $"WO-{id}", Reason = "uncollectible", RequestedBy = "ana", ApprovedBy = "mark",
+                        }));
                         break;
                     case CreditOnAccount s:
                         memos.Add((await _host.Client.CreateCreditMemoAsync(new CreateCreditMemoRequest

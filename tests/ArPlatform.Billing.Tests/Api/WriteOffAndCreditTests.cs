@@ -2,6 +2,7 @@ using ArPlatform.Billing.Ledger;
 using ArPlatform.Billing.Tests.Infrastructure;
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.ServiceDefaults.Security;
+using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,9 +22,12 @@ public sealed class WriteOffAndCreditTests : IDisposable
 
     private static PostWriteOffRequest WriteOff(string invoiceId, string amount, string reference = "WO-2026-000001", string requestId = "w-1") => new()
     {
-        InvoiceId = invoiceId, RequestId = requestId, Amount = Requests.Usd(amount), WriteOffReference = reference,
+        InvoiceId = invoiceId, RequestId = requestId, Amount = Requests.Usd(amount), WriteOffId = "wo-" + reference, WriteOffReference = reference,
         Reason = "customer insolvent", RequestedBy = "ana", ApprovedBy = "mark",
     };
+
+    /// <summary>The posting, once Collections has approved exactly that.</summary>
+    private PostWriteOffRequest Approved(PostWriteOffRequest posting) => _host.Approvals.Approve(posting);
 
     private Task<Invoice> Reload(string id) => _host.Client.GetInvoiceAsync(new GetInvoiceRequest { Id = id }).ResponseAsync;
 
@@ -32,14 +36,14 @@ public sealed class WriteOffAndCreditTests : IDisposable
     {
         var invoice = await InvoiceAsync((await _host.Client.CreateCustomerAsync(Requests.Customer())).Id);
 
-        var posting = await Collections.PostWriteOffAsync(WriteOff(invoice.Id, "324.75"));
+        var posting = await Collections.PostWriteOffAsync(Approved(WriteOff(invoice.Id, "324.75")));
 
         Assert.Equal((InvoiceStatus.Paid, "0.00"), (posting.Invoice.Status, posting.Invoice.OpenAmount.Amount));
         Assert.Equal(("ana", "mark", "2026-11-30"), (posting.RequestedBy, posting.ApprovedBy, posting.EffectiveDate));
         var entry = await _host.QueryAsync(db => db.LedgerEntries.SingleAsync(e => e.Kind == LedgerEntryKind.WriteOff));
         Assert.Equal((-324.75m, "WO-2026-000001"), (entry.Amount, entry.Reference));
         // The same approval under another request id is not a second write-off.
-        await GrpcAssert.FailsWith(StatusCode.AlreadyExists, () => Collections.PostWriteOffAsync(WriteOff(invoice.Id, "1.00", requestId: "w-2")).ResponseAsync);
+        await GrpcAssert.FailsWith(StatusCode.AlreadyExists, () => Collections.PostWriteOffAsync(WriteOff(invoice.Id, "324.75", requestId: "w-2")).ResponseAsync);
         Assert.Equal(1, await _host.QueryAsync(db => db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.WriteOff)));
     }
 
@@ -57,9 +61,30 @@ public sealed class WriteOffAndCreditTests : IDisposable
         selfApproved.ApprovedBy = "ana";
         Assert.Contains("approved_by", (await GrpcAssert.FailsWith(StatusCode.InvalidArgument,
             () => Collections.PostWriteOffAsync(selfApproved).ResponseAsync)).FieldViolations());
-        await GrpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Collections.PostWriteOffAsync(WriteOff(invoice.Id, "324.76")).ResponseAsync);
+        await GrpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Collections.PostWriteOffAsync(Approved(WriteOff(invoice.Id, "324.76"))).ResponseAsync);
 
         Assert.Equal("324.75", (await Reload(invoice.Id)).OpenAmount.Amount);
+    }
+
+    [Fact]
+    public async Task Only_collections_posts_a_write_off_and_only_one_it_approved_as_posted()
+    {
+        var invoice = await InvoiceAsync((await _host.Client.CreateCustomerAsync(Requests.Customer())).Id);
+        var approved = Approved(WriteOff(invoice.Id, "100.00"));
+
+        // Another service's identity, with the role it shares with Collections, may not post it.
+        var otherService = await Assert.ThrowsAsync<RpcException>(() => _host.ClientFor("disputes", Roles.Service).PostWriteOffAsync(approved).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, otherService.StatusCode);
+        // Collections' identity with a reference nobody approved, or with more than was approved.
+        var invented = await GrpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => Collections.PostWriteOffAsync(WriteOff(invoice.Id, "100.00", reference: "WO-2026-999999", requestId: "w-2")).ResponseAsync);
+        Assert.Equal("WRITE_OFF_NOT_APPROVED", invented.GetDetail<PreconditionFailure>()!.Violations[0].Type);
+        var more = approved.Clone();
+        (more.RequestId, more.Amount) = ("w-3", Requests.Usd("200.00"));
+        await GrpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Collections.PostWriteOffAsync(more).ResponseAsync);
+        Assert.Equal("324.75", (await Reload(invoice.Id)).OpenAmount.Amount);
+
+        Assert.Equal("224.75", (await Collections.PostWriteOffAsync(approved)).Invoice.OpenAmount.Amount);
     }
 
     [Fact]

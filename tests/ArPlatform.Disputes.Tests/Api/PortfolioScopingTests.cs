@@ -54,4 +54,21 @@ public sealed class PortfolioScopingTests : IDisposable
         Assert.Equal(2, (await wider.ListDisputesAsync(new ListDisputesRequest())).Disputes.Count);
         Assert.Equal(theirs, (await _world.Disputes.ClientAs("aud", Roles.Auditor).GetDisputeAsync(new GetDisputeRequest { Id = theirCase.Id })).CustomerId);
     }
+
+    [Fact]
+    public async Task A_collector_replaying_another_collectors_request_gets_nothing_of_theirs()
+    {
+        var (_, anasInvoice) = await AccountAsync("c-ana", "ana");
+        var ana = _world.Disputes.ClientAs("ana", Roles.Collector);
+        var opening = DisputesWorld.Open(anasInvoice, requestId: "d-ana");
+        var anasCase = await ana.OpenDisputeAsync(opening);
+
+        // The same request id and body from Cole is Cole's own request: her invoice is not his to see.
+        var replay = await Assert.ThrowsAsync<RpcException>(() => Cole.OpenDisputeAsync(opening).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, replay.StatusCode);
+        var batch = await Cole.OpenDisputesAsync(new OpenDisputesRequest { Disputes = { opening } });
+        Assert.DoesNotContain(anasCase.Id, batch.Results.Select(r => r.Dispute?.Id));
+        // Ana's own retry still replays her case.
+        Assert.Equal(anasCase.Id, (await ana.OpenDisputeAsync(opening)).Id);
+    }
 }
