@@ -1,12 +1,12 @@
 using Google.Protobuf;
-using Code = Google.Rpc.Code;
-using Status = Google.Rpc.Status;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Code = Google.Rpc.Code;
+using Status = Google.Rpc.Status;
 
 namespace ArPlatform.ServiceDefaults.Hosting;
 
