@@ -85,7 +85,8 @@ log.Info($"Data: {options.DataDirectory}  Database: {(options.SqlServer is null 
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
 var readiness = new Readiness(http);
 var dashboardUrl = $"http://localhost:{ports.Dashboard}";
-var orchestrator = new Orchestrator(resources, readiness, log, new TokenIssuer(TokenSettings.ForDevelopmentKey(signingKey)), dashboardUrl);
+var tokensFile = DevelopmentTokens.Write(options.DataDirectory, new TokenIssuer(TokenSettings.ForDevelopmentKey(signingKey)));
+var orchestrator = new Orchestrator(resources, readiness, log, tokensFile, dashboardUrl);
 var monitor = new ResourceMonitor(orchestrator.Processes, readiness, http, TimeProvider.System);
 await using var dashboard = await DashboardServer.StartAsync(ports.Dashboard, monitor, logs, TimeProvider.System, stopping.Token);
 log.Info($"Dashboard: {dashboardUrl}");

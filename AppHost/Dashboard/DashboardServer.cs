@@ -9,7 +9,10 @@ namespace ArPlatform.AppHost.Dashboard;
 /// AppHost's dashboard, as Aspire's on <c>http://localhost:18888</c>: one page (every resource's
 /// state, pid, uptime, restarts, endpoints, health, RED and business numbers, refreshed every
 /// two seconds; the console of the one selected) and the JSON it reads. Loopback only: it shows
-/// logs, and is for the developer at this machine.
+/// logs, and is for the developer at this machine. Listening on loopback is not enough on its
+/// own: a web page from elsewhere can rebind its own name to 127.0.0.1 and read these routes as
+/// its origin, so every request must also name this dashboard as its Host
+/// (<see cref="LoopbackHost"/>).
 /// </summary>
 internal static class DashboardServer
 {
@@ -21,6 +24,9 @@ internal static class DashboardServer
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.ListenLocalhost(port));
         var app = builder.Build();
+        app.Use((context, next) => LoopbackHost.Allows(context.Request.Host, port)
+            ? next(context)
+            : LoopbackHost.RefuseAsync(context));
 
         var page = await ReadPageAsync();
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));

@@ -1,5 +1,4 @@
 using ArPlatform.AppHost.Resources;
-using ArPlatform.ServiceDefaults.Security;
 
 namespace ArPlatform.AppHost.Orchestration;
 
@@ -8,7 +7,7 @@ namespace ArPlatform.AppHost.Orchestration;
 /// shutdown stops them in reverse order (the gateway first, Redis last) so nothing is orphaned.
 /// </summary>
 internal sealed class Orchestrator(
-    IReadOnlyList<Resource> resources, Readiness readiness, ConsoleLog log, TokenIssuer tokens, string dashboardUrl)
+    IReadOnlyList<Resource> resources, Readiness readiness, ConsoleLog log, string tokensFile, string dashboardUrl)
 {
     public const string ReadyBanner = "ArPlatform is up.";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
@@ -98,9 +97,8 @@ internal sealed class Orchestrator(
             var endpoints = string.Join("  ", process.Resource.Endpoints.Select(e => $"{e.Key}=127.0.0.1:{e.Value}"));
             log.Info($"  {process.Resource.Name,-12} pid={process.Pid}  {endpoints}");
         }
-        log.Info("Development tokens, one per role (12 h; mint others with `dotnet run --project AppHost -- token --user NAME --role ROLE`):");
-        foreach (var role in Roles.All)
-            log.Info($"  {role,-12} {tokens.Issue("dev-" + role.Replace('_', '-'), [role], TimeSpan.FromHours(12))}");
+        // Where the tokens are, never the tokens: this console is what the dashboard serves.
+        log.Info($"Development tokens, one per role (12 h), are in {tokensFile}: `. {tokensFile}` sets $ar_clerk, $collector, …");
         log.Info("Press Ctrl+C to stop.");
     }
 }

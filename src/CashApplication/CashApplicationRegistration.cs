@@ -7,6 +7,7 @@ using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
+using ArPlatform.ServiceDefaults.Hosting;
 using ArPlatform.ServiceDefaults.Security;
 using Billing = ArPlatform.Contracts.Billing.V1;
 using Disputes = ArPlatform.Contracts.Disputes.V1;
@@ -15,13 +16,12 @@ namespace ArPlatform.CashApplication;
 
 public static class CashApplicationRegistration
 {
-    /// <summary>The largest bank file, as gRPC receives it (the gateway's own limit is RequestLimits:BankFileBytes).</summary>
-    public const int MaxBankFileBytes = 128 * 1024 * 1024;
-
     public static IHostApplicationBuilder AddCashApplication(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CashApplicationDbContext, SqliteCashApplicationDbContext, SqlServerCashApplicationDbContext>("cashappdb");
-        builder.Services.AddGrpc().AddServiceOptions<CashApplicationGrpcService>(o => o.MaxReceiveMessageSize = MaxBankFileBytes + 1024 * 1024);
+        // The import request is the largest message: as large as the gateway lets it be (RequestLimits:BankFileBytes).
+        var bankFileBytes = new RequestBodyLimits(builder.Configuration).BankFileBytes;
+        builder.Services.AddGrpc().AddServiceOptions<CashApplicationGrpcService>(o => o.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, bankFileBytes));
         builder.Services.AddServiceGrpcClient<Billing.BillingService.BillingServiceClient>("billing");
         builder.Services.AddScoped<PortfolioGuard>();
         builder.Services.AddServiceGrpcClient<Disputes.DisputesService.DisputesServiceClient>("disputes");

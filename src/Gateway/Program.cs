@@ -1,6 +1,7 @@
 using ArPlatform.Gateway;
 using ArPlatform.ServiceDefaults;
 using ArPlatform.ServiceDefaults.Health;
+using ArPlatform.ServiceDefaults.Hosting;
 using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.ServiceDefaults.Telemetry;
 using Grpc.Reflection;
@@ -11,6 +12,7 @@ using Yarp.ReverseProxy.ServiceDiscovery;
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddTelemetry();
 builder.AddPlatformAuthentication();
+builder.AddRequestBodyLimits();
 builder.Services.AddClientRateLimiting(builder.Configuration);
 builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

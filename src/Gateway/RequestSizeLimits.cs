@@ -1,33 +1,67 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using ArPlatform.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace ArPlatform.Gateway;
 
 /// <summary>
-/// Requests are small (1 MiB by default, Kestrel:Limits:MaxRequestBodySize); bank files and
-/// dispute evidence are not, so their routes get their own, larger limits
-/// (<c>RequestLimits:BankFileBytes</c>, 128 MiB; <c>RequestLimits:EvidenceBytes</c>, 24 MiB:
-/// a 10 MiB document base64-encoded in JSON, with room to spare).
+/// The gateway's side of <see cref="RequestBodyLimits"/>, each route's limit on what it forwards.
+/// JSON: a body whose length is over the limit is refused before anything is forwarded, and one
+/// sent without a length is refused with the same answer when Kestrel stops it midway (YARP alone
+/// would answer a bare 400). gRPC: YARP lifts Kestrel's limit for gRPC calls (they may stream), so
+/// the limit is on the message, whose length its 5-byte prefix gives before any of it is read.
 /// </summary>
-internal sealed class RequestSizeLimits(RequestDelegate next, IConfiguration configuration)
+internal sealed class RequestSizeLimits(RequestDelegate next, RequestBodyLimits limits)
 {
-    private readonly long _bankFileBytes = configuration.GetValue("RequestLimits:BankFileBytes", 128L * 1024 * 1024);
-    private readonly long _evidenceBytes = configuration.GetValue("RequestLimits:EvidenceBytes", 24L * 1024 * 1024);
+    private const int GrpcPrefixBytes = 5;
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (LargerLimit(context.Request.Path) is { } bytes
-            && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = bytes;
-        return next(context);
+        var limit = limits.For(context.Request.Path);
+        var grpc = RequestBodyLimits.IsGrpc(context.Request);
+        // Set before the body is touched: once read, the limit is fixed.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            feature.MaxRequestBodySize = grpc ? null : limit;
+        var tooLarge = grpc
+            ? await FirstMessageLengthAsync(context.Request.BodyReader, context.RequestAborted) > limit
+            : context.Request.ContentLength > limit;
+        if (tooLarge)
+        {
+            await RequestBodyLimits.RefuseDeclaredAsync(context, limit);
+            return;
+        }
+
+        await next(context);
+
+        if (!context.Response.HasStarted && StoppedForSize(context.GetForwarderErrorFeature()?.Exception))
+            await RequestBodyLimits.RefuseAsync(context, limit);
     }
 
-    private long? LargerLimit(PathString path)
+    /// <summary>The length a gRPC body's first message declares, leaving the body unread for YARP; null when it has none.</summary>
+    private static async Task<long?> FirstMessageLengthAsync(System.IO.Pipelines.PipeReader body, CancellationToken ct)
     {
-        if (path.StartsWithSegments("/v1/bank-files") || path.StartsWithSegments("/ar.cashapp.v1.CashApplicationService/ImportBankFile"))
-            return _bankFileBytes;
-        if ((path.StartsWithSegments("/v1/disputes") && path.Value!.EndsWith("/evidence", StringComparison.Ordinal))
-            || path.StartsWithSegments("/ar.disputes.v1.DisputesService/AttachEvidence"))
-            return _evidenceBytes;
-        return null;
+        var read = await body.ReadAtLeastAsync(GrpcPrefixBytes, ct);
+        var buffer = read.Buffer;
+        try
+        {
+            if (buffer.Length < GrpcPrefixBytes) return null;
+            var prefix = new byte[GrpcPrefixBytes];
+            buffer.Slice(0, GrpcPrefixBytes).CopyTo(prefix);
+            // Byte 0 says whether it is compressed; bytes 1–4 are the length, big-endian.
+            return BinaryPrimitives.ReadUInt32BigEndian(prefix.AsSpan(1));
+        }
+        finally
+        {
+            body.AdvanceTo(buffer.Start);
+        }
+    }
+
+    private static bool StoppedForSize(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+            if (error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
+        return false;
     }
 }

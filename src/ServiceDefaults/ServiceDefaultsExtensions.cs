@@ -1,5 +1,6 @@
 using ArPlatform.ServiceDefaults.Grpc;
 using ArPlatform.ServiceDefaults.Health;
+using ArPlatform.ServiceDefaults.Hosting;
 using ArPlatform.ServiceDefaults.Security;
 using ArPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
         builder.AddPlatformAuthentication();
+        builder.AddRequestBodyLimits();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live]);
         builder.Services.AddServiceDiscovery();
@@ -37,6 +39,7 @@ public static class ServiceDefaultsExtensions
     {
         // PlainHttpErrors answers and logs; the middleware itself need not log each refusal again.
         app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

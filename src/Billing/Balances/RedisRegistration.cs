@@ -7,7 +7,8 @@ public static class RedisRegistration
 {
     /// <summary>
     /// Connects to Redis when <c>ConnectionStrings:redis</c> is set (Aspire's name for it). The
-    /// connection never blocks start-up and never fails a call: short timeouts, background
+    /// connection never blocks start-up and never fails a call: short timeouts (the cache's own,
+    /// <see cref="BalanceCacheOptions"/>, are far shorter than the client's), background
     /// reconnects, and /health reports Degraded while Redis is away.
     /// </summary>
     public static IHostApplicationBuilder AddBalanceCache(this IHostApplicationBuilder builder)
@@ -23,9 +24,10 @@ public static class RedisRegistration
             options.ConnectRetry = 1;
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         }
+        var cacheOptions = builder.Configuration.GetSection(BalanceCacheOptions.Section).Get<BalanceCacheOptions>() ?? new BalanceCacheOptions();
         builder.Services.AddSingleton(sp => new BalanceCache(
             sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<BalanceCache>>(),
-            sp.GetRequiredService<BillingMetrics>()));
+            sp.GetRequiredService<BillingMetrics>(), cacheOptions, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ArPlatform.Billing.Balances;
@@ -71,6 +72,50 @@ public sealed class AccountBalanceApiTests(RedisServer redis)
 
         Assert.Equal(BalanceSource.Database, nextDay.Source);
         Assert.Equal("324.75", nextDay.Balances[0].Overdue.Amount);
+    }
+
+    [RedisFact]
+    public async Task With_redis_stalled_balances_come_from_the_database_at_once_and_a_missed_invalidation_is_never_served()
+    {
+        var stalled = new RedisServer();
+        await stalled.InitializeAsync();
+        try
+        {
+            using var host = new BillingHost(stalled.ConnectionString);
+            var customerId = await CustomerWithInvoiceAsync(host);
+            var request = new GetAccountBalanceRequest { CustomerId = customerId };
+            await host.Client.GetAccountBalanceAsync(request);
+            Assert.Equal(BalanceSource.Cache, (await host.Client.GetAccountBalanceAsync(request)).Source);
+
+            stalled.Pause();
+            try
+            {
+                var elapsed = Stopwatch.StartNew();
+                var during = await host.Client.GetAccountBalanceAsync(request);
+                // Generous for a shared machine: Redis' client timeouts made this ~1.4 s.
+                Assert.InRange(elapsed.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+                Assert.Equal((BalanceSource.Database, "324.75"), (during.Source, during.Balances[0].Open.Amount));
+
+                // Its invalidation cannot reach Redis, which keeps the balance before this invoice.
+                elapsed.Restart();
+                await host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "i-2", invoiceDate: "2026-11-20"));
+                Assert.InRange(elapsed.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+            }
+            finally
+            {
+                stalled.Resume();
+            }
+
+            await Task.Delay(new BalanceCacheOptions().BreakDuration + TimeSpan.FromMilliseconds(200));
+            var after = await host.Client.GetAccountBalanceAsync(request);
+            Assert.Equal((BalanceSource.Database, "649.50"), (after.Source, after.Balances[0].Open.Amount));
+            var cached = await host.Client.GetAccountBalanceAsync(request);
+            Assert.Equal((BalanceSource.Cache, "649.50"), (cached.Source, cached.Balances[0].Open.Amount));
+        }
+        finally
+        {
+            await stalled.DisposeAsync();
+        }
     }
 
     [Fact]

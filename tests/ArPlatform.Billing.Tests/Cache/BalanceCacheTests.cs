@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ArPlatform.Billing.Balances;
 using ArPlatform.Billing.Tests.Infrastructure;
@@ -91,6 +92,60 @@ public sealed class BalanceCacheTests(RedisServer redis) : IAsyncLifetime
         await _cache.StoreAsync(_customer, Balance(1));
         var ttl = await _connection.GetDatabase().KeyTimeToLiveAsync(BalanceCache.KeyFor(_customer));
         Assert.InRange(ttl!.Value, TimeSpan.FromHours(23), TimeSpan.FromDays(1));
+    }
+
+    [RedisFact]
+    public async Task A_stalled_redis_is_a_miss_within_the_command_timeout_and_then_left_alone_until_the_break_ends()
+    {
+        var stalled = new RedisServer();
+        await stalled.InitializeAsync();
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(stalled.ConnectionString);
+            var clock = new SteppingClock();
+            var options = new BalanceCacheOptions { CommandTimeout = TimeSpan.FromMilliseconds(50), BreakDuration = TimeSpan.FromMinutes(1) };
+            var cache = new BalanceCache(connection, NullLogger<BalanceCache>.Instance, Metrics(), options, clock);
+            Assert.True(await cache.StoreAsync(_customer, Balance(1, payload: 1)));
+
+            stalled.Pause();
+            try
+            {
+                var elapsed = Stopwatch.StartNew();
+                Assert.Null(await cache.GetAsync(_customer));
+                // Generous for a shared machine; the client's own timeouts made this 1.4 s.
+                Assert.InRange(elapsed.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+                Assert.True(cache.Paused);
+
+                elapsed.Restart();
+                Assert.False(await cache.StoreAsync(_customer, Balance(2)));
+                await cache.InvalidateAsync(_customer, 3);
+                Assert.Null(await cache.GetAsync(_customer));
+                Assert.InRange(elapsed.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+            }
+            finally
+            {
+                stalled.Resume();
+            }
+
+            // Redis answers again, but the break is not over: still skipped.
+            Assert.Null(await cache.GetAsync(_customer));
+            clock.Advance(options.BreakDuration);
+            Assert.False(cache.Paused);
+            // What was skipped never reached Redis: the copy there is still version 1.
+            Assert.Equal(1, (await cache.GetAsync(_customer))!.Version);
+        }
+        finally
+        {
+            await stalled.DisposeAsync();
+        }
+    }
+
+    /// <summary>Real timers, and a monotonic clock that can be moved on.</summary>
+    private sealed class SteppingClock : TimeProvider
+    {
+        private long _offset;
+        public override long GetTimestamp() => base.GetTimestamp() + Interlocked.Read(ref _offset);
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _offset, (long)(by.TotalSeconds * TimestampFrequency));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace ArPlatform.Billing.Tests.Infrastructure;
 
@@ -62,6 +63,26 @@ public sealed class RedisServer : IAsyncLifetime
         _process?.Dispose();
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Stalls the server as a paused host or a long-running command does (SIGSTOP): connections
+    /// stay open and nothing answers. Tests that do this start a server of their own.
+    /// </summary>
+    public void Pause() => Signal(SigStop);
+
+    public void Resume() => Signal(SigCont);
+
+    private void Signal(int signal)
+    {
+        if (_process is null || Kill(_process.Id, signal) != 0)
+            throw new InvalidOperationException($"Could not signal redis-server ({Marshal.GetLastPInvokeError()}).");
+    }
+
+    private const int SigStop = 19;
+    private const int SigCont = 18;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     public static int FreePort()
     {
