@@ -21,6 +21,8 @@ public sealed class DisputesHost(BillingHost billing, string? databasePath = nul
     {
         base.ConfigureWebHost(builder);
         CallBillingIn(builder, billing);
+        // Its own identity, which Billing admits to credit a case against the case's hold.
+        builder.UseSetting("OTEL_SERVICE_NAME", "disputes");
         builder.UseSetting("Disputes:EscalationIntervalMinutes", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }

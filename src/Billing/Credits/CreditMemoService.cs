@@ -23,6 +23,9 @@ public sealed class CreditMemoService(
     BillingDbContext db, CommandExecutor<BillingDbContext> commands, LedgerPoster ledger,
     CallerContext caller, IConfiguration configuration, TimeProvider clock)
 {
+    /// <summary>The one service that may name the dispute case a credit resolves (its service identity).</summary>
+    private const string DisputesService = "disputes";
+
     private decimal Threshold => configuration.GetValue("Billing:CreditMemoApprovalThreshold", 1000m);
 
     public async Task<Proto.CreditMemo> CreateAsync(Proto.CreateCreditMemoRequest request, CancellationToken ct)
@@ -211,7 +214,7 @@ public sealed class CreditMemoService(
         v.Require("credit_memo.reason", memo.Reason).MaxLength("credit_memo.reason", memo.Reason, 200);
         var amount = v.Money("credit_memo.amount", memo.Amount);
         if (amount is { IsZero: true }) v.Add("credit_memo.amount.amount", "must be greater than zero");
-        if (memo.DisputeId.Length > 0 && !caller.IsInAnyRole([Roles.Service]))
+        if (memo.DisputeId.Length > 0 && !(caller.IsInAnyRole([Roles.Service]) && caller.Principal == DisputesService))
             v.Add("credit_memo.dispute_id", "is set by Disputes when it credits a resolved case");
         else if (memo.DisputeId.Length > 0 && memo.InvoiceId.Length == 0)
             v.Add("credit_memo.dispute_id", "a dispute is credited against its invoice");

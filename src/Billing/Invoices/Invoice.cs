@@ -82,6 +82,10 @@ public sealed class Invoice
                 Status == InvoiceStatus.Void
                     ? $"Invoice {Number ?? Id} is already void."
                     : $"Invoice {Number} has cash or credit applied; reverse those before voiding it.");
+        // Voiding under a hold would leave more disputed than open, and the case with nothing to credit.
+        if (DisputedAmount > 0m)
+            throw new PreconditionFailedException("INVOICE_DISPUTED", $"invoices/{Id}",
+                $"Invoice {Number} has {DisputedAmount:0.####} {Currency} held by open disputes; resolve them before voiding it.");
         Status = InvoiceStatus.Void;
         OpenAmount = 0m;
         Version++;
@@ -131,12 +135,13 @@ public sealed class Invoice
     /// </summary>
     public bool FlagDispute(string disputeId, decimal amount, long sequence)
     {
-        // A hold needs an issued invoice; taking one off never fails (the invoice may be void by then).
+        // An older change delivered late is no change, whatever the invoice's state now.
+        var flag = FlagOf(disputeId);
+        if (flag is not null && flag.Sequence >= sequence) return false;
+        // A hold needs an issued invoice; taking one off never fails.
         if (amount > 0m && Status is InvoiceStatus.Draft or InvoiceStatus.Void)
             throw new PreconditionFailedException("INVOICE_STATE", $"invoices/{Id}",
                 $"Invoice {Number ?? Id} is {Status}; only an issued invoice can be disputed.");
-        var flag = FlagOf(disputeId);
-        if (flag is not null && flag.Sequence >= sequence) return false;
         var room = OpenAmount - (DisputedAmount - (flag?.Amount ?? 0m));
         // Lowering or clearing a hold is always taken (Settle never lets the holds outgrow what is open).
         if (amount > (flag?.Amount ?? 0m) && amount > room)

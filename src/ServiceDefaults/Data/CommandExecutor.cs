@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Errors;
+using ArPlatform.ServiceDefaults.Security;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         string operation, string requestId, IMessage request,
         Func<CancellationToken, Task<TResponse>> command, CancellationToken ct)
         where TResponse : IMessage<TResponse>, new() =>
-        ExecuteOnceAsync(operation, CallerKey(operation, requestId), requestId, request, command, ct);
+        ExecuteOnceAsync(operation, CallerKey(operation, requestId), requestId, request, command, ct, LegacyKey(operation, requestId));
 
     /// <summary>
     /// A command keyed by what the service names itself (an import, a batch of payments, a
@@ -45,14 +46,13 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
 
     private async Task<TResponse> ExecuteOnceAsync<TResponse>(
         string operation, string key, string requestId, IMessage request,
-        Func<CancellationToken, Task<TResponse>> command, CancellationToken ct)
+        Func<CancellationToken, Task<TResponse>> command, CancellationToken ct, string? legacyKey = null)
         where TResponse : IMessage<TResponse>, new()
     {
         var hash = Hash(request);
         return await RetryLostRacesAsync(async () =>
         {
-            var first = await db.Set<IdempotencyRecord>().AsNoTracking()
-                .FirstOrDefaultAsync(r => r.Key == key, ct);
+            var first = await FirstAsync(key, legacyKey, ct);
             if (first is not null) return Replay<TResponse>(first, hash, requestId);
 
             return await CommitAsync(() => RunAsync(operation, key, hash, command, ct), ct);
@@ -80,6 +80,14 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
         return await RetryLostRacesAsync(async () =>
         {
             var firsts = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
+            if (caller.IsInAnyRole([Roles.Service]))
+            {
+                // What a service's first attempt stored before keys were scoped by caller (see LegacyKey).
+                var legacy = requests.Select(r => InternalKey(operation, requestId(r))).ToList();
+                var stored = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => legacy.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
+                for (var i = 0; i < requests.Count; i++)
+                    if (!firsts.ContainsKey(keys[i]) && stored.TryGetValue(legacy[i], out var old)) firsts[keys[i]] = old;
+            }
             var fresh = Enumerable.Range(0, requests.Count).Where(i => !firsts.ContainsKey(keys[i])).DistinctBy(i => keys[i]).ToList();
             var ran = await CommitAsync(async () =>
             {
@@ -195,19 +203,33 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     /// </summary>
     public Task<TResponse?> FindReplayAsync<TResponse>(string operation, string requestId, IMessage request, CancellationToken ct)
         where TResponse : class, IMessage<TResponse>, new() =>
-        FindAsync<TResponse>(CallerKey(operation, requestId), requestId, request, ct);
+        FindAsync<TResponse>(CallerKey(operation, requestId), requestId, request, ct, LegacyKey(operation, requestId));
 
     /// <summary>The same for a command the service keys itself (<see cref="ExecuteInternalAsync{TResponse}"/>).</summary>
     public Task<TResponse?> FindInternalReplayAsync<TResponse>(string operation, string key, IMessage request, CancellationToken ct)
         where TResponse : class, IMessage<TResponse>, new() =>
         FindAsync<TResponse>(InternalKey(operation, key), key, request, ct);
 
-    private async Task<TResponse?> FindAsync<TResponse>(string key, string requestId, IMessage request, CancellationToken ct)
+    private async Task<TResponse?> FindAsync<TResponse>(string key, string requestId, IMessage request, CancellationToken ct, string? legacyKey = null)
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var first = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+        var first = await FirstAsync(key, legacyKey, ct);
         return first is null ? null : Replay<TResponse>(first, Hash(request), requestId);
     }
+
+    /// <summary>The first result stored under <paramref name="key"/>, else under the key the same request had before keys were scoped by caller.</summary>
+    private async Task<IdempotencyRecord?> FirstAsync(string key, string? legacyKey, CancellationToken ct) =>
+        await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct)
+        ?? (legacyKey is null ? null : await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Key == legacyKey, ct));
+
+    /// <summary>
+    /// Before keys were scoped by caller they were "{operation}:{request id}". A service retrying
+    /// across the upgrade (an outbox in back-off) must still replay what its first attempt did,
+    /// or it would credit or apply twice; only services' retries are looked up so, since their
+    /// request ids are their own (a person's were the very keys the scoping closed).
+    /// </summary>
+    private string? LegacyKey(string operation, string requestId) =>
+        caller.IsInAnyRole([Roles.Service]) ? InternalKey(operation, requestId) : null;
 
     /// <summary>
     /// A caller's request id as an idempotency key, scoped by who makes the call

@@ -1,6 +1,7 @@
 using ArPlatform.Contracts.Billing.V1;
 using ArPlatform.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 
 namespace ArPlatform.Billing.Tests.Api;
 
@@ -164,6 +165,55 @@ public sealed class InvoiceDisputeFlagTests : IDisposable
     }
 
     [Fact]
+    public async Task An_invoice_that_disputes_hold_is_not_voided_until_they_are_resolved()
+    {
+        var invoice = await InvoiceAsync();
+        await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "100.00", 1));
+
+        var refused = await GrpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => _host.Client.VoidInvoiceAsync(new() { Id = invoice.Id, RequestId = "v-1", Reason = "billed twice" }).ResponseAsync);
+        await Disputes.ClearInvoiceDisputeAsync(new() { InvoiceId = invoice.Id, RequestId = "case-a-2", DisputeId = "case-a", Sequence = 2 });
+        var voided = await _host.Client.VoidInvoiceAsync(new() { Id = invoice.Id, RequestId = "v-2", Reason = "billed twice" });
+
+        Assert.Contains("held by open disputes", refused.Message);
+        Assert.Equal(InvoiceStatus.Void, voided.Status);
+    }
+
+    [Fact]
+    public async Task A_hold_redelivered_after_a_newer_change_is_no_change_even_on_a_void_invoice()
+    {
+        var invoice = await InvoiceAsync();
+        await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "20.00", 1));
+        await Disputes.ClearInvoiceDisputeAsync(new() { InvoiceId = invoice.Id, RequestId = "case-a-2", DisputeId = "case-a", Sequence = 2 });
+        await _host.Client.VoidInvoiceAsync(new() { Id = invoice.Id, RequestId = "v-1", Reason = "billed twice" });
+
+        var late = Mark(invoice.Id, "case-a", "20.00", 1);
+        late.RequestId = "redelivered";
+        var answer = await Disputes.MarkInvoiceDisputedAsync(late);
+
+        Assert.Equal(("0.00", InvoiceStatus.Void), (answer.DisputedAmount.Amount, answer.Status));
+    }
+
+    [Fact]
+    public async Task A_service_retrying_across_the_upgrade_to_caller_scoped_keys_replays_its_first_credit()
+    {
+        var invoice = await InvoiceAsync();
+        var request = new CreateCreditMemoRequest
+        {
+            RequestId = "case-a-3", CreditMemo = new CreditMemo { InvoiceId = invoice.Id, Reason = "valid dispute", Amount = Requests.Usd("10.00") },
+        };
+        var first = await Disputes.CreateCreditMemoAsync(request);
+        // The record as an earlier version stored it: "{operation}:{request id}", not scoped by caller.
+        await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE IdempotencyRecords SET Key = 'CreateCreditMemo:case-a-3' WHERE Key LIKE 'CreateCreditMemo@%:case-a-3'"));
+
+        var retried = await Disputes.CreateCreditMemoAsync(request);
+
+        Assert.Equal(first.Id, retried.Id);
+        Assert.Equal("314.75", (await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id })).OpenAmount.Amount);
+    }
+
+    [Fact]
     public async Task Only_the_disputes_service_names_the_case_a_credit_resolves()
     {
         var invoice = await InvoiceAsync();
@@ -174,8 +224,15 @@ public sealed class InvoiceDisputeFlagTests : IDisposable
             CreditMemo = new CreditMemo { InvoiceId = invoice.Id, DisputeId = "case-a", Reason = "pricing", Amount = Requests.Usd("10.00") },
         }).ResponseAsync);
 
+        var byAnotherService = await Assert.ThrowsAsync<RpcException>(() => _host.ClientFor("cashapp", Roles.Service).CreateCreditMemoAsync(new CreateCreditMemoRequest
+        {
+            RequestId = "m-2",
+            CreditMemo = new CreditMemo { InvoiceId = invoice.Id, DisputeId = "case-a", Reason = "pricing", Amount = Requests.Usd("10.00") },
+        }).ResponseAsync);
+
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.Contains("credit_memo.dispute_id", refused.Status.Detail);
+        Assert.Equal(StatusCode.InvalidArgument, byAnotherService.StatusCode);
     }
 
     [Fact]
