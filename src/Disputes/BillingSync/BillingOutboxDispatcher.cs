@@ -1,5 +1,6 @@
 using ArPlatform.Disputes.Cases;
 using ArPlatform.Disputes.Data;
+using ArPlatform.Disputes.Workflow;
 using ArPlatform.ServiceDefaults.Audit;
 using ArPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
@@ -30,23 +31,22 @@ public sealed class BillingOutboxDispatcher(
     /// <summary>Delivers everything due now; returns how many changes Billing took.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
     {
-        var refusedHolds = new List<OutboxMessage>();
         int delivered;
         await _gate.WaitAsync(ct);
         try
         {
-            delivered = await DeliverAsync(refusedHolds, ct);
+            delivered = await DeliverAsync(ct);
         }
         finally
         {
             _gate.Release();
         }
         // Outside the gate: closing a case queues its clears, delivered by a pass of their own.
-        await WithdrawUnheldAsync(refusedHolds, ct);
+        await WithdrawUnheldAsync(ct);
         return delivered;
     }
 
-    private async Task<int> DeliverAsync(List<OutboxMessage> refusedHolds, CancellationToken ct)
+    private async Task<int> DeliverAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
@@ -74,7 +74,7 @@ public sealed class BillingOutboxDispatcher(
                     continue;
                 }
                 // What a case changes after its holds reaches Billing after them.
-                delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, refusedHolds, ct);
+                delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, ct);
                 holds.Clear();
                 if (heldBack.Contains(message.DisputeId)) continue;
                 try
@@ -89,30 +89,64 @@ public sealed class BillingOutboxDispatcher(
                 }
                 await db.SaveChangesAsync(ct);
             }
-            delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, refusedHolds, ct);
+            delivered += await DeliverHoldsAsync(holds, billing, db, heldBack, ct);
         }
     }
 
-    /// <summary>Closes each case whose hold was refused; a failure is logged and leaves the case as it was.</summary>
-    private async Task WithdrawUnheldAsync(List<OutboxMessage> refusedHolds, CancellationToken ct)
+    /// <summary>
+    /// Closes every undecided case a hold of which, sent since the case last (re)opened, Billing
+    /// refused for good. Found from the outbox on every pass, so a refusal whose pass was cut short
+    /// (a crash, a lost race with a person editing the case) is acted on by the next one; each
+    /// refusal closes its case once. A failure is logged and leaves the case to the next pass.
+    /// </summary>
+    private async Task WithdrawUnheldAsync(CancellationToken ct)
     {
-        foreach (var refused in refusedHolds.DistinctBy(m => m.DisputeId))
+        List<(OutboxMessage Refused, DisputeCase Case)> unheld;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
+            var undecided = DisputeWorkflow.UnresolvedStatuses.ToList();
+            var refused = await db.Outbox.AsNoTracking()
+                .Where(m => m.Kind == BillingChangeKind.MarkDisputed && m.FailedAt != null
+                            && db.Disputes.Any(d => d.Id == m.DisputeId && undecided.Contains(d.Status)))
+                .ToListAsync(ct);
+            if (refused.Count == 0) return;
+            var ids = refused.Select(m => m.DisputeId).Distinct().ToList();
+            var cases = await db.Disputes.AsNoTracking().AsSplitQuery().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+            // A refusal of a hold sent before the case was last reopened is about a claim it no longer makes.
+            unheld = refused.Select(m => (Refused: m, Case: cases[m.DisputeId])).Where(r => r.Refused.CreatedAt >= r.Case.LastOpenedAt())
+                .DistinctBy(r => r.Refused.DisputeId).ToList();
+        }
+        foreach (var (message, dispute) in unheld)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DisputeWork>().WithdrawUnheldAsync(refused.DisputeId, refused.Id, refused.LastError, ct);
+                await AsTheSystem(async () =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<DisputeWork>().WithdrawUnheldAsync(dispute.Id, message.Id, message.LastError, ct);
+                });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Could not close dispute {DisputeId}, whose hold Billing refused", refused.DisputeId);
+                logger.LogError(e, "Could not close dispute {DisputeId}, whose hold Billing refused", dispute.Id);
             }
         }
+    }
+
+    /// <summary>
+    /// Work of the service's own, not of the person whose request's after-commit started this
+    /// pass: their HttpContext flows in an AsyncLocal, and would make them the actor and the owner
+    /// of the idempotency key.
+    /// </summary>
+    private static Task AsTheSystem(Func<Task> work)
+    {
+        using (ExecutionContext.SuppressFlow()) return Task.Run(work);
     }
 
     /// <summary>Holds in MarkInvoicesDisputed calls (one per person they were made for); returns how many Billing took.</summary>
     private async Task<int> DeliverHoldsAsync(List<OutboxMessage> holds, Billing.BillingService.BillingServiceClient billing,
-        DisputesDbContext db, HashSet<string> heldBack, List<OutboxMessage> refused, CancellationToken ct)
+        DisputesDbContext db, HashSet<string> heldBack, CancellationToken ct)
     {
         var taken = 0;
         foreach (var group in holds.GroupBy(m => (m.Actor, m.CorrelationId)))
@@ -136,17 +170,12 @@ public sealed class BillingOutboxDispatcher(
                     {
                         var code = Enum.TryParse<StatusCode>(result.ErrorCode, out var parsed) ? parsed : StatusCode.Unknown;
                         NotTaken(messages[i], code, RemoteCallPolicy.Describe(result.ErrorCode, result.ErrorMessage), heldBack);
-                        if (messages[i].FailedAt is not null) refused.Add(messages[i]);
                     }
                 }
             }
             catch (RpcException e)
             {
-                foreach (var message in messages)
-                {
-                    NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
-                    if (message.FailedAt is not null) refused.Add(message);
-                }
+                foreach (var message in messages) NotTaken(message, e.StatusCode, RemoteCallPolicy.Describe(e), heldBack);
             }
             await db.SaveChangesAsync(ct);
         }

@@ -97,6 +97,10 @@ public sealed class DisputeCase
         return shares;
     }
 
+    /// <summary>When the case last became open: opened, or reopened since.</summary>
+    public DateTime LastOpenedAt() =>
+        History.Where(t => t.To == DisputeStatus.Open).Select(t => t.At).DefaultIfEmpty(OpenedAt).Max();
+
     /// <summary>
     /// Closes a case Billing would not hold (it claimed more than the invoice had open and not yet
     /// disputed, or the invoice was no longer open): a case that holds nothing must not look open.

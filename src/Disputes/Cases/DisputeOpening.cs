@@ -131,7 +131,8 @@ public sealed class DisputeOpening(
     /// </summary>
     private async Task<Dictionary<string, DomainException>> RefusedHoldsAsync(IEnumerable<Proto.Dispute> opened, CancellationToken ct)
     {
-        var numbers = opened.ToDictionary(d => d.Id, d => d.Number, StringComparer.Ordinal);
+        // A request repeated within one batch answers with the same case twice.
+        var numbers = opened.DistinctBy(d => d.Id).ToDictionary(d => d.Id, d => d.Number, StringComparer.Ordinal);
         var ids = numbers.Keys.ToList();
         var refused = await db.Outbox.AsNoTracking()
             .Where(m => ids.Contains(m.DisputeId) && m.Kind == BillingChangeKind.MarkDisputed && m.FailedAt != null)

@@ -118,6 +118,22 @@ public sealed class BillingDeliveryTests : IDisposable
         Assert.Equal(Contracts.Disputes.V1.DisputeStatus.Closed, after.Status);
     }
 
+    [Fact]
+    public async Task A_refused_hold_whose_pass_was_cut_short_closes_its_case_on_the_next_pass()
+    {
+        var invoice = await _world.InvoiceAsync();
+        var dispute = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id));
+        // A pass that recorded Billing's refusal and stopped before it closed the case.
+        await _world.Disputes.ExecuteSqlAsync(
+            "UPDATE BillingOutbox SET FailedAt = CreatedAt, LastError = 'FailedPrecondition: no room' WHERE Kind = 1");
+
+        await _world.Disputes.Services.GetRequiredService<BillingOutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+
+        var after = await _world.Disputes.Client.GetDisputeAsync(new() { Id = dispute.Id });
+        Assert.Equal(Contracts.Disputes.V1.DisputeStatus.Closed, after.Status);
+        Assert.Equal("system", after.History.Last().Actor);
+    }
+
     private Task<int> AuditedInvoiceChangesAsync() =>
         _world.Billing.QueryAsync(db => db.Set<ServiceDefaults.Audit.AuditEntry>().CountAsync(a => a.Operation == "MarkInvoiceDisputed"));
 
