@@ -19,6 +19,8 @@ public sealed class CreditMemo
     public required string Id { get; init; }
     public required string Number { get; init; }
     public string? InvoiceId { get; init; }
+    /// <summary>The dispute case this credit resolves (set by Disputes): while it awaits approval, the case keeps holding its amount.</summary>
+    public string? DisputeId { get; init; }
     public required string CustomerId { get; init; }
     public required string Reason { get; init; }
     public required string Currency { get; init; }

@@ -43,8 +43,8 @@ public sealed class CreditMemoService(
                 throw new PreconditionFailedException("AMOUNT_EXCEEDS_OPEN", $"invoices/{invoice.Id}",
                     $"Invoice {invoice.Number} has {invoice.OpenAmount:0.####} {invoice.Currency} open; a credit of {amount.Amount:0.####} would exceed it.");
 
-            var created = await NewMemoAsync(customer, invoice, amount.Currency.Code, amount.Amount, reason, token);
-            if (amount.Amount <= Threshold) await PostWithoutApprovalAsync(created, invoice, customer, "Below the approval threshold.", token, disputeId);
+            var created = await NewMemoAsync(customer, invoice, amount.Currency.Code, amount.Amount, reason, token, disputeId);
+            if (amount.Amount <= Threshold) await PostWithoutApprovalAsync(created, invoice, customer, "Below the approval threshold.", token);
             else created.AwaitApproval();
             var result = created.ToProto();
             commands.Audit("credit-memo", created.Id, null, result);
@@ -64,7 +64,8 @@ public sealed class CreditMemoService(
         return memo;
     }
 
-    private async Task<CreditMemo> NewMemoAsync(Customer customer, Invoice? invoice, string currency, decimal amount, string reason, CancellationToken ct)
+    private async Task<CreditMemo> NewMemoAsync(Customer customer, Invoice? invoice, string currency, decimal amount, string reason,
+        CancellationToken ct, string? disputeId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var number = await commands.NextNumberAsync($"credit-memo:{now.Year}", ct);
@@ -73,6 +74,7 @@ public sealed class CreditMemoService(
             Id = Ulid.NewUlid().ToString(),
             Number = $"CM-{now.Year}-{number:D6}",
             InvoiceId = invoice?.Id,
+            DisputeId = disputeId,
             CustomerId = customer.Id,
             Reason = reason,
             Currency = currency,
@@ -84,11 +86,10 @@ public sealed class CreditMemoService(
         return memo;
     }
 
-    private async Task PostWithoutApprovalAsync(CreditMemo memo, Invoice? invoice, Customer customer, string why, CancellationToken ct,
-        string? resolvingDispute = null)
+    private async Task PostWithoutApprovalAsync(CreditMemo memo, Invoice? invoice, Customer customer, string why, CancellationToken ct)
     {
         memo.PostWithoutApproval(memo.CreatedAt, why);
-        await PostAsync(memo, invoice, customer, memo.CreatedAt, ct, resolvingDispute);
+        await PostAsync(memo, invoice, customer, memo.CreatedAt, ct);
     }
 
     public Task<Proto.CreditMemo> ApproveAsync(Proto.ApproveCreditMemoRequest request, CancellationToken ct) =>
@@ -177,24 +178,38 @@ public sealed class CreditMemoService(
                 var customer = await db.Customers.FirstAsync(c => c.Id == pending.CustomerId, token);
                 await PostAsync(pending, invoice, customer, now, token);
             }
-            else pending.Reject(caller.Actor, CardNumbers.Mask(note), now);
+            else
+            {
+                pending.Reject(caller.Actor, CardNumbers.Mask(note), now);
+                await ReleaseDisputeReservationAsync(pending, token);
+            }
             var after = pending.ToProto();
             commands.Audit("credit-memo", pending.Id, before, after);
             return after;
         }, ct);
     }
 
+    /// <summary>A rejected credit for a case no longer keeps its amount held on the invoice.</summary>
+    private async Task ReleaseDisputeReservationAsync(CreditMemo memo, CancellationToken ct)
+    {
+        if (memo is not { DisputeId: { } disputeId, InvoiceId: { } invoiceId }) return;
+        var invoice = await db.Invoices.FirstAsync(i => i.Id == invoiceId, ct);
+        var before = invoice.ToProto();
+        if (!invoice.ReleaseHold(disputeId, memo.Amount)) return;
+        ledger.BalanceChanged(await db.Customers.FirstAsync(c => c.Id == invoice.CustomerId, ct));
+        commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
+    }
+
     /// <summary>
     /// Into the ledger: the invoice settles by the credit (re-checked against what is open now and
-    /// what disputes hold, of which the case the credit resolves may give up its own).
+    /// what disputes hold, of which the case the credit resolves gives up its own).
     /// </summary>
-    private async Task PostAsync(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now, CancellationToken ct,
-        string? resolvingDispute = null)
+    private async Task PostAsync(CreditMemo memo, Invoice? invoice, Customer customer, DateTime now, CancellationToken ct)
     {
         if (invoice is not null)
         {
             var before = invoice.ToProto();
-            invoice.Settle(memo.Amount, resolvingDispute);
+            invoice.Settle(memo.Amount, memo.DisputeId);
             commands.Audit("invoice", invoice.Id, before, invoice.ToProto());
         }
         await ledger.PostAsync(customer, new LedgerEntry

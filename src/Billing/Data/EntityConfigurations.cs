@@ -132,12 +132,14 @@ internal sealed class CreditMemoConfiguration : IEntityTypeConfiguration<Credits
         e.Property(m => m.Number).HasMaxLength(32);
         e.HasIndex(m => m.Number).IsUnique();
         e.Property(m => m.InvoiceId).HasMaxLength(26);
+        e.Property(m => m.DisputeId).HasMaxLength(26);
         e.Property(m => m.CustomerId).HasMaxLength(26);
         e.Property(m => m.Currency).HasMaxLength(3);
         e.Property(m => m.DecisionNote).HasMaxLength(500);
         e.Property(m => m.Version).IsConcurrencyToken();
         e.HasIndex(m => new { m.Status, m.CreatedAt });
         e.HasIndex(m => m.InvoiceId);
+        e.HasIndex(m => new { m.DisputeId, m.Status });
         // Where a credit on account went is read and written whole with its memo.
         e.OwnsMany(m => m.Applications, application => application.ToJson());
     }

@@ -102,12 +102,18 @@ public sealed class Invoice
         EnsureSettles(amount, resolvingDispute);
         OpenAmount -= amount;
         Status = OpenAmount == 0m ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid;
-        if (FlagOf(resolvingDispute) is { } flag)
-        {
-            flag.Amount -= Math.Min(flag.Amount, amount);
-            DisputedAmount = DisputeFlags.Sum(f => f.Amount);
-        }
+        ReleaseHold(resolvingDispute, amount);
         Version++;
+    }
+
+    /// <summary>Takes up to <paramref name="amount"/> off what one case holds (its credit posted or refused); true when that changed the hold.</summary>
+    public bool ReleaseHold(string? disputeId, decimal amount)
+    {
+        if (FlagOf(disputeId) is not { Amount: > 0m } flag) return false;
+        flag.Amount -= Math.Min(flag.Amount, amount);
+        DisputedAmount = DisputeFlags.Sum(f => f.Amount);
+        Version++;
+        return true;
     }
 
     /// <summary>Refuses a settlement <see cref="Settle"/> would refuse, changing nothing (to check all of a payment's invoices first).</summary>

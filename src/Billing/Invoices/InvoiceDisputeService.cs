@@ -1,3 +1,4 @@
+using ArPlatform.Billing.Credits;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Grpc;
 using ArPlatform.Billing.Ledger;
@@ -23,7 +24,8 @@ public sealed class InvoiceDisputeService(BillingDbContext db, CommandExecutor<B
     {
         var amount = ParseMark(request);
         return commands.ExecuteAsync(MarkOperation, request.RequestId, request, async token =>
-            await FlagAsync(await InvoiceAsync(request.InvoiceId, token), request.DisputeId, amount, request.Sequence, token), ct);
+            await FlagAsync(await InvoiceAsync(request.InvoiceId, token), request.DisputeId, amount, request.Sequence,
+                await CreditsAwaitingApprovalAsync([request.DisputeId], token), token), ct);
     }
 
     /// <summary>
@@ -41,11 +43,12 @@ public sealed class InvoiceDisputeService(BillingDbContext db, CommandExecutor<B
             var invoices = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, token);
             var customerIds = invoices.Values.Select(i => i.CustomerId).Distinct().ToList();
             await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(token); // found by FlagAsync without a query each
+            var awaiting = await CreditsAwaitingApprovalAsync(fresh.Select(r => r.DisputeId).Distinct().ToList(), token);
             var decided = new List<(Proto.Invoice?, DomainException?)>(fresh.Count);
             foreach (var (mark, (amount, invalid)) in fresh.Zip(amounts))
                 decided.Add(await Refusals.TryAsync(() => invalid is not null ? throw invalid
                     : FlagAsync(invoices.GetValueOrDefault(mark.InvoiceId) ?? throw new NotFoundException("invoice", mark.InvoiceId),
-                        mark.DisputeId, amount, mark.Sequence, token)));
+                        mark.DisputeId, amount, mark.Sequence, awaiting, token)));
             return decided;
         }, ct);
         return new Proto.MarkInvoicesDisputedResponse
@@ -63,8 +66,17 @@ public sealed class InvoiceDisputeService(BillingDbContext db, CommandExecutor<B
     {
         Validate(request.InvoiceId, request.RequestId, request.DisputeId, request.Sequence).ThrowIfInvalid();
         return commands.ExecuteAsync("ClearInvoiceDispute", request.RequestId, request, async token =>
-            await FlagAsync(await InvoiceAsync(request.InvoiceId, token), request.DisputeId, amount: null, request.Sequence, token), ct);
+            await FlagAsync(await InvoiceAsync(request.InvoiceId, token), request.DisputeId, amount: null, request.Sequence,
+                await CreditsAwaitingApprovalAsync([request.DisputeId], token), token), ct);
     }
+
+    /// <summary>The credits for these cases that await a second person's approval, by invoice and case: one query for a whole batch.</summary>
+    private async Task<ILookup<(string InvoiceId, string DisputeId), decimal>> CreditsAwaitingApprovalAsync(
+        IReadOnlyCollection<string> disputeIds, CancellationToken ct) =>
+        (await db.CreditMemos.AsNoTracking()
+            .Where(m => m.DisputeId != null && disputeIds.Contains(m.DisputeId) && m.Status == CreditMemoStatus.PendingApproval)
+            .Select(m => new { m.InvoiceId, m.DisputeId, m.Amount }).ToListAsync(ct))
+        .ToLookup(m => (m.InvoiceId!, m.DisputeId!), m => m.Amount);
 
     private static SharedKernel.Money ParseMark(Proto.MarkInvoiceDisputedRequest request)
     {
@@ -78,13 +90,19 @@ public sealed class InvoiceDisputeService(BillingDbContext db, CommandExecutor<B
     private async Task<Invoice> InvoiceAsync(string invoiceId, CancellationToken ct) =>
         await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, ct) ?? throw new NotFoundException("invoice", invoiceId);
 
-    /// <summary>Sets (or, without an amount, clears) what one case holds on the invoice, unless the change is not newer than its last.</summary>
-    private async Task<Proto.Invoice> FlagAsync(Invoice invoice, string disputeId, SharedKernel.Money? amount, long sequence, CancellationToken ct)
+    /// <summary>
+    /// Sets (or, without an amount, clears) what one case holds on the invoice, unless the change is
+    /// not newer than its last. What the case has been credited by memos still awaiting approval
+    /// stays held beside its claim: Disputes counts it credited, and it is not the customer's to pay.
+    /// </summary>
+    private async Task<Proto.Invoice> FlagAsync(Invoice invoice, string disputeId, SharedKernel.Money? amount, long sequence,
+        ILookup<(string InvoiceId, string DisputeId), decimal> awaitingApproval, CancellationToken ct)
     {
         if (amount is { } claimed && claimed.Currency.Code != invoice.Currency)
             throw new RequestValidationException([new FieldViolation("amount.currency", $"the invoice is in {invoice.Currency}")]);
         var before = invoice.ToProto();
-        if (!invoice.FlagDispute(disputeId, amount?.Amount ?? 0m, sequence)) return before;
+        var held = (amount?.Amount ?? 0m) + awaitingApproval[(invoice.Id, disputeId)].Sum();
+        if (!invoice.FlagDispute(disputeId, held, sequence)) return before;
         var customer = await db.Customers.FindAsync([invoice.CustomerId], ct) ?? throw new NotFoundException("customer", invoice.CustomerId);
         ledger.BalanceChanged(customer);
         var after = invoice.ToProto();

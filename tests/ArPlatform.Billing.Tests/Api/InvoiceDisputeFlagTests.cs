@@ -213,6 +213,38 @@ public sealed class InvoiceDisputeFlagTests : IDisposable
         Assert.Equal("314.75", (await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id })).OpenAmount.Amount);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_cases_credit_awaiting_approval_stays_held_until_it_is_posted_or_rejected(bool approved)
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        var invoice = await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, quantity: "30")); // 3,247.50
+        await Disputes.MarkInvoiceDisputedAsync(Mark(invoice.Id, "case-a", "2000.00", 1));
+        // The case resolved valid: its credit (above the approval threshold) waits, then its hold is cleared.
+        var memo = await Disputes.CreateCreditMemoAsync(new CreateCreditMemoRequest
+        {
+            RequestId = "case-a-2",
+            CreditMemo = new CreditMemo { InvoiceId = invoice.Id, DisputeId = "case-a", Reason = "valid dispute", Amount = Requests.Usd("2000.00") },
+        }, new Metadata { { "x-on-behalf-of", "mia" } });
+        var cleared = await Disputes.ClearInvoiceDisputeAsync(new() { InvoiceId = invoice.Id, RequestId = "case-a-3", DisputeId = "case-a", Sequence = 3 });
+
+        Assert.Equal((CreditMemoStatus.PendingApproval, "2000.00"), (memo.Status, cleared.DisputedAmount.Amount));
+        await GrpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _host.ClientAs(Roles.CashApplier).ApplyPaymentAsync(new ApplyPaymentRequest
+        {
+            RequestId = "a-1", PaymentReference = "BANK-1", AppliedOn = "2026-11-05",
+            Allocations = { new PaymentAllocation { InvoiceId = invoice.Id, Amount = Requests.Usd("3247.50") } },
+        }).ResponseAsync);
+        var manager = _host.ClientFor("mark", Roles.ArManager);
+        var decided = approved
+            ? await manager.ApproveCreditMemoAsync(new ApproveCreditMemoRequest { Id = memo.Id, RequestId = "ap-1" })
+            : await manager.RejectCreditMemoAsync(new RejectCreditMemoRequest { Id = memo.Id, RequestId = "rj-1", Note = "not agreed" });
+
+        var after = await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id });
+        Assert.Equal(approved ? CreditMemoStatus.Posted : CreditMemoStatus.Rejected, decided.Status);
+        Assert.Equal((approved ? "1247.50" : "3247.50", "0.00"), (after.OpenAmount.Amount, after.DisputedAmount.Amount));
+    }
+
     [Fact]
     public async Task Only_the_disputes_service_names_the_case_a_credit_resolves()
     {

@@ -58,6 +58,10 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
                     b.Property<string>("InvoiceId")
                         .HasMaxLength(26)
                         .HasColumnType("nvarchar(26)");
@@ -90,6 +94,8 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("DisputeId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 

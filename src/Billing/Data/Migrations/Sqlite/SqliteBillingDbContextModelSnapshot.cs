@@ -53,6 +53,10 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InvoiceId")
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
@@ -85,6 +89,8 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("DisputeId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
