@@ -101,35 +101,27 @@ public sealed class BillingOutboxDispatcher(
     /// </summary>
     private async Task WithdrawUnheldAsync(CancellationToken ct)
     {
-        List<(OutboxMessage Refused, DisputeCase Case)> unheld;
+        Dictionary<string, OutboxMessage> unheld;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
             var undecided = DisputeWorkflow.UnresolvedStatuses.ToList();
-            var refused = await db.Outbox.AsNoTracking()
-                .Where(m => m.Kind == BillingChangeKind.MarkDisputed && m.FailedAt != null
-                            && db.Disputes.Any(d => d.Id == m.DisputeId && undecided.Contains(d.Status)))
-                .ToListAsync(ct);
-            if (refused.Count == 0) return;
-            var ids = refused.Select(m => m.DisputeId).Distinct().ToList();
-            var cases = await db.Disputes.AsNoTracking().AsSplitQuery().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-            // A refusal of a hold sent before the case was last reopened is about a claim it no longer makes.
-            unheld = refused.Select(m => (Refused: m, Case: cases[m.DisputeId])).Where(r => r.Refused.CreatedAt >= r.Case.LastOpenedAt())
-                .DistinctBy(r => r.Refused.DisputeId).ToList();
+            unheld = await RefusedHolds.SinceLastOpenedAsync(db,
+                m => db.Disputes.Any(d => d.Id == m.DisputeId && undecided.Contains(d.Status)), ct);
         }
-        foreach (var (message, dispute) in unheld)
+        foreach (var (disputeId, message) in unheld)
         {
             try
             {
                 await AsTheSystem(async () =>
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<DisputeWork>().WithdrawUnheldAsync(dispute.Id, message.Id, message.LastError, ct);
+                    await scope.ServiceProvider.GetRequiredService<DisputeWork>().WithdrawUnheldAsync(disputeId, message.Id, message.LastError, ct);
                 });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Could not close dispute {DisputeId}, whose hold Billing refused", dispute.Id);
+                logger.LogError(e, "Could not close dispute {DisputeId}, whose hold Billing refused", disputeId);
             }
         }
     }

@@ -134,13 +134,14 @@ public sealed class DisputeOpening(
         // A request repeated within one batch answers with the same case twice.
         var numbers = opened.DistinctBy(d => d.Id).ToDictionary(d => d.Id, d => d.Number, StringComparer.Ordinal);
         var ids = numbers.Keys.ToList();
-        var refused = await db.Outbox.AsNoTracking()
-            .Where(m => ids.Contains(m.DisputeId) && m.Kind == BillingChangeKind.MarkDisputed && m.FailedAt != null)
-            .Select(m => new { m.DisputeId, m.LastError }).ToListAsync(ct);
-        return refused.DistinctBy(r => r.DisputeId).ToDictionary(r => r.DisputeId, r => (DomainException)new PreconditionFailedException(
-            "HOLD_REFUSED", $"disputes/{r.DisputeId}",
-            $"Billing refused to hold the amount, so case {numbers[r.DisputeId]} was closed, not opened: {r.LastError}"), StringComparer.Ordinal);
+        var refused = await RefusedHolds.SinceLastOpenedAsync(db, m => ids.Contains(m.DisputeId), ct);
+        return refused.ToDictionary(r => r.Key, r => HoldRefused(r.Key, numbers[r.Key], r.Value.LastError), StringComparer.Ordinal);
     }
+
+    /// <summary>What a person who opened (or reopened) a case Billing would not hold is told.</summary>
+    public static DomainException HoldRefused(string disputeId, string number, string billingError) =>
+        new PreconditionFailedException("HOLD_REFUSED", $"disputes/{disputeId}",
+            $"Billing refused to hold the amount, so case {number} was closed, not opened: {billingError}");
 
     /// <summary>The invoices the cases name, read from Billing in batches (an id Billing does not return is simply absent).</summary>
     private async Task<Dictionary<string, Billing.Invoice>> ReadInvoicesAsync(IEnumerable<OpenDisputeInput> inputs, CancellationToken ct)

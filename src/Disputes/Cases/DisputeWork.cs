@@ -36,19 +36,24 @@ public sealed class DisputeWork(
             (dispute, now) => dispute.AddNote(caller.Actor, CardNumbers.Mask(request.Text), now), ct);
     }
 
-    public Task<Proto.Dispute> TransitionAsync(Proto.TransitionDisputeRequest request, CancellationToken ct)
+    public async Task<Proto.Dispute> TransitionAsync(Proto.TransitionDisputeRequest request, CancellationToken ct)
     {
         var v = Check(request.Id, request.RequestId).MaxLength("reason", request.Reason, 2000);
         if (request.ToStatus == Proto.DisputeStatus.Unspecified || !Enum.IsDefined(request.ToStatus)) v.Add("to_status", "is required");
         if (!Enum.IsDefined(request.PendingWith)) v.Add("pending_with", "is not a team");
         v.ThrowIfInvalid();
         var to = (DisputeStatus)(int)request.ToStatus;
-        return ChangeAsync("TransitionDispute", request.Id, request.RequestId, request.Etag, request, (dispute, now) =>
+        var moved = await ChangeAsync("TransitionDispute", request.Id, request.RequestId, request.Etag, request, (dispute, now) =>
         {
             dispute.MoveTo(to, (InternalTeam)(int)request.PendingWith, CardNumbers.Mask(request.Reason), caller.Actor, now);
             // Reopened: what is still uncredited is held disputed again.
             if (to == DisputeStatus.Open) outbox.SendHolds(dispute);
         }, ct);
+        // Reopened, as opened: only a case Billing holds is open.
+        if (to == DisputeStatus.Open
+            && (await RefusedHolds.SinceLastOpenedAsync(db, m => m.DisputeId == moved.Id, ct)).GetValueOrDefault(moved.Id) is { } refused)
+            throw DisputeOpening.HoldRefused(moved.Id, moved.Number, refused.LastError);
+        return moved;
     }
 
     public Task<Proto.Dispute> ResolveAsync(Proto.ResolveDisputeRequest request, CancellationToken ct)

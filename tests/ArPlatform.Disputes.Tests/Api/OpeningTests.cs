@@ -155,6 +155,25 @@ public sealed class OpeningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_case_reopened_when_its_room_is_gone_answers_failed_precondition_and_stays_closed()
+    {
+        var invoice = await _world.InvoiceAsync(); // 324.75
+        var first = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "300.00", "d-1"));
+        await _world.Manager().ResolveDisputeAsync(new() { Id = first.Id, RequestId = "r-1", Outcome = DisputeOutcome.Invalid });
+        await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id, "300.00", "d-2"));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _world.Manager().TransitionDisputeAsync(new()
+        {
+            Id = first.Id, RequestId = "t-1", ToStatus = DisputeStatus.Open, Reason = "customer sent new evidence",
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("24.75", refused.Status.Detail);
+        Assert.Equal(DisputeStatus.Closed, (await _world.Disputes.Client.GetDisputeAsync(new() { Id = first.Id })).Status);
+        Assert.Equal("300.00", (await _world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
+    }
+
+    [Fact]
     public async Task A_batch_opens_each_case_on_its_own_against_what_the_cases_before_it_hold_and_refuses_only_the_bad_ones()
     {
         var invoice = await _world.InvoiceAsync();
