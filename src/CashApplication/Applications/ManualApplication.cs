@@ -29,8 +29,7 @@ public sealed class ManualApplication(
     public async Task<Proto.Payment> ApplyAsync(Proto.ApplyPaymentManuallyRequest request, CancellationToken ct)
     {
         Validate(request);
-        var replay = await commands.FindReplayAsync<Proto.Payment>("ApplyPaymentManually", request.RequestId, request, ct);
-        var committed = replay;
+        var committed = await commands.FindReplayAsync<Proto.Payment>("ApplyPaymentManually", request.RequestId, request, ct);
         if (committed is null)
         {
             var invoices = await InvoicesAsync(request.Allocations, ct);

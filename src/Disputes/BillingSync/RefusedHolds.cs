@@ -15,8 +15,10 @@ internal static class RefusedHolds
     public static async Task<Dictionary<string, OutboxMessage>> SinceLastOpenedAsync(
         DisputesDbContext db, Expression<Func<OutboxMessage, bool>> cases, CancellationToken ct)
     {
+        // A refused change is never delivered: saying so lets the (DeliveredAt, FailedAt) index find
+        // the few refusals instead of every pass reading the whole outbox.
         var refused = await db.Outbox.AsNoTracking()
-            .Where(m => m.Kind == BillingChangeKind.MarkDisputed && m.FailedAt != null).Where(cases)
+            .Where(m => m.DeliveredAt == null && m.FailedAt != null && m.Kind == BillingChangeKind.MarkDisputed).Where(cases)
             .OrderBy(m => m.Id).ToListAsync(ct);
         if (refused.Count == 0) return [];
         var ids = refused.Select(m => m.DisputeId).Distinct().ToList();
