@@ -20,7 +20,8 @@ public static class CashApplicationRegistration
     {
         builder.AddServiceDatabase<CashApplicationDbContext, SqliteCashApplicationDbContext, SqlServerCashApplicationDbContext>("cashappdb");
         // The import request is the largest message: as large as the gateway lets it be (RequestLimits:BankFileBytes).
-        var bankFileBytes = new RequestBodyLimits(builder.Configuration).BankFileBytes;
+        var limits = new RequestBodyLimits(builder.Configuration);
+        var bankFileBytes = limits.BankFileBytes;
         builder.Services.AddGrpc().AddServiceOptions<CashApplicationGrpcService>(o => o.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, bankFileBytes));
         builder.Services.AddServiceGrpcClient<Billing.BillingService.BillingServiceClient>("billing");
         builder.Services.AddScoped<PortfolioGuard>();
@@ -39,6 +40,8 @@ public static class CashApplicationRegistration
         builder.Services.AddScoped<CommandExecutor<CashApplicationDbContext>>();
         builder.Services.AddScoped<AuditLogReader<CashApplicationDbContext>>();
         builder.Services.AddScoped<BankFileImporter>();
+        builder.Services.AddSingleton(new BankFileSpool(limits));
+        builder.Services.AddSingleton<LargeImports>();
         builder.Services.AddScoped<PaymentRecorder>();
         builder.Services.AddScoped<PaymentQueries>();
         builder.Services.AddScoped<PaymentViews>();

@@ -112,4 +112,36 @@ public sealed class BodyLimitTests(StackFixture fixture)
         }).ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
     }
+
+    [StackFact]
+    public async Task A_bank_file_larger_than_one_message_streams_through_the_gateway_in_chunks_and_a_chunk_over_1_MiB_is_refused()
+    {
+        using var channel = GrpcChannel.ForAddress(Stack.GatewayGrpc, new GrpcChannelOptions { MaxSendMessageSize = null });
+        var cash = new CashApplicationService.CashApplicationServiceClient(channel.WithBearer(Stack.Token(Roles.CashApplier)));
+
+        // 160 MiB, more than any one message may be: read to the end, and refused for what it holds.
+        var notABankFile = await Assert.ThrowsAsync<RpcException>(() => UploadAsync(cash, "e2e-stream-160", chunks: 160, chunkBytes: MiB));
+        Assert.Equal(StatusCode.InvalidArgument, notABankFile.StatusCode);
+        Assert.Contains("was not recognised", notABankFile.Status.Detail);
+
+        var oversized = await Assert.ThrowsAsync<RpcException>(() => UploadAsync(cash, "e2e-stream-chunk", chunks: 1, chunkBytes: 2 * MiB));
+        Assert.Equal(StatusCode.ResourceExhausted, oversized.StatusCode);
+    }
+
+    private static async Task<BankFileImport> UploadAsync(CashApplicationService.CashApplicationServiceClient cash, string requestId, int chunks, int chunkBytes)
+    {
+        using var call = cash.UploadBankFile();
+        var zeros = ByteString.CopyFrom(new byte[chunkBytes]);
+        try
+        {
+            for (var i = 0; i < chunks; i++)
+                await call.RequestStream.WriteAsync(i == 0 ? new BankFileChunk { RequestId = requestId, FileName = "big.bai2", Content = zeros } : new BankFileChunk { Content = zeros });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // Refused before the last chunk was sent: the answer says why.
+        }
+        return await call.ResponseAsync;
+    }
 }

@@ -29,6 +29,13 @@ public sealed class SubscriptionService(
     /// </summary>
     private const int MaxBackdatingMonths = 12;
 
+    /// <summary>
+    /// The most periods one run bills for one subscription: the first run of a subscription
+    /// backdated a year, yet never thousands of invoices at once for one stored before that bound,
+    /// or left unbilled for years. The rest waits for the next run, which the answer asks for.
+    /// </summary>
+    private const int MaxPeriodsPerRun = MaxBackdatingMonths + 1;
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private DateOnly EarliestStart => Today.AddMonths(-MaxBackdatingMonths);
@@ -152,8 +159,15 @@ public sealed class SubscriptionService(
             var customers = await CustomersAsync(due.Select(s => s.CustomerId), token);
             var response = new Proto.RunRecurringBillingResponse();
             foreach (var subscription in due)
+            {
+                var billed = 0;
                 for (var next = subscription.NextToBill; next <= asOf; next = subscription.NextToBill)
                 {
+                    if (billed++ == MaxPeriodsPerRun)
+                    {
+                        response.SubscriptionsBehind.Add(subscription.Id);
+                        break;
+                    }
                     var end = Proration.PeriodEnd(next, subscription.Interval);
                     var currency = Currency.Of(subscription.Currency);
                     var lines = Proration.Segments(subscription.Plans, next, end, subscription.Interval, currency)
@@ -169,6 +183,7 @@ public sealed class SubscriptionService(
                     subscription.BilledThrough = end;
                     subscription.Version++;
                 }
+            }
             return response;
         }, ct);
     }

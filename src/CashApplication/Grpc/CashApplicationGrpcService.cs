@@ -18,7 +18,7 @@ namespace ArPlatform.CashApplication.Grpc;
 /// payments of their own customers, and hands its request to the domain service that owns it.
 /// </summary>
 public sealed class CashApplicationGrpcService(
-    BankFileImporter importer, PaymentRecorder recorder, PaymentQueries payments, MatchSuggestionService matching,
+    BankFileImporter importer, BankFileSpool spool, PaymentRecorder recorder, PaymentQueries payments, MatchSuggestionService matching,
     ManualApplication manual, CashApplicationMetricsService metrics, AuditLogReader<CashApplicationDbContext> audit,
     PortfolioGuard portfolio)
     : CashApplicationService.CashApplicationServiceBase
@@ -37,6 +37,13 @@ public sealed class CashApplicationGrpcService(
     [Authorize(Policy = Policies.ApplyCash)]
     public override Task<BankFileImport> ImportBankFile(ImportBankFileRequest request, ServerCallContext context) =>
         importer.ImportAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override async Task<BankFileImport> UploadBankFile(IAsyncStreamReader<BankFileChunk> requestStream, ServerCallContext context)
+    {
+        var file = await spool.ReceiveAsync(requestStream, context.CancellationToken);
+        await using (file.Content) return await importer.ImportAsync(file, context.CancellationToken);
+    }
 
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<BankFileImport> GetBankFileImport(GetBankFileImportRequest request, ServerCallContext context)

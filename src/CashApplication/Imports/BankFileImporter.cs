@@ -19,18 +19,40 @@ namespace ArPlatform.CashApplication.Imports;
 /// query), and a file the parser refuses — wherever the fault — rolls everything back.
 /// </summary>
 public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands,
-    AutoMatcher matcher, PaymentQueries queries, CashApplicationMetrics metrics, CallerContext caller, TimeProvider clock)
+    AutoMatcher matcher, PaymentQueries queries, CashApplicationMetrics metrics, CallerContext caller, TimeProvider clock,
+    LargeImports memory)
 {
     private const int Batch = 1000;
 
-    /// <summary>Imports the file, then applies what the matching engine is sure of; returns the import with both counts.</summary>
+    /// <summary>Imports a file sent whole, then applies what the matching engine is sure of; returns the import with both counts.</summary>
     public async Task<Proto.BankFileImport> ImportAsync(Proto.ImportBankFileRequest request, CancellationToken ct)
     {
+        var v = Validate(request.RequestId, request.FileName, request.Format);
+        if (request.Content.IsEmpty) v.Add("content", "the file is empty");
+        v.ThrowIfInvalid();
+        using var content = ReadOnlyStream(request.Content.Memory);
+        return await ImportAsync(new ReceivedBankFile(request.RequestId, request.FileName, request.Format, content,
+            SHA256.HashData(request.Content.Span)), ct);
+    }
+
+    /// <summary>Imports a received file, then applies what the matching engine is sure of; returns the import with both counts.</summary>
+    public async Task<Proto.BankFileImport> ImportAsync(ReceivedBankFile file, CancellationToken ct)
+    {
+        using var large = memory.Track(file.Content.Length);
         var storing = System.Diagnostics.Stopwatch.StartNew();
-        var imported = await StoreAsync(request, ct);
+        var imported = await StoreAsync(file, ct);
         metrics.Stage("store", storing.Elapsed);
         await MatchAsync(imported.ImportId, ct);
         return await queries.GetImportAsync(imported.ImportId, ct);
+    }
+
+    /// <summary>What an import is named by, checked before any of its file is read.</summary>
+    public static Validator Validate(string requestId, string fileName, Proto.BankFileFormat format)
+    {
+        var v = new Validator();
+        v.RequestId(requestId).Require("file_name", fileName).MaxLength("file_name", fileName, 255);
+        if (!Enum.IsDefined(format)) v.Add("format", "is not a bank file format");
+        return v;
     }
 
     /// <summary>
@@ -46,32 +68,24 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.AutoApplied, applied).SetProperty(i => i.MatchedAt, now), ct);
     }
 
-    private Task<Proto.BankFileImport> StoreAsync(Proto.ImportBankFileRequest request, CancellationToken ct)
-    {
-        var v = new Validator();
-        v.RequestId(request.RequestId).Require("file_name", request.FileName).MaxLength("file_name", request.FileName, 255);
-        if (request.Content.IsEmpty) v.Add("content", "the file is empty");
-        if (!Enum.IsDefined(request.Format)) v.Add("format", "is not a bank file format");
-        v.ThrowIfInvalid();
-
-        return commands.ExecuteAsync("ImportBankFile", request.RequestId, request, async token =>
+    private Task<Proto.BankFileImport> StoreAsync(ReceivedBankFile file, CancellationToken ct) =>
+        commands.ExecuteAsync("ImportBankFile", file.RequestId, file.Identity, async token =>
         {
-            var content = request.Content.Memory;
             var now = clock.GetUtcNow().UtcDateTime;
-            using var stream = ReadOnlyStream(content);
-            var given = request.Format == Proto.BankFileFormat.Unspecified ? (BankFileFormat?)null : (BankFileFormat)(int)request.Format;
+            var given = file.Format == Proto.BankFileFormat.Unspecified ? (BankFileFormat?)null : (BankFileFormat)(int)file.Format;
             var import = new BankFileImportRecord
             {
                 Id = Ulid.NewUlid().ToString(),
-                FileName = CardNumbers.Mask(request.FileName.Trim()),
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span)),
-                SizeBytes = content.Length,
+                FileName = CardNumbers.Mask(file.FileName.Trim()),
+                Sha256 = Convert.ToHexStringLower(file.Sha256),
+                SizeBytes = file.Content.Length,
                 ImportedBy = caller.Actor,
                 ImportedAt = now,
             };
             try
             {
-                var (format, transactions) = BankFileReader.Read(stream, given);
+                file.Content.Position = 0;
+                var (format, transactions) = BankFileReader.Read(file.Content, given);
                 import.Format = format;
                 var pending = new List<Payment>(Batch);
                 var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -95,10 +109,9 @@ public sealed class BankFileImporter(CashApplicationDbContext db, CommandExecuto
             }
             catch (BankFileFormatException e)
             {
-                throw new RequestValidationException([new FieldViolation("content", $"{request.FileName}: {e.Message}; nothing was imported")]);
+                throw new RequestValidationException([new FieldViolation("content", $"{file.FileName}: {e.Message}; nothing was imported")]);
             }
         }, ct);
-    }
 
     /// <summary>The received file as a stream over the request's own bytes: a file of 100 MB is not copied again.</summary>
     private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>

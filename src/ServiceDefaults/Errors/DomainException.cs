@@ -51,3 +51,6 @@ public sealed class PermissionDeniedException(string reason, string message) : D
 {
     public string Reason { get; } = reason;
 }
+
+/// <summary>RESOURCE_EXHAUSTED: the request is larger than the service takes (a streamed file past its limit).</summary>
+public sealed class TooLargeException(string message) : DomainException(message);

@@ -43,6 +43,19 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
     private RpcException Map(Exception ex, ServerCallContext context)
     {
         if (ex is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
@@ -118,6 +131,12 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             Code = (int)Code.Aborted,
             Message = c.Message,
             Details = { Any.Pack(new ErrorInfo { Reason = "CONCURRENT_UPDATE", Domain = Domain }) },
+        },
+        TooLargeException t => new Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = t.Message,
+            Details = { Any.Pack(new ErrorInfo { Reason = "REQUEST_TOO_LARGE", Domain = Domain }) },
         },
         _ => new Status { Code = (int)Code.Unknown, Message = ex.Message },
     };

@@ -26,12 +26,19 @@ public sealed class RequestBodyLimits(IConfiguration configuration)
     public long DefaultBytes { get; } = configuration.GetValue("Kestrel:Limits:MaxRequestBodySize", MiB);
     public long BankFileBytes { get; } = configuration.GetValue("RequestLimits:BankFileBytes", 128 * MiB);
     public long EvidenceBytes { get; } = configuration.GetValue("RequestLimits:EvidenceBytes", 24 * MiB);
+    /// <summary>The largest file <c>UploadBankFile</c> takes in chunks (spooled to disk, never held whole).</summary>
+    public long BankFileStreamBytes { get; } = configuration.GetValue("RequestLimits:BankFileStreamBytes", 1024 * MiB);
+
+    /// <summary>One chunk of a streamed bank file: 1 MiB of the file, with room for the request id and file name the first carries.</summary>
+    public const long BankFileChunkBytes = MiB + 4096;
 
     /// <summary>The largest body the route at <paramref name="path"/> accepts (a gRPC route: its message).</summary>
     public long For(PathString path)
     {
         if (path.StartsWithSegments("/v1/bank-files") || path.StartsWithSegments("/ar.cashapp.v1.CashApplicationService/ImportBankFile"))
             return BankFileBytes;
+        if (path.StartsWithSegments("/ar.cashapp.v1.CashApplicationService/UploadBankFile"))
+            return BankFileChunkBytes;
         if ((path.StartsWithSegments("/v1/disputes") && path.Value!.EndsWith("/evidence", StringComparison.Ordinal))
             || path.StartsWithSegments("/ar.disputes.v1.DisputesService/AttachEvidence"))
             return EvidenceBytes;

@@ -88,4 +88,28 @@ public sealed class DateRangeTests : IDisposable
         // 30 November 2025 (prorated), then December 2025 to November 2026.
         Assert.Equal(13, run.InvoiceIds.Count);
     }
+
+    [Fact]
+    public async Task A_subscription_left_unbilled_for_two_years_catches_up_thirteen_periods_a_run_and_the_answer_says_it_is_behind()
+    {
+        var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
+        var subscription = await _host.Client.CreateSubscriptionAsync(new CreateSubscriptionRequest
+        {
+            RequestId = "s-1",
+            Subscription = new Subscription
+            {
+                CustomerId = customerId, Interval = BillingInterval.Monthly, StartDate = "2026-11-01",
+                Plans = { new SubscriptionPlan { Description = "Gold seats", Quantity = "1", UnitPrice = Requests.Usd("100.00") } },
+            },
+        });
+        // Nobody ran billing since: two years on, 25 months are due.
+        using var later = new BillingHost(redis: null, now: new DateTimeOffset(2028, 11, 30, 12, 0, 0, TimeSpan.Zero), databasePath: _host.DatabasePath);
+
+        var first = await later.Client.RunRecurringBillingAsync(new RunRecurringBillingRequest { RequestId = "run-1" });
+        var second = await later.Client.RunRecurringBillingAsync(new RunRecurringBillingRequest { RequestId = "run-2" });
+
+        Assert.Equal(13, first.InvoiceIds.Count);
+        Assert.Equal([subscription.Id], first.SubscriptionsBehind);
+        Assert.Equal((12, 0), (second.InvoiceIds.Count, second.SubscriptionsBehind.Count));
+    }
 }
