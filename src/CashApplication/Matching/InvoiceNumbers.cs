@@ -3,7 +3,8 @@ namespace ArPlatform.CashApplication.Matching;
 /// <summary>
 /// Invoice numbers as payers write them: "INV-2026-000123", "2026000123", "000123" and "123" all
 /// name the same invoice. Keys are the digits of a number and its last group of digits without
-/// leading zeros; OCR-style slips are one edit apart.
+/// leading zeros; slips — a digit misread, two neighbours swapped, a digit dropped or doubled —
+/// are one edit apart.
 /// </summary>
 public static class InvoiceNumbers
 {
@@ -32,7 +33,11 @@ public static class InvoiceNumbers
         return last.Length > 0 && last.Length != count ? [all, new string(last)] : [all];
     }
 
-    /// <summary>Every string one slip from the key: each digit misread as another, each pair of neighbours swapped.</summary>
+    /// <summary>
+    /// Every key one slip from the written one: each digit misread as another, each pair of
+    /// neighbours swapped, each digit left out (the payer typed one too many), and each place
+    /// given one more digit (the payer left one out).
+    /// </summary>
     public static IEnumerable<string> OneSlipVariants(string key)
     {
         if (key.Length < MinimumSlipLength) yield break;
@@ -53,6 +58,12 @@ public static class InvoiceNumbers
                 yield return new string(chars);
                 (chars[i], chars[i + 1]) = (chars[i + 1], chars[i]);
             }
+            // A doubled digit left out gives the same key whichever copy goes: once is enough.
+            if (i == 0 || key[i - 1] != key[i]) yield return key.Remove(i, 1);
         }
+        for (var i = 0; i <= key.Length; i++)
+            for (var digit = '0'; digit <= '9'; digit++)
+                // Inserting a digit before its own copy gives the same key as after it.
+                if (i == key.Length || key[i] != digit) yield return key.Insert(i, digit.ToString());
     }
 }

@@ -11,7 +11,8 @@ namespace ArPlatform.CashApplication.Matching;
 /// </summary>
 public static class MatchingEngine
 {
-    private sealed record Payer(string CustomerId, decimal Confidence, string Reason);
+    /// <param name="ByName">Known by name alone (not by a bank account that paid them before).</param>
+    private sealed record Payer(string CustomerId, decimal Confidence, string Reason, bool ByName = false);
 
     public static MatchDecision Decide(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
     {
@@ -34,7 +35,12 @@ public static class MatchingEngine
         return new MatchDecision(ranked, clear ? top : null);
     }
 
-    /// <summary>Who may have paid: a bank account seen on their confirmed payments, or a name like theirs.</summary>
+    /// <summary>
+    /// Who may have paid: a bank account seen on their confirmed payments, or a name like theirs.
+    /// A name singles a customer out when it is theirs (or theirs cut short by the bank) and no
+    /// other customer's name is alike; then it is as strong as the name is close. A name alike
+    /// several customers' says less of each.
+    /// </summary>
     private static List<Payer> IdentifyPayers(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
     {
         var payers = new List<Payer>();
@@ -42,12 +48,21 @@ public static class MatchingEngine
             payers.Add(new Payer(known, 0.98m, KnownAccount(payment)));
         if (payment.PayerName.Length > 0)
         {
-            foreach (var (customer, score) in index.SimilarNames(payment.PayerName, policy.NameThreshold))
-                if (payers.All(p => p.CustomerId != customer.Id))
-                    payers.Add(new Payer(customer.Id, Math.Round(0.9m * score, 3), AlikeName(payment, customer.Name, score)));
+            var alike = index.SimilarNames(payment.PayerName, policy.NameThreshold);
+            foreach (var (customer, score) in alike)
+            {
+                if (payers.Any(p => p.CustomerId == customer.Id)) continue;
+                var same = NameSimilarity.IsSameName(payment.PayerName, customer.Name);
+                var confidence = alike.Count == 1 && same ? 1m : alike.Count == 1 ? score : 0.9m * score;
+                payers.Add(new Payer(customer.Id, Math.Round(Math.Min(confidence, NameAlone), 3), AlikeName(payment, customer.Name, score, same)
+                    + (alike.Count == 1 ? ", and no other customer's name is alike" : $", as {alike.Count - 1} other customer name(s) are"), ByName: true));
+            }
         }
         return payers.OrderByDescending(p => p.Confidence).ThenBy(p => p.CustomerId, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>A name is never as sure as a bank account that paid the customer before.</summary>
+    private const decimal NameAlone = 0.98m;
 
     /// <summary>The invoices the payer named: each remittance reference found by invoice number (exactly or one slip apart) or PO.</summary>
     private static IEnumerable<MatchProposal> FromRemittance(
@@ -159,9 +174,12 @@ public static class MatchingEngine
     private static IEnumerable<MatchProposal> FromAmount(PaymentToMatch payment, MatchIndex index, List<OpenInvoice> theirs, Payer payer, MatchPolicy policy)
     {
         var exact = theirs.Where(i => index.OpenAmount(i) == payment.Amount).ToList();
+        // A round sum from someone known only by name may as well be a stranger's: the amount is no evidence then.
+        var round = payer.ByName && payment.Amount % 100m == 0m;
         foreach (var invoice in exact)
-            yield return Single(payer, invoice, payment.Amount, 0m, exact.Count == 1 ? 0.97m : 0.6m,
-                exact.Count == 1 ? $"the only open invoice of exactly {payment.Amount:0.00} {payment.Currency}" : $"one of {exact.Count} open invoices of exactly this amount");
+            yield return Single(payer, invoice, payment.Amount, 0m, exact.Count > 1 ? 0.6m : round ? 0.94m : 0.97m,
+                exact.Count > 1 ? $"one of {exact.Count} open invoices of exactly this amount"
+                : $"the only open invoice of exactly {payment.Amount:0.00} {payment.Currency}" + (round ? ", a round sum anyone might pay" : ""));
         if (exact.Count > 0) yield break;
 
         var discounted = theirs.Where(i => i.DiscountAmount is { } d && i.DiscountDate is { } by && payment.BookingDate <= by
@@ -173,14 +191,18 @@ public static class MatchingEngine
 
         var candidates = theirs.Take(policy.CombinationCandidates).Select(i => (Invoice: i, Open: index.OpenAmount(i))).ToList();
         var combinations = Combinations(candidates, payment.Amount, policy.CombinationSize).Take(3).ToList();
+        // One combination among all the payer's open invoices is an answer; among only the oldest of them, a guess.
+        var unique = combinations.Count == 1 && theirs.Count <= policy.CombinationCandidates;
         foreach (var combination in combinations)
         {
-            var confidence = payer.Confidence * (combinations.Count == 1 ? 0.94m : 0.6m);
+            var confidence = payer.Confidence * (unique ? 0.97m : 0.6m);
             yield return new MatchProposal(payer.CustomerId,
                 combination.Select(c => new Allocation(c.Invoice.Id, c.Invoice.Number, c.Open, c.Open)).ToList(), MatchOutcome.Full, 0m, Math.Round(confidence, 3),
-                [payer.Reason, combinations.Count == 1
-                    ? $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} together make exactly {payment.Amount:0.00} {payment.Currency}, and no other combination does"
-                    : $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} make exactly the amount, as do other combinations"]);
+                [payer.Reason, unique
+                    ? $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} together make exactly {payment.Amount:0.00} {payment.Currency}, and no other combination of their open invoices does"
+                    : combinations.Count == 1
+                        ? $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} make exactly the amount, among the {policy.CombinationCandidates} oldest of their {theirs.Count} open invoices"
+                        : $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} make exactly the amount, as do other combinations"]);
         }
 
         MatchProposal Single(Payer who, OpenInvoice invoice, decimal amount, decimal discount, decimal factor, string reason) =>
@@ -211,8 +233,8 @@ public static class MatchingEngine
     private static string KnownAccount(PaymentToMatch payment) =>
         $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before";
 
-    private static string AlikeName(PaymentToMatch payment, string name, decimal score) =>
-        $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})";
+    private static string AlikeName(PaymentToMatch payment, string name, decimal score, bool same = false) =>
+        same ? $"payer name '{payment.PayerName}' is '{name}'" : $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})";
 
     private static string Last4(string account) => account.Length <= 4 ? account : account[^4..];
 }

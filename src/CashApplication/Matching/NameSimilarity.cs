@@ -17,6 +17,22 @@ public static class NameSimilarity
 
     public static decimal Score(string a, string b) => Score(Tokens(a), Tokens(b));
 
+    /// <summary>Banks cut names to the width of their field (16, 22, 35 characters): a cut shorter than this could be anyone's.</summary>
+    private const int MinimumCut = 12;
+
+    /// <summary>
+    /// Whether two names are the same once case, accents, punctuation and legal forms are set
+    /// aside, or one is the other cut short by a bank's field width ("ACME INDUSTRIAL SUPPL").
+    /// </summary>
+    public static bool IsSameName(string payer, string customer)
+    {
+        var (a, b) = (Normalise(payer, sortWords: false), Normalise(customer, sortWords: false));
+        if (a.Length == 0 || b.Length == 0) return false;
+        if (a == b) return true;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length >= MinimumCut && longer.StartsWith(shorter, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The name's character pairs, each occurrence numbered ("an#1", "an#2"), so that the
     /// pairs two names share (counted with repeats) is a plain set intersection: what an
@@ -51,15 +67,16 @@ public static class NameSimilarity
     public static int MinimumOverlap(int count, decimal threshold) =>
         (int)Math.Ceiling(threshold * count / (2m - threshold));
 
-    private static string Normalise(string name)
+    /// <param name="sortWords">Word order ignored (for pairs), or kept (for a name cut short at its end).</param>
+    private static string Normalise(string name, bool sortWords = true)
     {
         // German umlauts as banks transliterate them (Müller → MUELLER), before accents are dropped.
         var transliterated = name.ToLowerInvariant().Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss");
         var plain = new string(transliterated.Normalize(NormalizationForm.FormD)
             .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
             .Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray());
-        var words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)).Order(StringComparer.Ordinal);
-        return string.Join(" ", words);
+        var words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w));
+        return string.Join(" ", sortWords ? words.Order(StringComparer.Ordinal) : words);
     }
 
     private static List<string> Pairs(string text)

@@ -78,14 +78,20 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
-    public void Swapped_neighbouring_digits_are_a_slip_too_but_short_numbers_never_are()
+    public void Swapped_misread_dropped_and_doubled_digits_are_slips_but_short_numbers_never_are()
     {
         var slips = InvoiceNumbers.OneSlipVariants("2026000123").ToList();
         Assert.Contains("2026000132", slips); // neighbours swapped
         Assert.Contains("2026000128", slips); // one digit misread
+        Assert.Contains("202600123", slips); // the invoice has one digit more than written
+        Assert.Contains("20260001253", slips); // … or one less
         Assert.DoesNotContain("2026000321", slips); // two digits apart
         Assert.DoesNotContain("2026000123", slips);
-        Assert.Equal(10 * 9 + 7, slips.Count); // nine other digits at each of ten positions; seven unequal neighbour pairs to swap
+        // Nine other digits at each of ten positions; seven unequal neighbour pairs to swap; eight runs
+        // of equal digits to shorten; nine new digits before each of ten (a copy of the next is the
+        // same key) and ten at the end.
+        Assert.Equal(10 * 9 + 7 + 8 + 10 * 9 + 10, slips.Count);
+        Assert.Equal(slips.Count, slips.Distinct().Count());
         Assert.Empty(InvoiceNumbers.OneSlipVariants("123"));
     }
 
@@ -159,11 +165,47 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
-    public void A_payer_known_only_by_name_is_a_suggestion_not_an_application()
+    public void A_payer_known_only_by_name_paying_a_round_sum_is_a_suggestion_not_an_application()
     {
         var decision = Decide(Payment(1000.00m, "ACME CORPORATION INC"));
 
         Assert.Equal(("acme", "i-124"), (decision.Proposals[0].CustomerId, decision.Proposals[0].Allocations[0].InvoiceId));
+        Assert.Contains("a round sum", decision.Proposals[0].Reasons[1]);
+        Assert.Null(decision.AutoApply);
+    }
+
+    [Theory]
+    [InlineData("ACME CORPORATION INC")]
+    [InlineData("acme corp.")]
+    public void A_payer_named_as_the_customer_paying_the_only_open_invoice_of_that_amount_applies_on_its_own(string payer)
+    {
+        var decision = Decide(Payment(324.75m, payer));
+
+        var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
+        Assert.Equal(("acme", "i-123"), (applied.CustomerId, applied.Allocations.Single().InvoiceId));
+        Assert.Contains("no other customer's name is alike", applied.Reasons[0]);
+    }
+
+    [Fact]
+    public void A_name_cut_short_by_the_bank_is_the_customers_name()
+    {
+        var world = World with { Customers = [.. World.Customers, new CustomerName("ais", "Acme Industrial Supplies Inc")] };
+        var invoice = new OpenInvoice("i-500", "INV-2026-000500", "ais", "USD", 812.40m, new(2026, 11, 1));
+
+        var decision = Decide(Payment(812.40m, "ACME INDUSTRIAL SUPPL"), world with { OpenInvoices = [.. world.OpenInvoices, invoice] });
+
+        Assert.Equal("i-500", Assert.IsType<MatchProposal>(decision.AutoApply).Allocations.Single().InvoiceId);
+    }
+
+    [Fact]
+    public void A_name_alike_two_customers_identifies_neither_well_enough_to_apply()
+    {
+        // Two accounts for one company, as a customer master often has.
+        var world = World with { Customers = [.. World.Customers, new CustomerName("acme-2", "ACME Corp.")] };
+
+        var decision = Decide(Payment(324.75m, "ACME CORPORATION"), world);
+
+        Assert.Equal("i-123", decision.Proposals[0].Allocations.Single().InvoiceId);
         Assert.Null(decision.AutoApply);
     }
 
@@ -177,12 +219,35 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
-    public void A_combination_of_the_payers_open_invoices_that_sums_to_the_payment_is_found()
+    public void The_only_combination_of_the_payers_open_invoices_that_sums_to_the_payment_applies_on_its_own()
     {
         var decision = Decide(Payment(1324.75m, "Acme Corporation"));
 
-        Assert.Equal(["i-123", "i-124"], decision.Proposals[0].Allocations.Select(a => a.InvoiceId));
+        Assert.Equal(["i-123", "i-124"], Assert.IsType<MatchProposal>(decision.AutoApply).Allocations.Select(a => a.InvoiceId));
         Assert.Contains("no other combination", decision.Proposals[0].Reasons[1]);
+    }
+
+    [Fact]
+    public void A_combination_found_among_only_the_oldest_of_the_payers_invoices_is_a_suggestion()
+    {
+        var many = Enumerable.Range(0, Policy.CombinationCandidates).Select(i => new OpenInvoice(
+            $"i-9{i:00}", $"INV-2026-0009{i:00}", "acme", "USD", 5000m + i, new(2026, 12, 1 + i)));
+
+        var decision = Decide(Payment(1324.75m, "Acme Corporation"), World with { OpenInvoices = [.. World.OpenInvoices, .. many] });
+
+        Assert.Equal(["i-123", "i-124"], decision.Proposals[0].Allocations.Select(a => a.InvoiceId));
+        Assert.Null(decision.AutoApply);
+    }
+
+    [Theory]
+    [InlineData("202600123")] // a zero left out
+    [InlineData("20260001233")] // a digit typed twice
+    [InlineData("2026000213")] // neighbours swapped
+    public void A_reference_one_slip_off_with_the_exact_amount_from_the_invoices_own_customer_applies_on_its_own(string written)
+    {
+        var decision = Decide(Payment(324.75m, "Acme Corporation", "", new RemittanceReference(written)));
+
+        Assert.Equal("i-123", Assert.IsType<MatchProposal>(decision.AutoApply).Allocations.Single().InvoiceId);
     }
 
     [Fact]
