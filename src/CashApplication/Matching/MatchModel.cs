@@ -23,8 +23,11 @@ public sealed record PaymentToMatch(
 /// <summary>Configuration section <c>CashApplication:Matching</c>.</summary>
 public sealed class MatchPolicy
 {
-    /// <summary>Apply without a person at or above this confidence (and clearly ahead of the next proposal).</summary>
-    public decimal AutoApplyThreshold { get; init; } = 0.95m;
+    /// <summary>
+    /// Apply without a person at or above this confidence (and clearly ahead of the next
+    /// proposal); when not set, the bar the confidence model was validated at.
+    /// </summary>
+    public decimal? AutoApplyThreshold { get; init; }
     /// <summary>How far ahead of the second proposal the first must be to apply on its own.</summary>
     public decimal AutoApplyMargin { get; init; } = 0.05m;
     /// <summary>A payer name this similar to a customer's (0–1) identifies them.</summary>
@@ -63,7 +66,7 @@ public enum MatchOutcome
 /// </summary>
 public sealed record MatchProposal(
     string CustomerId, IReadOnlyList<Allocation> Allocations, MatchOutcome Outcome, decimal Difference,
-    decimal Confidence, IReadOnlyList<string> Reasons);
+    decimal Confidence, IReadOnlyList<string> Reasons, MatchEvidence Evidence);
 
 /// <summary>The ranked proposals, and the one to apply without a person when there is one.</summary>
 public sealed record MatchDecision(IReadOnlyList<MatchProposal> Proposals, MatchProposal? AutoApply);

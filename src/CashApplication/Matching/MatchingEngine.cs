@@ -5,17 +5,23 @@ namespace ArPlatform.CashApplication.Matching;
 /// the invoice numbers (or PO numbers) the payer remitted, exactly or one slip apart; else,
 /// once the payer is known (by a bank account learned from confirmed matches, or by name), one
 /// open invoice of exactly the amount (or the amount less its early-payment discount), or one
-/// combination of their oldest open invoices that sums to it. A proposal applies on its own only
-/// above the policy's threshold and clearly ahead of the next: a wrong application is worse
-/// than none.
+/// combination of their oldest open invoices that sums to it. Each proposal states what it rests
+/// on (<see cref="MatchEvidence"/>), and its confidence is what the <see cref="ConfidenceModel"/>
+/// learned such evidence is worth. A proposal applies on its own only at the model's validated bar
+/// (or the policy's) and clearly ahead of the next: a wrong application is worse than none.
 /// </summary>
 public static class MatchingEngine
 {
-    /// <param name="ByName">Known by name alone (not by a bank account that paid them before).</param>
-    private sealed record Payer(string CustomerId, decimal Confidence, string Reason, bool ByName = false);
-
-    public static MatchDecision Decide(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
+    private sealed record Payer(string CustomerId, decimal Confidence, string Reason, PayerEvidence Evidence, decimal NameScore = 0m)
     {
+        /// <summary>Known by name alone, not by a bank account that paid them before.</summary>
+        public bool ByName => Evidence is PayerEvidence.SameName or PayerEvidence.AlikeName or PayerEvidence.SharedName;
+    }
+
+    /// <param name="model">How sure each proposal is, from its evidence: the shipped model unless given one.</param>
+    public static MatchDecision Decide(PaymentToMatch payment, MatchIndex index, MatchPolicy policy, ConfidenceModel? model = null)
+    {
+        model ??= ConfidenceModel.Shipped;
         bool Eligible(OpenInvoice i) => i.Currency == payment.Currency;
         // Searching every customer's name is the costly step: done only when a proposal needs it.
         var payers = new Lazy<List<Payer>>(() => IdentifyPayers(payment, index, policy));
@@ -25,12 +31,13 @@ public static class MatchingEngine
                 proposals.AddRange(FromAmount(payment, index, index.OfCustomer(payer.CustomerId).Where(Eligible).ToList(), payer, policy));
 
         var ranked = proposals
+            .Select(p => p with { Confidence = model.Confidence(p.Evidence) })
             .OrderByDescending(p => p.Confidence)
             .ThenBy(p => p.Allocations.Count)
             .ThenBy(p => string.Join(",", p.Allocations.Select(a => a.InvoiceId)), StringComparer.Ordinal)
             .ToList();
         var top = ranked.FirstOrDefault();
-        var clear = top is not null && top.Confidence >= policy.AutoApplyThreshold
+        var clear = top is not null && top.Confidence >= (policy.AutoApplyThreshold ?? model.AutoApplyThreshold)
                     && (ranked.Count == 1 || ranked[1].Confidence <= top.Confidence - policy.AutoApplyMargin);
         return new MatchDecision(ranked, clear ? top : null);
     }
@@ -45,7 +52,7 @@ public static class MatchingEngine
     {
         var payers = new List<Payer>();
         if (index.CustomerOfBankAccount(payment.PayerAccount) is { } known)
-            payers.Add(new Payer(known, 0.98m, KnownAccount(payment)));
+            payers.Add(new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
         if (payment.PayerName.Length > 0)
         {
             var alike = index.SimilarNames(payment.PayerName, policy.NameThreshold);
@@ -54,8 +61,9 @@ public static class MatchingEngine
                 if (payers.Any(p => p.CustomerId == customer.Id)) continue;
                 var same = NameSimilarity.IsSameName(payment.PayerName, customer.Name);
                 var confidence = alike.Count == 1 && same ? 1m : alike.Count == 1 ? score : 0.9m * score;
+                var evidence = alike.Count > 1 ? PayerEvidence.SharedName : same ? PayerEvidence.SameName : PayerEvidence.AlikeName;
                 payers.Add(new Payer(customer.Id, Math.Round(Math.Min(confidence, NameAlone), 3), AlikeName(payment, customer.Name, score, same)
-                    + (alike.Count == 1 ? ", and no other customer's name is alike" : $", as {alike.Count - 1} other customer name(s) are"), ByName: true));
+                    + (alike.Count == 1 ? ", and no other customer's name is alike" : $", as {alike.Count - 1} other customer name(s) are"), evidence, score));
             }
         }
         return payers.OrderByDescending(p => p.Confidence).ThenBy(p => p.CustomerId, StringComparer.Ordinal).ToList();
@@ -68,13 +76,13 @@ public static class MatchingEngine
     private static IEnumerable<MatchProposal> FromRemittance(
         PaymentToMatch payment, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers, MatchPolicy policy)
     {
-        var found = new List<(OpenInvoice Invoice, decimal Open, decimal? Paid, string Reason, bool Slip)>();
+        var found = new List<(OpenInvoice Invoice, decimal Open, decimal? Paid, string Reason, ReferenceEvidence Kind)>();
         foreach (var line in payment.Remittance)
         {
             var hits = Find(line.Reference, line.PaidAmount ?? payment.Amount, index, eligible, payers);
             if (hits.Count != 1) continue; // not found, or ambiguous: no basis for this line
-            var (invoice, reason, slip) = hits[0];
-            if (found.All(f => f.Invoice.Id != invoice.Id)) found.Add((invoice, index.OpenAmount(invoice), line.PaidAmount, reason, slip));
+            var (invoice, reason, kind) = hits[0];
+            if (found.All(f => f.Invoice.Id != invoice.Id)) found.Add((invoice, index.OpenAmount(invoice), line.PaidAmount, reason, kind));
         }
         if (found.Count == 0) yield break;
         var customers = found.Select(f => f.Invoice.CustomerId).Distinct().ToList();
@@ -94,9 +102,9 @@ public static class MatchingEngine
         var (outcome, difference) = payment.Amount == claimed ? (MatchOutcome.Full, 0m)
             : payment.Amount < claimed ? (MatchOutcome.ShortPay, claimed - payment.Amount)
             : (MatchOutcome.OverPay, payment.Amount - claimed);
-        var anySlip = found.Any(f => f.Slip);
+        var anySlip = found.Any(f => f.Kind == ReferenceEvidence.Slip);
         // Whether the payer is the invoices' customer: their known account, or a name like theirs …
-        var agreement = Agreement(payment, index, customers[0], policy);
+        var (agreement, agreeingAs, nameScore) = Agreement(payment, index, customers[0], policy);
         var payerAgrees = agreement is not null;
         // … or someone else we know (only then are all customers' names searched).
         var other = payerAgrees ? null : payers.Value.FirstOrDefault();
@@ -130,31 +138,43 @@ public static class MatchingEngine
             MatchOutcome.ShortPay => $"short by {difference:0.00} {payment.Currency} against the remittance",
             _ => $"{difference:0.00} {payment.Currency} more than the remittance: the rest on account",
         });
-        yield return new MatchProposal(customers[0], allocations, outcome, difference, confidence, reasons);
+        var reference = anySlip ? ReferenceEvidence.Slip
+            : found.All(f => f.Kind == ReferenceEvidence.PurchaseOrder) ? ReferenceEvidence.PurchaseOrder : ReferenceEvidence.Exact;
+        var amount = outcome switch
+        {
+            MatchOutcome.Full => AmountEvidence.Exact,
+            MatchOutcome.OverPay => AmountEvidence.Over,
+            _ => payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) ? AmountEvidence.ShortWithReason : AmountEvidence.ShortUnexplained,
+        };
+        var payer = other is not null ? PayerEvidence.AnotherCustomer : agreeingAs;
+        yield return new MatchProposal(customers[0], allocations, outcome, difference, confidence, reasons,
+            new MatchEvidence(reference, payer, amount, Unique: true, RoundSum: false, nameScore, allocations.Count, confidence));
     }
 
     /// <summary>Why the payer is this customer (their account, or their name), or null when nothing says so.</summary>
-    private static string? Agreement(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy)
+    private static (string? Reason, PayerEvidence Kind, decimal NameScore) Agreement(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy)
     {
-        if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return KnownAccount(payment);
-        if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return null;
+        if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return (KnownAccount(payment), PayerEvidence.KnownAccount, 0m);
+        if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return (null, PayerEvidence.Unknown, 0m);
         var score = NameSimilarity.Score(payment.PayerName, name);
-        return score >= policy.NameThreshold ? AlikeName(payment, name, score) : null;
+        if (score < policy.NameThreshold) return (null, PayerEvidence.Unknown, score);
+        var same = NameSimilarity.IsSameName(payment.PayerName, name);
+        return (AlikeName(payment, name, score, same), same ? PayerEvidence.SameName : PayerEvidence.AlikeName, score);
     }
 
-    private static List<(OpenInvoice Invoice, string Reason, bool Slip)> Find(
+    private static List<(OpenInvoice Invoice, string Reason, ReferenceEvidence Kind)> Find(
         string reference, decimal amount, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers)
     {
         var keys = InvoiceNumbers.Keys(reference);
         var exact = keys.SelectMany(index.ByNumberKey).Where(eligible).Distinct().ToList();
         var byPo = index.ByPo(reference).Where(eligible).Where(i => !exact.Contains(i)).ToList();
-        var hits = exact.Select(i => (i, $"remittance '{reference}' is invoice {i.Number}", false))
-            .Concat(byPo.Select(i => (i, $"remittance '{reference}' is the PO of invoice {i.Number}", false)))
+        var hits = exact.Select(i => (i, $"remittance '{reference}' is invoice {i.Number}", ReferenceEvidence.Exact))
+            .Concat(byPo.Select(i => (i, $"remittance '{reference}' is the PO of invoice {i.Number}", ReferenceEvidence.PurchaseOrder)))
             .ToList();
         // A reference naming an invoice already settled is not a slip for its neighbour: the payer may be paying it twice.
         if (hits.Count == 0 && !index.Knows(reference))
             hits = keys.SelectMany(index.OneSlipFrom).Where(eligible).Distinct()
-                .Select(i => (i, $"remittance '{reference}' is one digit slip from invoice {i.Number}", true)).ToList();
+                .Select(i => (i, $"remittance '{reference}' is one digit slip from invoice {i.Number}", ReferenceEvidence.Slip)).ToList();
         // Several invoices answer to the reference: the identified payer's, if that settles it.
         if (hits.Count > 1 && payers.Value.Count > 0)
         {
@@ -177,7 +197,7 @@ public static class MatchingEngine
         // A round sum from someone known only by name may as well be a stranger's: the amount is no evidence then.
         var round = payer.ByName && payment.Amount % 100m == 0m;
         foreach (var invoice in exact)
-            yield return Single(payer, invoice, payment.Amount, 0m, exact.Count > 1 ? 0.6m : round ? 0.94m : 0.97m,
+            yield return Single(payer, invoice, payment.Amount, 0m, exact.Count > 1 ? 0.6m : round ? 0.94m : 0.97m, AmountEvidence.Exact, exact.Count == 1,
                 exact.Count > 1 ? $"one of {exact.Count} open invoices of exactly this amount"
                 : $"the only open invoice of exactly {payment.Amount:0.00} {payment.Currency}" + (round ? ", a round sum anyone might pay" : ""));
         if (exact.Count > 0) yield break;
@@ -186,6 +206,7 @@ public static class MatchingEngine
                                             && index.OpenAmount(i) == i.OpenAmount && i.OpenAmount - d == payment.Amount).ToList();
         foreach (var invoice in discounted)
             yield return Single(payer, invoice, payment.Amount, invoice.DiscountAmount!.Value, discounted.Count == 1 ? 0.95m : 0.6m,
+                AmountEvidence.Discount, discounted.Count == 1,
                 $"invoice {invoice.Number} less its early-payment discount of {invoice.DiscountAmount:0.00} (paid by {invoice.DiscountDate:yyyy-MM-dd})");
         if (discounted.Count > 0) yield break;
 
@@ -195,19 +216,26 @@ public static class MatchingEngine
         var unique = combinations.Count == 1 && theirs.Count <= policy.CombinationCandidates;
         foreach (var combination in combinations)
         {
-            var confidence = payer.Confidence * (unique ? 0.97m : 0.6m);
+            var confidence = Math.Round(payer.Confidence * (unique ? 0.97m : 0.6m), 3);
             yield return new MatchProposal(payer.CustomerId,
-                combination.Select(c => new Allocation(c.Invoice.Id, c.Invoice.Number, c.Open, c.Open)).ToList(), MatchOutcome.Full, 0m, Math.Round(confidence, 3),
+                combination.Select(c => new Allocation(c.Invoice.Id, c.Invoice.Number, c.Open, c.Open)).ToList(), MatchOutcome.Full, 0m, confidence,
                 [payer.Reason, unique
                     ? $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} together make exactly {payment.Amount:0.00} {payment.Currency}, and no other combination of their open invoices does"
                     : combinations.Count == 1
                         ? $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} make exactly the amount, among the {policy.CombinationCandidates} oldest of their {theirs.Count} open invoices"
-                        : $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} make exactly the amount, as do other combinations"]);
+                        : $"invoices {string.Join(", ", combination.Select(c => c.Invoice.Number))} make exactly the amount, as do other combinations"],
+                Evidence(payer, AmountEvidence.Combination, unique, combination.Count, confidence));
         }
 
-        MatchProposal Single(Payer who, OpenInvoice invoice, decimal amount, decimal discount, decimal factor, string reason) =>
-            new(who.CustomerId, [new Allocation(invoice.Id, invoice.Number, amount, index.OpenAmount(invoice), discount)], MatchOutcome.Full, 0m,
-                Math.Round(who.Confidence * factor, 3), [who.Reason, reason]);
+        MatchProposal Single(Payer who, OpenInvoice invoice, decimal amount, decimal discount, decimal factor, AmountEvidence kind, bool only, string reason)
+        {
+            var confidence = Math.Round(who.Confidence * factor, 3);
+            return new(who.CustomerId, [new Allocation(invoice.Id, invoice.Number, amount, index.OpenAmount(invoice), discount)], MatchOutcome.Full, 0m,
+                confidence, [who.Reason, reason], Evidence(who, kind, only, 1, confidence));
+        }
+
+        MatchEvidence Evidence(Payer who, AmountEvidence kind, bool only, int invoices, decimal ruleScore) =>
+            new(ReferenceEvidence.None, who.Evidence, kind, only, round, who.NameScore, invoices, ruleScore);
     }
 
     /// <summary>Combinations of two to <paramref name="size"/> invoices summing exactly to the amount, oldest first.</summary>

@@ -8,7 +8,8 @@ public sealed class SettlementPlannerTests
     private static readonly OutcomePolicy Policy = new() { WriteOffTolerance = 5.00m };
 
     private static MatchProposal Proposal(MatchOutcome outcome, params Allocation[] allocations) =>
-        new("acme", allocations, outcome, 0m, 0.99m, ["test"]);
+        new("acme", allocations, outcome, 0m, 0.99m, ["test"],
+            new MatchEvidence(ReferenceEvidence.Exact, PayerEvidence.Unknown, AmountEvidence.Exact, Unique: true, RoundSum: false, 0m, allocations.Length, 0.99m));
 
     private static PlannedLine Single(Allocation allocation, string text = "", params RemittanceNote[] remittance) =>
         SettlementPlanner.Plan(Proposal(MatchOutcome.Full, allocation), allocation.Amount, remittance, text, Policy).Lines.Single();

@@ -60,7 +60,7 @@ public sealed class MatchingEngineTests
         var fromGlobex = Decide(Payment(324.75m, "Globex GmbH", "", new RemittanceReference("2026000128")));
 
         Assert.Equal((0.96m, "i-123"), (fromAcme.AutoApply?.Confidence, fromAcme.AutoApply?.Allocations[0].InvoiceId));
-        Assert.Contains(fromAcme.AutoApply!.Reasons, r => r.Contains("resembles 'Acme Corporation'"));
+        Assert.Contains(fromAcme.AutoApply!.Reasons, r => r.Contains("payer name 'Acme Corporation' is 'Acme Corporation'"));
         Assert.Null(fromGlobex.AutoApply);
     }
 
