@@ -49,14 +49,14 @@ public static class CamtParser
                     account.Currency = Text(acct, "Ccy") ?? "";
                     break;
                 case "CreDtTm" when account is { Created: null, Entries: 0 }:
-                    var created = reader.ReadElementContentAsString();
-                    account.Created = created.Length >= 10 && DateOnly.TryParseExact(created[..10], "yyyy-MM-dd",
-                        CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+                    var createdAt = info.LineNumber;
+                    account.Created = Day(reader.ReadElementContentAsString(), createdAt, "CreDtTm");
                     positioned = true;
                     break;
                 case "Bal" when account is not null:
+                    var balanceAt = info.LineNumber;
                     var balance = Element(reader, info);
-                    account.Created ??= Date(balance, "Dt");
+                    account.Created ??= Date(balance, "Dt", balanceAt);
                     positioned = true;
                     break;
                 case "TxsSummry" when account is not null:
@@ -108,9 +108,9 @@ public static class CamtParser
     {
         var (amount, currency) = Amount(entry.Elements().FirstOrDefault(e => e.Name.LocalName == "Amt"), line, account.Currency);
         var direction = Indicator(entry, line) ?? throw new BankFileFormatException(line, "entry without CdtDbtInd");
-        var booking = Date(entry, "BookgDt") ?? Date(entry, "ValDt") ?? account.Created
+        var valueDate = Date(entry, "ValDt", line);
+        var booking = Date(entry, "BookgDt", line) ?? valueDate ?? account.Created
                       ?? throw new BankFileFormatException(line, "entry without a booking or value date, in a statement without a date");
-        var valueDate = Date(entry, "ValDt");
         var reversal = Text(entry, "RvslInd") is "true" or "1";
         var entryReference = Text(entry, "AcctSvcrRef") ?? Text(entry, "NtryRef") ?? "";
         var typeCode = BankTransactionCode(entry);
@@ -224,15 +224,16 @@ public static class CamtParser
             var other => throw new BankFileFormatException(line, $"CdtDbtInd '{other}' is neither CRDT nor DBIT"),
         };
 
-    private static DateOnly? Date(XElement entry, string name)
+    /// <summary>The day of a date element (Dt or DtTm inside <paramref name="name"/>), or null when it has none.</summary>
+    private static DateOnly? Date(XElement parent, string name, int line)
     {
-        var holder = entry.Elements().FirstOrDefault(e => e.Name.LocalName == name);
-        var text = holder is null ? null : Text(holder, "Dt") ?? Text(holder, "DtTm");
-        return text is not null && text.Length >= 10
-               && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
+        var holder = parent.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+        return Day(holder is null ? null : Text(holder, "Dt") ?? Text(holder, "DtTm"), line, name);
     }
+
+    /// <summary>The day of an ISO date or date-time ("2026-11-03", "2026-11-03T08:00:00+01:00").</summary>
+    private static DateOnly? Day(string? text, int line, string what) =>
+        text is { Length: >= 10 } ? BankFileDate.Parse(text[..10], "yyyy-MM-dd", line, what) : null;
 
     private static XElement? Path(XElement start, params string[] names)
     {

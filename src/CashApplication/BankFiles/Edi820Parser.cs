@@ -42,7 +42,7 @@ public static class Edi820Parser
                     st = segment;
                     inSet = 1;
                     // Without BPR16 or a DTM the payment is dated by its group (GS04), else its interchange (ISA09).
-                    payment = new Payment(segment.Line, Payment.Date(gs?[4] ?? "") ?? Payment.Date(isa?[9] ?? ""));
+                    payment = new Payment(segment.Line, Payment.Date(gs, 4) ?? Payment.Date(isa, 9));
                     sets++;
                     break;
                 case "SE":
@@ -106,13 +106,13 @@ public static class Edi820Parser
                     _bpr = segment;
                     // BPR09/BPR15: the originating and receiving accounts; BPR16 the effective date.
                     _payerAccount = segment[9];
-                    _date = Date(segment[16]);
+                    _date = Date(segment, 16);
                     break;
                 case "TRN":
                     _trace = segment[2];
                     break;
                 case "DTM" when _date is null && segment[1] is "097" or "009":
-                    _date = Date(segment[2]);
+                    _date = Date(segment, 2);
                     break;
                 case "N1" when segment[1] == "PR":
                     _payer = segment[2];
@@ -163,7 +163,12 @@ public static class Edi820Parser
                 : throw new BankFileFormatException(segment.Line, $"{segment.Id}{element:D2} '{text}' is not an amount");
         }
 
-        public static DateOnly? Date(string text) =>
-            DateOnly.TryParseExact(text, ["yyyyMMdd", "yyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        /// <summary>An element's date: CCYYMMDD, or YYMMDD in the ISA and older groups; null when absent or not a date.</summary>
+        public static DateOnly? Date(X12Segment? segment, int element)
+        {
+            if (segment is null) return null;
+            var text = segment[element];
+            return BankFileDate.Parse(text, text.Length == 6 ? "yyMMdd" : "yyyyMMdd", segment.Line, $"{segment.Id}{element:D2} date");
+        }
     }
 }

@@ -186,9 +186,7 @@ public static partial class Mt940Parser
     }
 
     private static DateOnly Date(string yymmdd, int line, string what) =>
-        DateOnly.TryParseExact(yymmdd, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new BankFileFormatException(line, $"{what} '{yymmdd}' is not a date");
+        BankFileDate.Parse(yymmdd, "yyMMdd", line, what) ?? throw new BankFileFormatException(line, $"{what} '{yymmdd}' is not a date");
 
     /// <summary>The entry date (MMDD) in the value date's year, or the year around it when it crosses New Year.</summary>
     private static DateOnly BookingDate(DateOnly valueDate, string mmdd, int line)

@@ -36,7 +36,7 @@ public static class NachaParser
             switch (line[0])
             {
                 case '1' when fileDate is null && number >= 1:
-                    fileDate = Date(line[23..29]) ?? throw new BankFileFormatException(number, $"file creation date '{line[23..29]}' is not YYMMDD");
+                    fileDate = Date(line[23..29], number, "file creation date") ?? throw new BankFileFormatException(number, $"file creation date '{line[23..29]}' is not YYMMDD");
                     break;
                 case '5':
                     if (fileDate is null) throw new BankFileFormatException(number, "a batch before the file header (1)");
@@ -80,8 +80,7 @@ public static class NachaParser
         if (!fileControlled) throw new BankFileFormatException(number, "the file control (9) record is missing");
     }
 
-    private static DateOnly? Date(string yymmdd) =>
-        DateOnly.TryParseExact(yymmdd, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? Date(string yymmdd, int line, string what) => BankFileDate.Parse(yymmdd, "yyMMdd", line, what);
 
     /// <summary>Debit or credit by transaction code: x1–x4 credit (return, live, prenote, zero), x6–x9 debit.</summary>
     private static bool IsCredit(int code) => code % 10 is >= 1 and <= 4;
@@ -125,7 +124,7 @@ public static class NachaParser
         public string Sec { get; } = header[50..53];
         public string Description { get; } = header[53..63].Trim();
         // Effective entry date; "000000" (or blank) in some files: the file's date then.
-        public DateOnly Date { get; } = NachaParser.Date(header[69..75]) ?? fileDate;
+        public DateOnly Date { get; } = NachaParser.Date(header[69..75], line, "effective entry date") ?? fileDate;
         public int Line { get; } = line;
 
         public void Add(Entry entry, int number)

@@ -78,4 +78,16 @@ public sealed class CamtParserTests
         Assert.Contains(reason, error.Message);
         Assert.True(error.LineNumber > 0);
     }
+
+    [Theory]
+    [InlineData("<BookgDt><Dt>2026-11-03</Dt>", "<BookgDt><Dt>9999-12-31</Dt>", 9, "BookgDt 9999-12-31 is outside the business dates 1900-01-01 to 2199-12-31")]
+    [InlineData("<ValDt><Dt>2026-11-04</Dt>", "<ValDt><Dt>1899-12-31</Dt>", 9, "ValDt 1899-12-31 is outside")]
+    [InlineData("<Id>N-1</Id>", "<Id>N-1</Id><CreDtTm>0001-01-01T00:00:00</CreDtTm>", 6, "CreDtTm 0001-01-01 is outside")]
+    public void A_date_outside_the_business_dates_refuses_the_file_at_its_line(string original, string broken, int line, string reason)
+    {
+        var error = Assert.Throws<BankFileFormatException>(() => Parse(Notification.Replace(original, broken)));
+
+        Assert.Equal(line, error.LineNumber);
+        Assert.Contains(reason, error.Message);
+    }
 }

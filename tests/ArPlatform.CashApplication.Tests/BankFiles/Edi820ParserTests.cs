@@ -56,4 +56,15 @@ public sealed class Edi820ParserTests
 
         Assert.Contains(reason, error.Message);
     }
+
+    [Theory]
+    [InlineData("*987654321*20261103~", "*987654321*99991231~", "BPR16 date 9999-12-31 is outside the business dates 1900-01-01 to 2199-12-31")]
+    [InlineData("GS*RA*ACMEPAYER*ARPLATFORM*20261103*", "GS*RA*ACMEPAYER*ARPLATFORM*18991231*", "GS04 date 1899-12-31 is outside")]
+    public void A_date_outside_the_business_dates_refuses_the_interchange(string original, string broken, string reason)
+    {
+        var error = Assert.Throws<BankFileFormatException>(() => Parse(Remittance.Replace(original, broken)));
+
+        Assert.Equal(1, error.LineNumber);
+        Assert.Contains(reason, error.Message);
+    }
 }

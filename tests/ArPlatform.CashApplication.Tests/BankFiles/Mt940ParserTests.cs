@@ -104,4 +104,14 @@ public sealed class Mt940ParserTests
         Assert.Equal(cut.Count(c => c == '\n') + 2, error.LineNumber);
         Assert.Contains("no closing balance", error.Message);
     }
+
+    [Theory]
+    [InlineData("4912311231", 2049, 12, 31)]
+    [InlineData("5001010101", 1950, 1, 1)]
+    public void A_two_digit_year_reads_inside_the_business_dates_so_no_mt940_date_can_leave_them(string dates, int year, int month, int day)
+    {
+        var credit = Parse(Statement.Replace(":61:2611031103C324,75", $":61:{dates}C324,75"))[0];
+
+        Assert.Equal((new DateOnly(year, month, day), new DateOnly(year, month, day)), (credit.ValueDate, credit.BookingDate));
+    }
 }

@@ -115,4 +115,16 @@ public sealed class NachaParserTests
 
         Assert.Contains("file control (9) record is missing", error.Message);
     }
+
+    [Theory]
+    [InlineData("491231", 2049, 12, 31)]
+    [InlineData("500101", 1950, 1, 1)]
+    public void A_two_digit_year_reads_inside_the_business_dates_so_no_nacha_date_can_leave_them(string effective, int year, int month, int day)
+    {
+        var file = new AchFile().Batch("CCD", "ACME CORP", (22, Routing, 32475, "ARPLATFORM INC", [])).ToString();
+
+        var payment = Assert.Single(Parse(file.Replace("PAYMENT   261103261103", $"PAYMENT   261103{effective}")));
+
+        Assert.Equal(new DateOnly(year, month, day), payment.BookingDate);
+    }
 }
