@@ -121,13 +121,15 @@ public static class CamtParser
             // No details, or a batch whose details carry no amounts of their own: one payment of
             // the entry's amount, with every detail's remittance (matching splits it).
             var ustrd = details.SelectMany(d => Descendants(d, "Ustrd")).Select(u => u.Value.Trim()).Where(u => u.Length > 0).ToList();
-            var text = string.Join(" ", ustrd.Prepend(entryText).Where(t => t.Length > 0));
+            var text = Joined([entryText, .. ustrd]);
+            var named = details.Select(d => Party(d, direction)).FirstOrDefault(p => p.Name.Length > 0) ?? Counterparty.None;
             yield return new BankTransaction
             {
                 Format = format, LineNumber = line, AccountId = account.Id, Currency = currency, Amount = amount,
                 Direction = direction, BookingDate = booking, ValueDate = valueDate, BankReference = entryReference,
-                TypeCode = typeCode, IsReturn = reversal, Text = text,
-                PayerName = details.Select(d => Party(d, direction).Name).FirstOrDefault(n => n.Length > 0) ?? "",
+                TypeCode = typeCode, IsReturn = reversal, Text = Joined([text, named.Note]),
+                PayerName = named.Name,
+                PayerAccount = named.Account,
                 Remittance = [.. details.SelectMany(Structured), .. RemittanceText.Extract(text)],
             };
             yield break;
@@ -141,9 +143,9 @@ public static class CamtParser
                 : details.Count == 1 ? (amount, currency)
                 : throw new BankFileFormatException(line, $"transaction detail {i + 1} of a batch entry has no amount");
             var way = Indicator(detail, line) ?? direction;
-            var (payerName, payerAccount) = Party(detail, way);
+            var party = Party(detail, way);
             var ustrd = Descendants(detail, "Ustrd").Select(u => u.Value.Trim()).Where(u => u.Length > 0).ToList();
-            var text = string.Join(" ", ustrd.Append(Text(detail, "AddtlTxInf") ?? "").Where(t => t.Length > 0));
+            var text = Joined([.. ustrd, Text(detail, "AddtlTxInf") ?? ""]);
             var returnReason = Text(detail, "RtrInf", "Rsn", "Cd") ?? "";
             yield return new BankTransaction
             {
@@ -158,11 +160,11 @@ public static class CamtParser
                 BankReference = Text(detail, "Refs", "AcctSvcrRef") ?? (entryReference.Length > 0 ? $"{entryReference}/{i + 1}" : ""),
                 CustomerReference = Text(detail, "Refs", "EndToEndId") is { } e2e && e2e != "NOTPROVIDED" ? e2e : "",
                 TypeCode = BankTransactionCode(detail) is { Length: > 0 } own ? own : typeCode,
-                PayerName = payerName,
-                PayerAccount = payerAccount,
+                PayerName = party.Name,
+                PayerAccount = party.Account,
                 IsReturn = reversal || returnReason.Length > 0 || Path(detail, "RtrInf") is not null,
                 ReturnReason = returnReason,
-                Text = text.Length > 0 ? text : entryText,
+                Text = Joined([text.Length > 0 ? text : entryText, party.Note]),
                 Remittance = [.. Structured(detail), .. RemittanceText.Extract(string.Join(" ", ustrd))],
             };
         }
@@ -171,13 +173,35 @@ public static class CamtParser
     private static XElement? DetailAmount(XElement detail) =>
         detail.Elements().FirstOrDefault(e => e.Name.LocalName == "Amt") ?? Path(detail, "AmtDtls", "TxAmt", "Amt");
 
-    /// <summary>The other side: who paid a credit (debtor), who was paid by a debit (creditor); name as in v2 or in v8+ (Pty/Nm).</summary>
-    private static (string Name, string Account) Party(XElement detail, Direction direction)
+    /// <summary>The other side of a movement, and a note for the text naming who else stands in it.</summary>
+    private sealed record Counterparty(string Name, string Account, string Note)
     {
-        var party = direction == Direction.Credit ? "Dbtr" : "Cdtr";
-        return (Text(detail, "RltdPties", party, "Nm") ?? Text(detail, "RltdPties", party, "Pty", "Nm") ?? "",
-            Text(detail, "RltdPties", party + "Acct", "Id", "IBAN") ?? Text(detail, "RltdPties", party + "Acct", "Id", "Othr", "Id") ?? "");
+        public static readonly Counterparty None = new("", "", "");
     }
+
+    /// <summary>
+    /// The other side: who paid a credit, who was paid by a debit (the creditor). A credit's payer
+    /// is its ultimate debtor when the file names one — the customer for whom a payment factory,
+    /// parent or agent paid as debtor, and so the name matching must recognise; the debtor stays
+    /// in the text ("Debtor: …"). The account is the debtor's: the one the money came from.
+    /// </summary>
+    private static Counterparty Party(XElement detail, Direction direction)
+    {
+        if (direction == Direction.Debit) return new(PartyName(detail, "Cdtr"), PartyAccount(detail, "CdtrAcct"), "");
+        var (debtor, ultimate) = (PartyName(detail, "Dbtr"), PartyName(detail, "UltmtDbtr"));
+        if (ultimate.Length == 0 || string.Equals(ultimate, debtor, StringComparison.OrdinalIgnoreCase))
+            return new(debtor, PartyAccount(detail, "DbtrAcct"), "");
+        return new(ultimate, PartyAccount(detail, "DbtrAcct"), debtor.Length > 0 ? $"Debtor: {debtor}" : "");
+    }
+
+    /// <summary>A related party's name, as in v2 (Nm) or in v8+ (Pty/Nm).</summary>
+    private static string PartyName(XElement detail, string party) =>
+        Text(detail, "RltdPties", party, "Nm") ?? Text(detail, "RltdPties", party, "Pty", "Nm") ?? "";
+
+    private static string PartyAccount(XElement detail, string account) =>
+        Text(detail, "RltdPties", account, "Id", "IBAN") ?? Text(detail, "RltdPties", account, "Id", "Othr", "Id") ?? "";
+
+    private static string Joined(IEnumerable<string> texts) => string.Join(" ", texts.Where(t => t.Length > 0));
 
     /// <summary>Referred documents (invoices, credit notes) and creditor references of Strd remittance.</summary>
     private static IEnumerable<RemittanceLine> Structured(XElement detail)

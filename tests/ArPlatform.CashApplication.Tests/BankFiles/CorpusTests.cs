@@ -248,6 +248,21 @@ public sealed class CorpusRemittanceTests
     }
 
     [BankSamplesFact]
+    public void Camt_credits_name_their_debtor_as_v2_and_v8_write_it_and_an_ultimate_debtor_before_the_debtor()
+    {
+        var v2 = Assert.Single(Read("camt", "genkgo__camt__camt053.v2.minimal.xml", CamtParser.Parse));
+        var v8 = Assert.Single(Read("camt", "genkgo__camt__camt053.v8.xml", CamtParser.Parse));
+        var finnish = Read("camt", "moov-io__iso20022__FI_camt_053_sample.xml.xml", CamtParser.Parse);
+
+        Assert.Equal(("NAME NAME", "NL56AGDH9619008421"), (v2.PayerName, v2.PayerAccount)); // Dbtr/Nm
+        Assert.Equal(("NAME NAME", "NL56AGDH9619008421"), (v8.PayerName, v8.PayerAccount)); // Dbtr/Pty/Nm
+        var onBehalf = Assert.Single(finnish, t => t.CustomerReference == "EndToEndIdSCT01");
+        Assert.Equal(("ULTIMATE DEBTOR", "Debtor: DEBTOR"), (onBehalf.PayerName, onBehalf.Text));
+        // Its debits name the creditor they paid.
+        Assert.All(finnish.Where(t => t.Direction == Direction.Debit && t.PayerName.Length > 0), t => Assert.Equal("Creditor Company", t.PayerName));
+    }
+
+    [BankSamplesFact]
     public void Edi820_remittance_lines_carry_invoice_paid_and_discount_amounts_and_adjustments()
     {
         var safeway = Assert.Single(Read("edi820", "Inteligenz__X12Parser__Example4_Safeway.txt", Edi820Parser.Parse));
