@@ -263,6 +263,21 @@ public sealed class CorpusRemittanceTests
     }
 
     [BankSamplesFact]
+    public void Mt940_credits_name_their_payer_from_german_subfields_dutch_name_fields_and_the_ordering_party()
+    {
+        var german = Read("mt940", "sandermarechal__jejik-mt940__volksbankenraiffeisenbanken.txt", Mt940Parser.Parse);
+        var bunq = Read("mt940", "fruitl00p__php-mt940__Bunq_sample", Mt940Parser.Parse);
+        var kbs = Read("mt940", "fruitl00p__php-mt940__Kbs_sample2", Mt940Parser.Parse);
+
+        Assert.Equal(("Olivia Dorn", "DE40500105174675974588"), (german[0].PayerName, german[0].PayerAccount)); // ?32, ?31
+        Assert.Contains(german, t => t.PayerName == "Hellwig, Annegret, Hellwig, Dieter"); // ?32 continued in ?33
+        Assert.Equal(("P.C. Wacki", "NL65BUNQ2206724936"), (bunq[0].PayerName, bunq[0].PayerAccount)); // /IBAN/ /NAME/
+        var credit = Assert.Single(kbs, t => t.Direction == Direction.Credit);
+        Assert.Equal(("HRISTO JANKOV Dane Krapcev br.20 S", "530500003804588"), (credit.PayerName, credit.PayerAccount)); // /ORDP/
+        Assert.All(german.Concat(bunq).Concat(kbs).Where(t => t.Direction == Direction.Credit), t => Assert.NotEqual("", t.PayerName));
+    }
+
+    [BankSamplesFact]
     public void Edi820_remittance_lines_carry_invoice_paid_and_discount_amounts_and_adjustments()
     {
         var safeway = Assert.Single(Read("edi820", "Inteligenz__X12Parser__Example4_Safeway.txt", Edi820Parser.Parse));
