@@ -278,6 +278,19 @@ public sealed class CorpusRemittanceTests
     }
 
     [BankSamplesFact]
+    public void Nacha_payers_are_the_company_of_a_ccd_batch_and_the_individual_of_a_web_entry()
+    {
+        var tax = Assert.Single(Read("nacha", "moov-io__ach__txp-credit.ach", NachaParser.Parse));
+        var web = Assert.Single(Read("nacha", "moov-io__ach__web-credit.ach", NachaParser.Parse));
+        var returns = Read("nacha", "moov-io__ach__return-WEB.ach", NachaParser.Parse);
+
+        Assert.Equal(("ACME CORP", "1123456789"), (tax.PayerName, tax.PayerAccount));
+        Assert.Equal(("John Doe", "12345678"), (web.PayerName, web.PayerAccount));
+        Assert.EndsWith("PAY-GATE payment\\", web.Text); // the 05 addenda, as written
+        Assert.Equal(["Paul Jones", "Bob Marley"], returns.Select(t => t.PayerName));
+    }
+
+    [BankSamplesFact]
     public void Edi820_remittance_lines_carry_invoice_paid_and_discount_amounts_and_adjustments()
     {
         var safeway = Assert.Single(Read("edi820", "Inteligenz__X12Parser__Example4_Safeway.txt", Edi820Parser.Parse));
