@@ -3,9 +3,9 @@ using System.Globalization;
 namespace ArPlatform.CashApplication.BankFiles;
 
 /// <summary>
-/// ANSI X12 820 payment orders / remittance advices (any version, any delimiters): each ST…SE
-/// is one payment — BPR amount, direction and date, TRN trace number, N1*PR payer, and per
-/// RMR a remittance line (qualifier IV/PO/AP/…, reference, paid, invoice and discount amounts)
+/// ANSI X12 820 payment orders / remittance advices (any version, any delimiters): each ST…SE is
+/// one payment — BPR amount, direction and date, TRN trace number, N1*PR payer (else N1*RM), and
+/// per RMR a remittance line (qualifier IV/PO/AP/…, reference, paid, invoice and discount amounts)
 /// with the ADX adjustments after it (amount and reason, e.g. a deduction). Envelope counts must
 /// tie: SE01 segments, GE01 transaction sets, IEA01 groups, and SE02/GE02/IEA02 control numbers
 /// must match their headers. Remittance totals are not forced to the BPR amount: a short-pay is
@@ -95,6 +95,7 @@ public static class Edi820Parser
         private X12Segment? _bpr;
         private string _trace = "";
         private string _payer = "";
+        private string _remitter = "";
         private string _payerAccount = "";
         private DateOnly? _date;
 
@@ -114,8 +115,13 @@ public static class Edi820Parser
                 case "DTM" when _date is null && segment[1] is "097" or "009":
                     _date = Date(segment, 2);
                     break;
-                case "N1" when segment[1] == "PR":
+                // N1*PR names the payer, N1*RM the party that remits for it (standing in when no
+                // payer is named); N1*PE is the payee, us. The heading's names come first.
+                case "N1" when segment[1] == "PR" && _payer.Length == 0:
                     _payer = segment[2];
+                    break;
+                case "N1" when segment[1] == "RM" && _remitter.Length == 0:
+                    _remitter = segment[2];
                     break;
                 case "RMR":
                     _lines.Add(new RemittanceLine(segment[1], segment[2], Decimal(segment, 4), Decimal(segment, 5), Decimal(segment, 6)));
@@ -147,7 +153,7 @@ public static class Edi820Parser
                 BookingDate = _date ?? envelopeDate ?? throw new BankFileFormatException(_bpr.Line, "no payment date (BPR16, DTM, GS04 or ISA09)"),
                 BankReference = _trace,
                 TypeCode = $"{_bpr[4]}/{_bpr[5]}".Trim('/'),
-                PayerName = _payer,
+                PayerName = _payer.Length > 0 ? _payer : _remitter,
                 PayerAccount = _payerAccount,
                 Remittance = _lines,
                 Text = string.Join(" ", _lines.Select(l => $"{l.Qualifier} {l.Reference}")),

@@ -300,6 +300,9 @@ public sealed class CorpusRemittanceTests
         Assert.Contains(safeway.Remittance, r => r is { Qualifier: "IV", Reference: "6092392", PaidAmount: 20430.34m, InvoiceAmount: 20851.11m, DiscountAmount: 420.77m });
         Assert.Contains(safeway.Remittance, r => r.AdjustmentAmount == -13676.81m);
         Assert.Equal(wikipedia.Amount, wikipedia.Remittance.Sum(r => r.PaidAmount));
+        // N1*PR is the payer, BPR09 its account; N1*PE (YOWZACO, Safeway Supplier Name) is the payee.
+        Assert.Equal(("WHIZCO OF AMERICA INC", "0099109999"), (wikipedia.PayerName, wikipedia.PayerAccount));
+        Assert.Equal("2000014804300", safeway.PayerAccount);
         Assert.Equal(new DateOnly(2003, 10, 16), wikipedia.BookingDate);
     }
 

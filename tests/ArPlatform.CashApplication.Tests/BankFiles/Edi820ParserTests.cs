@@ -67,4 +67,20 @@ public sealed class Edi820ParserTests
         Assert.Equal(1, error.LineNumber);
         Assert.Contains(reason, error.Message);
     }
+
+    [Theory]
+    [InlineData("N1*PR*ACME CORP~", "ACME CORP")]
+    [InlineData("N1*RM*ACME SHARED SERVICES~", "ACME SHARED SERVICES")]
+    [InlineData("N1*RM*ACME SHARED SERVICES~N1*PR*ACME CORP~", "ACME CORP")]
+    [InlineData("N1*PR*ACME CORP~N1*PR*ACME EAST DIVISION~", "ACME CORP")]
+    [InlineData("", "")]
+    public void The_payer_is_n1_pr_else_the_remitting_party_n1_rm_and_never_the_payee_n1_pe(string parties, string payer)
+    {
+        var segments = parties.Count(c => c == '~');
+        var text = Remittance.Replace("N1*PR*ACME CORP~", parties).Replace("SE*10*0001~", $"SE*{9 + segments}*0001~");
+
+        var payment = Assert.Single(Parse(text));
+
+        Assert.Equal((payer, "123456789"), (payment.PayerName, payment.PayerAccount));
+    }
 }
