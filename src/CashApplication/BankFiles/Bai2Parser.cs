@@ -96,7 +96,7 @@ public static partial class Bai2Parser
     private static void ParseFileHeader(RawRecord header)
     {
         var f = Fields(header.Body);
-        if (f.Length < 4 || !TryDate(f[2], out _))
+        if (f.Length < 4 || Date(f[2], header.Line, "01 file header: creation date") is null)
             throw new BankFileFormatException(header.Line, $"01 file header: creation date '{(f.Length > 2 ? f[2] : "")}' is not YYMMDD");
         if (f.Length >= 8 && f[7].Length > 0 && f[7] != "2")
             throw new BankFileFormatException(header.Line, $"01 file header: version '{f[7]}' is not BAI2 (2)");
@@ -105,8 +105,8 @@ public static partial class Bai2Parser
     private static (DateOnly AsOf, string Currency) ParseGroupHeader(RawRecord header)
     {
         var f = Fields(header.Body);
-        if (f.Length < 4 || !TryDate(f[3], out var asOf))
-            throw new BankFileFormatException(header.Line, $"02 group header: as-of date '{(f.Length > 3 ? f[3] : "")}' is not YYMMDD");
+        var asOf = Date(f.Length > 3 ? f[3] : "", header.Line, "02 group header: as-of date")
+            ?? throw new BankFileFormatException(header.Line, $"02 group header: as-of date '{(f.Length > 3 ? f[3] : "")}' is not YYMMDD");
         var currency = f.Length > 5 && f[5].Length > 0 ? f[5] : "USD";
         return (asOf, currency);
     }
@@ -142,7 +142,7 @@ public static partial class Bai2Parser
         var minor = Amount(f[1], record.Line, "16 amount") ?? throw new BankFileFormatException(record.Line, "16 transaction detail: the amount is missing");
         var type = int.Parse(f[0], CultureInfo.InvariantCulture);
         var after = f.Length > 2 ? SkipFunds(f, 2, record.Line) : f.Length;
-        DateOnly? valueDate = f.Length > 3 && f[2] == "V" && TryDate(f[3], out var v) ? v : null;
+        var valueDate = f.Length > 3 && f[2] == "V" ? Date(f[3], record.Line, "16 value date") : null;
         var bankReference = after < f.Length ? f[after] : "";
         var customerReference = after + 1 < f.Length ? f[after + 1] : "";
         var text = after + 2 < f.Length ? string.Join(",", f[(after + 2)..]).TrimEnd('/').Trim() : "";
@@ -215,8 +215,7 @@ public static partial class Bai2Parser
         return value;
     }
 
-    private static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    private static DateOnly? Date(string text, int line, string what) => BankFileDate.Parse(text, "yyMMdd", line, what);
 
     private static string[] Fields(string body) => body.TrimEnd().TrimEnd('/').Split(',');
 

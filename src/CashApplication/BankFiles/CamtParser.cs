@@ -49,14 +49,14 @@ public static class CamtParser
                     account.Currency = Text(acct, "Ccy") ?? "";
                     break;
                 case "CreDtTm" when account is { Created: null, Entries: 0 }:
-                    var created = reader.ReadElementContentAsString();
-                    account.Created = created.Length >= 10 && DateOnly.TryParseExact(created[..10], "yyyy-MM-dd",
-                        CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+                    var createdAt = info.LineNumber;
+                    account.Created = Day(reader.ReadElementContentAsString(), createdAt, "CreDtTm");
                     positioned = true;
                     break;
                 case "Bal" when account is not null:
+                    var balanceAt = info.LineNumber;
                     var balance = Element(reader, info);
-                    account.Created ??= Date(balance, "Dt");
+                    account.Created ??= Date(balance, "Dt", balanceAt);
                     positioned = true;
                     break;
                 case "TxsSummry" when account is not null:
@@ -108,9 +108,9 @@ public static class CamtParser
     {
         var (amount, currency) = Amount(entry.Elements().FirstOrDefault(e => e.Name.LocalName == "Amt"), line, account.Currency);
         var direction = Indicator(entry, line) ?? throw new BankFileFormatException(line, "entry without CdtDbtInd");
-        var booking = Date(entry, "BookgDt") ?? Date(entry, "ValDt") ?? account.Created
+        var valueDate = Date(entry, "ValDt", line);
+        var booking = Date(entry, "BookgDt", line) ?? valueDate ?? account.Created
                       ?? throw new BankFileFormatException(line, "entry without a booking or value date, in a statement without a date");
-        var valueDate = Date(entry, "ValDt");
         var reversal = Text(entry, "RvslInd") is "true" or "1";
         var entryReference = Text(entry, "AcctSvcrRef") ?? Text(entry, "NtryRef") ?? "";
         var typeCode = BankTransactionCode(entry);
@@ -121,13 +121,15 @@ public static class CamtParser
             // No details, or a batch whose details carry no amounts of their own: one payment of
             // the entry's amount, with every detail's remittance (matching splits it).
             var ustrd = details.SelectMany(d => Descendants(d, "Ustrd")).Select(u => u.Value.Trim()).Where(u => u.Length > 0).ToList();
-            var text = string.Join(" ", ustrd.Prepend(entryText).Where(t => t.Length > 0));
+            var text = Joined([entryText, .. ustrd]);
+            var named = details.Select(d => Party(d, direction)).FirstOrDefault(p => p.Name.Length > 0) ?? Counterparty.None;
             yield return new BankTransaction
             {
                 Format = format, LineNumber = line, AccountId = account.Id, Currency = currency, Amount = amount,
                 Direction = direction, BookingDate = booking, ValueDate = valueDate, BankReference = entryReference,
-                TypeCode = typeCode, IsReturn = reversal, Text = text,
-                PayerName = details.Select(d => Party(d, direction).Name).FirstOrDefault(n => n.Length > 0) ?? "",
+                TypeCode = typeCode, IsReturn = reversal, Text = Joined([text, named.Note]),
+                PayerName = named.Name,
+                PayerAccount = named.Account,
                 Remittance = [.. details.SelectMany(Structured), .. RemittanceText.Extract(text)],
             };
             yield break;
@@ -141,9 +143,9 @@ public static class CamtParser
                 : details.Count == 1 ? (amount, currency)
                 : throw new BankFileFormatException(line, $"transaction detail {i + 1} of a batch entry has no amount");
             var way = Indicator(detail, line) ?? direction;
-            var (payerName, payerAccount) = Party(detail, way);
+            var party = Party(detail, way);
             var ustrd = Descendants(detail, "Ustrd").Select(u => u.Value.Trim()).Where(u => u.Length > 0).ToList();
-            var text = string.Join(" ", ustrd.Append(Text(detail, "AddtlTxInf") ?? "").Where(t => t.Length > 0));
+            var text = Joined([.. ustrd, Text(detail, "AddtlTxInf") ?? ""]);
             var returnReason = Text(detail, "RtrInf", "Rsn", "Cd") ?? "";
             yield return new BankTransaction
             {
@@ -158,11 +160,11 @@ public static class CamtParser
                 BankReference = Text(detail, "Refs", "AcctSvcrRef") ?? (entryReference.Length > 0 ? $"{entryReference}/{i + 1}" : ""),
                 CustomerReference = Text(detail, "Refs", "EndToEndId") is { } e2e && e2e != "NOTPROVIDED" ? e2e : "",
                 TypeCode = BankTransactionCode(detail) is { Length: > 0 } own ? own : typeCode,
-                PayerName = payerName,
-                PayerAccount = payerAccount,
+                PayerName = party.Name,
+                PayerAccount = party.Account,
                 IsReturn = reversal || returnReason.Length > 0 || Path(detail, "RtrInf") is not null,
                 ReturnReason = returnReason,
-                Text = text.Length > 0 ? text : entryText,
+                Text = Joined([text.Length > 0 ? text : entryText, party.Note]),
                 Remittance = [.. Structured(detail), .. RemittanceText.Extract(string.Join(" ", ustrd))],
             };
         }
@@ -171,13 +173,35 @@ public static class CamtParser
     private static XElement? DetailAmount(XElement detail) =>
         detail.Elements().FirstOrDefault(e => e.Name.LocalName == "Amt") ?? Path(detail, "AmtDtls", "TxAmt", "Amt");
 
-    /// <summary>The other side: who paid a credit (debtor), who was paid by a debit (creditor); name as in v2 or in v8+ (Pty/Nm).</summary>
-    private static (string Name, string Account) Party(XElement detail, Direction direction)
+    /// <summary>The other side of a movement, and a note for the text naming who else stands in it.</summary>
+    private sealed record Counterparty(string Name, string Account, string Note)
     {
-        var party = direction == Direction.Credit ? "Dbtr" : "Cdtr";
-        return (Text(detail, "RltdPties", party, "Nm") ?? Text(detail, "RltdPties", party, "Pty", "Nm") ?? "",
-            Text(detail, "RltdPties", party + "Acct", "Id", "IBAN") ?? Text(detail, "RltdPties", party + "Acct", "Id", "Othr", "Id") ?? "");
+        public static readonly Counterparty None = new("", "", "");
     }
+
+    /// <summary>
+    /// The other side: who paid a credit, who was paid by a debit (the creditor). A credit's payer
+    /// is its ultimate debtor when the file names one — the customer for whom a payment factory,
+    /// parent or agent paid as debtor, and so the name matching must recognise; the debtor stays
+    /// in the text ("Debtor: …"). The account is the debtor's: the one the money came from.
+    /// </summary>
+    private static Counterparty Party(XElement detail, Direction direction)
+    {
+        if (direction == Direction.Debit) return new(PartyName(detail, "Cdtr"), PartyAccount(detail, "CdtrAcct"), "");
+        var (debtor, ultimate) = (PartyName(detail, "Dbtr"), PartyName(detail, "UltmtDbtr"));
+        if (ultimate.Length == 0 || string.Equals(ultimate, debtor, StringComparison.OrdinalIgnoreCase))
+            return new(debtor, PartyAccount(detail, "DbtrAcct"), "");
+        return new(ultimate, PartyAccount(detail, "DbtrAcct"), debtor.Length > 0 ? $"Debtor: {debtor}" : "");
+    }
+
+    /// <summary>A related party's name, as in v2 (Nm) or in v8+ (Pty/Nm).</summary>
+    private static string PartyName(XElement detail, string party) =>
+        Text(detail, "RltdPties", party, "Nm") ?? Text(detail, "RltdPties", party, "Pty", "Nm") ?? "";
+
+    private static string PartyAccount(XElement detail, string account) =>
+        Text(detail, "RltdPties", account, "Id", "IBAN") ?? Text(detail, "RltdPties", account, "Id", "Othr", "Id") ?? "";
+
+    private static string Joined(IEnumerable<string> texts) => string.Join(" ", texts.Where(t => t.Length > 0));
 
     /// <summary>Referred documents (invoices, credit notes) and creditor references of Strd remittance.</summary>
     private static IEnumerable<RemittanceLine> Structured(XElement detail)
@@ -224,15 +248,16 @@ public static class CamtParser
             var other => throw new BankFileFormatException(line, $"CdtDbtInd '{other}' is neither CRDT nor DBIT"),
         };
 
-    private static DateOnly? Date(XElement entry, string name)
+    /// <summary>The day of a date element (Dt or DtTm inside <paramref name="name"/>), or null when it has none.</summary>
+    private static DateOnly? Date(XElement parent, string name, int line)
     {
-        var holder = entry.Elements().FirstOrDefault(e => e.Name.LocalName == name);
-        var text = holder is null ? null : Text(holder, "Dt") ?? Text(holder, "DtTm");
-        return text is not null && text.Length >= 10
-               && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
+        var holder = parent.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+        return Day(holder is null ? null : Text(holder, "Dt") ?? Text(holder, "DtTm"), line, name);
     }
+
+    /// <summary>The day of an ISO date or date-time ("2026-11-03", "2026-11-03T08:00:00+01:00").</summary>
+    private static DateOnly? Day(string? text, int line, string what) =>
+        text is { Length: >= 10 } ? BankFileDate.Parse(text[..10], "yyyy-MM-dd", line, what) : null;
 
     private static XElement? Path(XElement start, params string[] names)
     {

@@ -52,8 +52,8 @@ public static class CsvLockboxParser
     {
         private readonly List<RemittanceLine> _lines = [];
         public string Key { get; } = key;
-        private readonly DateOnly _date = DateOnly.TryParseExact(first[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new BankFileFormatException(line, $"deposit_date '{first[0]}' is not YYYY-MM-DD");
+        private readonly DateOnly _date = BankFileDate.Parse(first[0], "yyyy-MM-dd", line, "deposit_date")
+            ?? throw new BankFileFormatException(line, $"deposit_date '{first[0]}' is not YYYY-MM-DD");
         private readonly decimal _amount = Amount(first[5], line, "amount") ?? throw new BankFileFormatException(line, "amount is required");
 
         public void Add(IReadOnlyList<string> fields, int number)

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace ArPlatform.CashApplication.BankFiles;
 
 /// <summary>
-/// ANSI X12 820 payment orders / remittance advices (any version, any delimiters): each ST…SE
-/// is one payment — BPR amount, direction and date, TRN trace number, N1*PR payer, and per
-/// RMR a remittance line (qualifier IV/PO/AP/…, reference, paid, invoice and discount amounts)
+/// ANSI X12 820 payment orders / remittance advices (any version, any delimiters): each ST…SE is
+/// one payment — BPR amount, direction and date, TRN trace number, N1*PR payer (else N1*RM), and
+/// per RMR a remittance line (qualifier IV/PO/AP/…, reference, paid, invoice and discount amounts)
 /// with the ADX adjustments after it (amount and reason, e.g. a deduction). Envelope counts must
 /// tie: SE01 segments, GE01 transaction sets, IEA01 groups, and SE02/GE02/IEA02 control numbers
 /// must match their headers. Remittance totals are not forced to the BPR amount: a short-pay is
@@ -42,7 +42,7 @@ public static class Edi820Parser
                     st = segment;
                     inSet = 1;
                     // Without BPR16 or a DTM the payment is dated by its group (GS04), else its interchange (ISA09).
-                    payment = new Payment(segment.Line, Payment.Date(gs?[4] ?? "") ?? Payment.Date(isa?[9] ?? ""));
+                    payment = new Payment(segment.Line, Payment.Date(gs, 4) ?? Payment.Date(isa, 9));
                     sets++;
                     break;
                 case "SE":
@@ -95,6 +95,7 @@ public static class Edi820Parser
         private X12Segment? _bpr;
         private string _trace = "";
         private string _payer = "";
+        private string _remitter = "";
         private string _payerAccount = "";
         private DateOnly? _date;
 
@@ -106,16 +107,21 @@ public static class Edi820Parser
                     _bpr = segment;
                     // BPR09/BPR15: the originating and receiving accounts; BPR16 the effective date.
                     _payerAccount = segment[9];
-                    _date = Date(segment[16]);
+                    _date = Date(segment, 16);
                     break;
                 case "TRN":
                     _trace = segment[2];
                     break;
                 case "DTM" when _date is null && segment[1] is "097" or "009":
-                    _date = Date(segment[2]);
+                    _date = Date(segment, 2);
                     break;
-                case "N1" when segment[1] == "PR":
+                // N1*PR names the payer, N1*RM the party that remits for it (standing in when no
+                // payer is named); N1*PE is the payee, us. The heading's names come first.
+                case "N1" when segment[1] == "PR" && _payer.Length == 0:
                     _payer = segment[2];
+                    break;
+                case "N1" when segment[1] == "RM" && _remitter.Length == 0:
+                    _remitter = segment[2];
                     break;
                 case "RMR":
                     _lines.Add(new RemittanceLine(segment[1], segment[2], Decimal(segment, 4), Decimal(segment, 5), Decimal(segment, 6)));
@@ -147,7 +153,7 @@ public static class Edi820Parser
                 BookingDate = _date ?? envelopeDate ?? throw new BankFileFormatException(_bpr.Line, "no payment date (BPR16, DTM, GS04 or ISA09)"),
                 BankReference = _trace,
                 TypeCode = $"{_bpr[4]}/{_bpr[5]}".Trim('/'),
-                PayerName = _payer,
+                PayerName = _payer.Length > 0 ? _payer : _remitter,
                 PayerAccount = _payerAccount,
                 Remittance = _lines,
                 Text = string.Join(" ", _lines.Select(l => $"{l.Qualifier} {l.Reference}")),
@@ -163,7 +169,12 @@ public static class Edi820Parser
                 : throw new BankFileFormatException(segment.Line, $"{segment.Id}{element:D2} '{text}' is not an amount");
         }
 
-        public static DateOnly? Date(string text) =>
-            DateOnly.TryParseExact(text, ["yyyyMMdd", "yyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        /// <summary>An element's date: CCYYMMDD, or YYMMDD in the ISA and older groups; null when absent or not a date.</summary>
+        public static DateOnly? Date(X12Segment? segment, int element)
+        {
+            if (segment is null) return null;
+            var text = segment[element];
+            return BankFileDate.Parse(text, text.Length == 6 ? "yyMMdd" : "yyyyMMdd", segment.Line, $"{segment.Id}{element:D2} date");
+        }
     }
 }

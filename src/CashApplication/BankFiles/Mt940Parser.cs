@@ -112,7 +112,7 @@ public static partial class Mt940Parser
         statement.Movement += direction == Direction.Credit ? amount : -amount;
         var references = m.Groups["refs"].Value.Split("//", 2);
         var type = m.Groups["type"].Value.Trim();
-        var (text, payer, payerAccount, typeCode) = Details(details);
+        var (text, payer, payerAccount, typeCode) = Details(details, direction);
         return new BankTransaction
         {
             Format = BankFileFormat.Mt940,
@@ -135,7 +135,7 @@ public static partial class Mt940Parser
     }
 
     /// <summary>The :86: (or :NS:) text: German ?NN subfields, Dutch /CODE/ fields, or free text.</summary>
-    private static (string Text, string Payer, string PayerAccount, string TypeCode) Details(List<Tag> details)
+    private static (string Text, string Payer, string PayerAccount, string TypeCode) Details(List<Tag> details, Direction direction)
     {
         if (details.Count == 0) return ("", "", "", "");
         var raw = string.Join("\n", details.Select(d => d.Value));
@@ -149,21 +149,42 @@ public static partial class Mt940Parser
             return (Squash(Get("00") + " " + purpose), Squash(Get("32", "33")), Get("31").Trim(), joined[..3]);
         }
         var flat = Squash(raw.Replace("\n", " ", StringComparison.Ordinal));
-        if (DutchField().IsMatch(raw))
-        {
-            var parts = DutchField().Split(raw.Replace("\n", "", StringComparison.Ordinal));
-            var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 1; i + 1 < parts.Length; i += 2) codes.TryAdd(parts[i], parts[i + 1].Trim('/'));
-            var counterparty = codes.GetValueOrDefault("CNTP", "").Split('/');
-            var remittance = codes.GetValueOrDefault("REMI", "");
-            remittance = remittance.StartsWith("USTD//", StringComparison.Ordinal) ? remittance[6..] : remittance;
-            var name = codes.GetValueOrDefault("NAME", counterparty.Length > 2 ? counterparty[2] : "");
-            var account = codes.GetValueOrDefault("IBAN", counterparty[0]);
-            return (remittance.Length > 0 ? Squash(remittance) : flat, name, account, codes.GetValueOrDefault("TRTP", ""));
-        }
+        if (DutchField().IsMatch(raw)) return Structured(raw, flat, direction);
         var (payer, payerAccount) = PayerText.Find(flat);
         return (flat, payer, payerAccount, "");
     }
+
+    /// <summary>
+    /// Dutch-style /CODE/ fields. The other party is /NAME/ and /IBAN/, or the account, BIC and
+    /// name of /CNTP/, or — for a credit — the ordering party /ORDP/ (for a debit the beneficiary
+    /// /BENM/): written with subfields ("/ORDP//NAME/ACME/ID/123") its name is that /NAME/;
+    /// written positionally, its account then its name ("/ORDP/530500003804588" and "/HRISTO
+    /// JANKOV" on the next line).
+    /// </summary>
+    private static (string Text, string Payer, string PayerAccount, string TypeCode) Structured(string raw, string flat, Direction direction)
+    {
+        var parts = DutchField().Split(raw.Replace("\n", "", StringComparison.Ordinal));
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < parts.Length; i += 2) codes.TryAdd(parts[i], parts[i + 1]);
+        string Get(string code) => codes.GetValueOrDefault(code, "").Trim('/');
+        var counterparty = Get("CNTP").Split('/');
+        var party = Positional(codes.GetValueOrDefault(direction == Direction.Credit ? "ORDP" : "BENM", ""));
+        var remittance = Get("REMI");
+        remittance = remittance.StartsWith("USTD//", StringComparison.Ordinal) ? remittance[6..] : remittance;
+        var name = First(Get("NAME"), counterparty.Length > 2 ? counterparty[2] : "", party.Name);
+        var account = First(Get("IBAN"), counterparty[0], party.Account);
+        return (remittance.Length > 0 ? Squash(remittance) : flat, name, account, Get("TRTP"));
+    }
+
+    /// <summary>"530500003804588/HRISTO JANKOV/…": account, then name; nothing when subfields follow at once ("/NAME/…").</summary>
+    private static (string Account, string Name) Positional(string value)
+    {
+        if (value.StartsWith('/')) return ("", "");
+        var parts = value.Split('/');
+        return (parts[0], parts.Length > 1 && parts[1].Any(char.IsLetter) ? parts[1] : "");
+    }
+
+    private static string First(params string[] candidates) => candidates.Select(c => c.Trim()).FirstOrDefault(c => c.Length > 0) ?? "";
 
     private static (decimal Amount, string Currency) Balance(Tag tag)
     {
@@ -186,9 +207,7 @@ public static partial class Mt940Parser
     }
 
     private static DateOnly Date(string yymmdd, int line, string what) =>
-        DateOnly.TryParseExact(yymmdd, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new BankFileFormatException(line, $"{what} '{yymmdd}' is not a date");
+        BankFileDate.Parse(yymmdd, "yyMMdd", line, what) ?? throw new BankFileFormatException(line, $"{what} '{yymmdd}' is not a date");
 
     /// <summary>The entry date (MMDD) in the value date's year, or the year around it when it crosses New Year.</summary>
     private static DateOnly BookingDate(DateOnly valueDate, string mmdd, int line)
@@ -261,7 +280,7 @@ public static partial class Mt940Parser
     [GeneratedRegex(@"\?(\d\d)([^?]*)")]
     private static partial Regex Subfield();
 
-    [GeneratedRegex(@"/(TRTP|IBAN|BIC|NAME|REMI|EREF|MARF|CSID|CNTP|ORDP|BENM|SVWZ|RTRN|ADDR|TRCD|PREF|ULTC|ULTD|PURP|ISDT|FX|ATTN|KREF|OCMT|CHGS)/")]
+    [GeneratedRegex(@"/(TRTP|IBAN|BIC|NAME|REMI|EREF|MARF|CSID|CNTP|ORDP|BENM|SVWZ|RTRN|ADDR|TRCD|PREF|ULTC|ULTD|PURP|ISDT|FX|ATTN|KREF|OCMT|CHGS|ID)/")]
     private static partial Regex DutchField();
 
     [GeneratedRegex(@"\s+")]

@@ -5,12 +5,13 @@ namespace ArPlatform.CashApplication.BankFiles;
 
 /// <summary>
 /// NACHA ACH files, record by record (1 file header, 5 batch header, 6 entry, 7 addenda, 8 batch
-/// control, 9 file control): one transaction per entry, its payer the batch's company, its
-/// remittance from the addenda — free text for CCD+/PPD+, a whole X12 820 spread over the CTX
-/// addenda, the return reason for a 799. Batch and file controls must tie (entry and addenda
-/// counts, entry hash, debit and credit totals, batch count) and every receiving DFI routing
-/// number must pass its check digit. Lines shorter than 94 characters are read as padded;
-/// notifications of change (COR) carry no money and produce no transaction.
+/// control, 9 file control): one transaction per entry, its payer the entry's individual for
+/// consumer entries (PPD, WEB, TEL), else the batch's company, its remittance from the addenda —
+/// free text for CCD+/PPD+, a whole X12 820 spread over the CTX addenda, the return reason for a
+/// 799. Batch and file controls must tie (entry and addenda counts, entry hash, debit and credit
+/// totals, batch count) and every receiving DFI routing number must pass its check digit. Lines
+/// shorter than 94 characters are read as padded; notifications of change (COR) carry no money and
+/// produce no transaction.
 /// </summary>
 public static class NachaParser
 {
@@ -36,7 +37,7 @@ public static class NachaParser
             switch (line[0])
             {
                 case '1' when fileDate is null && number >= 1:
-                    fileDate = Date(line[23..29]) ?? throw new BankFileFormatException(number, $"file creation date '{line[23..29]}' is not YYMMDD");
+                    fileDate = Date(line[23..29], number, "file creation date") ?? throw new BankFileFormatException(number, $"file creation date '{line[23..29]}' is not YYMMDD");
                     break;
                 case '5':
                     if (fileDate is null) throw new BankFileFormatException(number, "a batch before the file header (1)");
@@ -80,8 +81,7 @@ public static class NachaParser
         if (!fileControlled) throw new BankFileFormatException(number, "the file control (9) record is missing");
     }
 
-    private static DateOnly? Date(string yymmdd) =>
-        DateOnly.TryParseExact(yymmdd, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? Date(string yymmdd, int line, string what) => BankFileDate.Parse(yymmdd, "yyMMdd", line, what);
 
     /// <summary>Debit or credit by transaction code: x1–x4 credit (return, live, prenote, zero), x6–x9 debit.</summary>
     private static bool IsCredit(int code) => code % 10 is >= 1 and <= 4;
@@ -122,10 +122,12 @@ public static class NachaParser
     {
         public Control Control { get; } = new();
         public string Company { get; } = header[4..20].Trim();
+        /// <summary>The originator's company identification (often its tax id): what a BAI2 report calls ORIG ID.</summary>
+        public string CompanyId { get; } = header[40..50].Trim();
         public string Sec { get; } = header[50..53];
         public string Description { get; } = header[53..63].Trim();
         // Effective entry date; "000000" (or blank) in some files: the file's date then.
-        public DateOnly Date { get; } = NachaParser.Date(header[69..75]) ?? fileDate;
+        public DateOnly Date { get; } = NachaParser.Date(header[69..75], line, "effective entry date") ?? fileDate;
         public int Line { get; } = line;
 
         public void Add(Entry entry, int number)
@@ -154,6 +156,7 @@ public static class NachaParser
             if (!long.TryParse(line[29..39], NumberStyles.None, CultureInfo.InvariantCulture, out var cents))
                 throw new BankFileFormatException(number, $"amount '{line[29..39]}' is not ten digits of cents");
             Cents = cents;
+            Account = line[12..29].Trim();
             Identification = line[39..54].Trim();
             Name = line[54..76].Trim();
             Trace = line[79..94].Trim();
@@ -163,6 +166,8 @@ public static class NachaParser
         public int Code { get; }
         public long Routing { get; }
         public long Cents { get; }
+        /// <summary>The receiver's account at the receiving bank (DFI account number).</summary>
+        public string Account { get; }
         public string Identification { get; }
         public string Name { get; }
         public string Trace { get; }
@@ -175,6 +180,7 @@ public static class NachaParser
             var remittance = batch.Sec == "CTX" && related.TrimStart().StartsWith("ISA", StringComparison.Ordinal)
                 ? Embedded820(related)
                 : RemittanceText.Extract(related);
+            var (payer, payerAccount) = Payer(batch);
             return new BankTransaction
             {
                 Format = BankFileFormat.Nacha,
@@ -187,13 +193,23 @@ public static class NachaParser
                 BankReference = Trace,
                 CustomerReference = Identification,
                 TypeCode = $"{batch.Sec}/{Code}",
-                PayerName = batch.Company,
+                PayerName = payer,
+                PayerAccount = payerAccount,
                 IsReturn = returned is not null,
                 ReturnReason = returned?[3..6].Trim() ?? "",
                 Remittance = remittance,
                 Text = string.Join(" ", new[] { batch.Description, related.Trim() }.Where(t => t.Length > 0)),
             };
         }
+
+        /// <summary>
+        /// Who paid. A company pays a company (CCD, CTX) by originating a credit: the payer is the
+        /// batch's company, known by its company id. A consumer pays a biller (PPD, WEB, TEL) by
+        /// the debit the biller originates against the consumer's account: the payer is the
+        /// entry's individual, and the account the entry names is theirs.
+        /// </summary>
+        private (string Name, string Account) Payer(Batch batch) =>
+            batch.Sec is "PPD" or "WEB" or "TEL" ? (Name, Account) : (batch.Company, batch.CompanyId);
 
         private IReadOnlyList<RemittanceLine> Embedded820(string text)
         {

@@ -7,8 +7,8 @@ namespace ArPlatform.CashApplication.BankFiles;
 /// (BAI2 16/88 text, MT940 :86: without subfields): keyed fields such as "ORIG CO NAME:ACME
 /// CORP ORIG ID:1234" (ACH), "ORG:=ACME CORP" / "ORG=/0123 ACME" (wires), "B/O ACME",
 /// "BY ORDER OF ACME", "SENDER:", "DEBTOR:", "From: ACME INC,". A value runs to the next key,
-/// so the keys of what is not the payer (the sending bank, our own name as beneficiary, the
-/// remittance) are known too, and never read as the payer.
+/// so the keys of what is not the payer (the sending bank, the beneficiary — BNF, BENEFICIARY:
+/// our own name — and the remittance) are known too, and never read as the payer.
 /// </summary>
 public static partial class PayerText
 {
@@ -16,7 +16,7 @@ public static partial class PayerText
     public static (string Name, string Account) Find(string text)
     {
         if (text.Length == 0) return ("", "");
-        var keys = Key().Matches(text);
+        var keys = ValueKeys(text);
         var (name, account, originatorId) = ("", "", "");
         for (var i = 0; i < keys.Count; i++)
         {
@@ -34,6 +34,26 @@ public static partial class PayerText
             }
         }
         return (name, account.Length > 0 ? account : originatorId);
+    }
+
+    /// <summary>
+    /// The keys that start a value. Remittance (OBI, "Remittance Info:") is the originator's
+    /// message to us, and what it says ("OBI:=B/O HOOLI INV 7") is remittance, never the payer: a
+    /// payer key inside it is words of the message. The message ends at the next other key, or
+    /// at a wire tag (written "ORG:=" or "ORG="), which starts a field of its own even after it.
+    /// </summary>
+    private static List<Match> ValueKeys(string text)
+    {
+        var keys = new List<Match>();
+        var inRemittance = false;
+        foreach (Match key in Key().Matches(text))
+        {
+            var canonical = Canonical(key.Groups["key"].Value);
+            if (inRemittance && PayerKeys.Contains(canonical) && !key.Groups["sep"].Value.Contains('=')) continue;
+            inRemittance = RemittanceKeys.Contains(canonical);
+            keys.Add(key);
+        }
+        return keys;
     }
 
     private static string Canonical(string key) => Spaces().Replace(key.ToUpperInvariant(), " ");
@@ -65,14 +85,16 @@ public static partial class PayerText
         "DEBTOR NAME", "DEBTOR", "FROM", "REMITTER", "PAYER", "ORDERING CUSTOMER",
     };
 
+    private static readonly HashSet<string> RemittanceKeys = new(StringComparer.Ordinal) { "OBI", "REMITTANCE INFO" };
+
     // Every key a value runs up to; longer keys first, so "ORG ADDRESS" is not read as "ORG".
     [GeneratedRegex(
         @"(?<![A-Z0-9])(?:(?<key>ORIG\s+CO\s+NAME|ORIGINATOR\s+NAME|ORIGINATOR\s+ID|ORIGINATOR|ORIG\s+ID|ORIG\s+BANK|ORG\s+ADDRESS|ORG\s+ID|ORG" +
         @"|SENDER\s+BNK|SENDER\s+BANK|SENDER\s+ID|SENDER\s+REF|SENDER\s+NAME|SENDER|DEBTOR\s+NAME|DEBTOR\s+ACCOUNT|DEBTOR|FROM|REMITTER|PAYER" +
-        @"|ORDERING\s+CUSTOMER|BNF\s+ID|BNF\s+NAME|BNF\s+ADDRESS|BNF|REC\s+FI|REC\s+ID|OBI|OGB|OBK|IBK|BBI|RFB|FED\s+NO|IND\s+ID|IND\s+NAME" +
+        @"|ORDERING\s+CUSTOMER|BNF\s+ID|BNF\s+NAME|BNF\s+ADDRESS|BNF|BENEFICIARY\s+(?:ID|NAME|ADDRESS|ACCOUNT)|BENEFICIARY|REC\s+FI|REC\s+ID|OBI|OGB|OBK|IBK|BBI|RFB|FED\s+NO|IND\s+ID|IND\s+NAME" +
         @"|DESC\s+DATE|CO\s+ENTRY\s+DESCR|ENTRY\s+DESCRIPTION|ENTRY\s+DESCR|SEC|TRACE\s*#|TRACE|EED|REMITTANCE\s+INFO|CLIENT\s+REF\s+ID|GS\s+ID" +
-        @"|ACCOUNT|ADDENDA|RETURN\s+REASON|CHECK\s+SERIAL\s+NUMBER|REASON|TO)\s*(?::=|:|=)" +
-        @"|(?<key>B/O|BY\s+ORDER\s+OF)(?:\s*(?::=|:|=)|\s))",
+        @"|ACCOUNT|ADDENDA|RETURN\s+REASON|CHECK\s+SERIAL\s+NUMBER|REASON|TO)\s*(?<sep>:=|:|=)" +
+        @"|(?<key>B/O|BY\s+ORDER\s+OF)(?:\s*(?<sep>:=|:|=)|\s))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Key();
 

@@ -120,4 +120,14 @@ public sealed class Bai2ParserTests
 
         Assert.Equal(15000m, Assert.Single(Parse(file)).Amount);
     }
+
+    [Theory]
+    [InlineData("491231", 2049, 12, 31)]
+    [InlineData("500101", 1950, 1, 1)]
+    public void A_two_digit_year_reads_inside_the_business_dates_so_no_bai2_date_can_leave_them(string asOf, int year, int month, int day)
+    {
+        var transactions = Parse(Lockbox.Replace("02,ARPLATFORM,021000021,1,261102,", $"02,ARPLATFORM,021000021,1,{asOf},"));
+
+        Assert.All(transactions, t => Assert.Equal(new DateOnly(year, month, day), t.BookingDate));
+    }
 }

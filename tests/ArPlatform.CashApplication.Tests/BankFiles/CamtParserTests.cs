@@ -43,6 +43,49 @@ public sealed class CamtParserTests
         </Document>
         """;
 
+    /// <summary>A camt.053 we wrote: a credit a payment factory made for a customer, a debit we made, a batch without detail amounts.</summary>
+    private const string Statement = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+          <BkToCstmrStmt>
+            <Stmt>
+              <Id>S-1</Id>
+              <CreDtTm>2026-11-03T08:00:00</CreDtTm>
+              <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+              <Ntry>
+                <Amt Ccy="EUR">500.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+                <NtryDtls><TxDtls>
+                  <RltdPties>
+                    <Dbtr><Nm>Payment Factory GmbH</Nm></Dbtr>
+                    <DbtrAcct><Id><Othr><Id>0012345678</Id></Othr></Id></DbtrAcct>
+                    <UltmtDbtr><Nm>Acme Retail AG</Nm></UltmtDbtr>
+                  </RltdPties>
+                  <RmtInf><Ustrd>INV-000123</Ustrd></RmtInf>
+                </TxDtls></NtryDtls>
+              </Ntry>
+              <Ntry>
+                <Amt Ccy="EUR">80.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>
+                <NtryDtls><TxDtls>
+                  <RltdPties>
+                    <Dbtr><Nm>ArPlatform Inc</Nm></Dbtr>
+                    <Cdtr><Nm>Office Supplies Ltd</Nm></Cdtr>
+                    <CdtrAcct><Id><IBAN>GB29NWBK60161331926819</IBAN></Id></CdtrAcct>
+                  </RltdPties>
+                </TxDtls></NtryDtls>
+              </Ntry>
+              <Ntry>
+                <Amt Ccy="EUR">700.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+                <NtryDtls>
+                  <TxDtls><RmtInf><Ustrd>Sammelgutschrift</Ustrd></RmtInf></TxDtls>
+                  <TxDtls><RltdPties><Dbtr><Pty><Nm>Globex SA</Nm></Pty></Dbtr>
+                    <DbtrAcct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></DbtrAcct></RltdPties></TxDtls>
+                </NtryDtls>
+              </Ntry>
+            </Stmt>
+          </BkToCstmrStmt>
+        </Document>
+        """;
+
     private static List<BankTransaction> Parse(string xml) => CamtParser.Parse(new StringReader(xml)).ToList();
 
     [Fact]
@@ -77,5 +120,42 @@ public sealed class CamtParserTests
 
         Assert.Contains(reason, error.Message);
         Assert.True(error.LineNumber > 0);
+    }
+
+    [Theory]
+    [InlineData("<BookgDt><Dt>2026-11-03</Dt>", "<BookgDt><Dt>9999-12-31</Dt>", 9, "BookgDt 9999-12-31 is outside the business dates 1900-01-01 to 2199-12-31")]
+    [InlineData("<ValDt><Dt>2026-11-04</Dt>", "<ValDt><Dt>1899-12-31</Dt>", 9, "ValDt 1899-12-31 is outside")]
+    [InlineData("<Id>N-1</Id>", "<Id>N-1</Id><CreDtTm>0001-01-01T00:00:00</CreDtTm>", 6, "CreDtTm 0001-01-01 is outside")]
+    public void A_date_outside_the_business_dates_refuses_the_file_at_its_line(string original, string broken, int line, string reason)
+    {
+        var error = Assert.Throws<BankFileFormatException>(() => Parse(Notification.Replace(original, broken)));
+
+        Assert.Equal(line, error.LineNumber);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void A_credit_paid_for_a_customer_names_the_ultimate_debtor_and_keeps_the_debtor_in_the_text()
+    {
+        var credit = Parse(Statement)[0];
+
+        Assert.Equal(("Acme Retail AG", "0012345678"), (credit.PayerName, credit.PayerAccount));
+        Assert.Equal("INV-000123 Debtor: Payment Factory GmbH", credit.Text);
+    }
+
+    [Fact]
+    public void A_debit_names_its_creditor_never_its_debtor_which_is_us()
+    {
+        var debit = Parse(Statement)[1];
+
+        Assert.Equal((Direction.Debit, "Office Supplies Ltd", "GB29NWBK60161331926819"), (debit.Direction, debit.PayerName, debit.PayerAccount));
+    }
+
+    [Fact]
+    public void A_batch_without_detail_amounts_takes_its_payers_name_and_account_from_the_detail_that_names_them()
+    {
+        var batch = Parse(Statement)[2];
+
+        Assert.Equal((700.00m, "Globex SA", "FR7630006000011234567890189"), (batch.Amount, batch.PayerName, batch.PayerAccount));
     }
 }

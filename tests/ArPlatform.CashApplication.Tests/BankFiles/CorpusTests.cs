@@ -248,6 +248,49 @@ public sealed class CorpusRemittanceTests
     }
 
     [BankSamplesFact]
+    public void Camt_credits_name_their_debtor_as_v2_and_v8_write_it_and_an_ultimate_debtor_before_the_debtor()
+    {
+        var v2 = Assert.Single(Read("camt", "genkgo__camt__camt053.v2.minimal.xml", CamtParser.Parse));
+        var v8 = Assert.Single(Read("camt", "genkgo__camt__camt053.v8.xml", CamtParser.Parse));
+        var finnish = Read("camt", "moov-io__iso20022__FI_camt_053_sample.xml.xml", CamtParser.Parse);
+
+        Assert.Equal(("NAME NAME", "NL56AGDH9619008421"), (v2.PayerName, v2.PayerAccount)); // Dbtr/Nm
+        Assert.Equal(("NAME NAME", "NL56AGDH9619008421"), (v8.PayerName, v8.PayerAccount)); // Dbtr/Pty/Nm
+        var onBehalf = Assert.Single(finnish, t => t.CustomerReference == "EndToEndIdSCT01");
+        Assert.Equal(("ULTIMATE DEBTOR", "Debtor: DEBTOR"), (onBehalf.PayerName, onBehalf.Text));
+        // Its debits name the creditor they paid.
+        Assert.All(finnish.Where(t => t.Direction == Direction.Debit && t.PayerName.Length > 0), t => Assert.Equal("Creditor Company", t.PayerName));
+    }
+
+    [BankSamplesFact]
+    public void Mt940_credits_name_their_payer_from_german_subfields_dutch_name_fields_and_the_ordering_party()
+    {
+        var german = Read("mt940", "sandermarechal__jejik-mt940__volksbankenraiffeisenbanken.txt", Mt940Parser.Parse);
+        var bunq = Read("mt940", "fruitl00p__php-mt940__Bunq_sample", Mt940Parser.Parse);
+        var kbs = Read("mt940", "fruitl00p__php-mt940__Kbs_sample2", Mt940Parser.Parse);
+
+        Assert.Equal(("Olivia Dorn", "DE40500105174675974588"), (german[0].PayerName, german[0].PayerAccount)); // ?32, ?31
+        Assert.Contains(german, t => t.PayerName == "Hellwig, Annegret, Hellwig, Dieter"); // ?32 continued in ?33
+        Assert.Equal(("P.C. Wacki", "NL65BUNQ2206724936"), (bunq[0].PayerName, bunq[0].PayerAccount)); // /IBAN/ /NAME/
+        var credit = Assert.Single(kbs, t => t.Direction == Direction.Credit);
+        Assert.Equal(("HRISTO JANKOV Dane Krapcev br.20 S", "530500003804588"), (credit.PayerName, credit.PayerAccount)); // /ORDP/
+        Assert.All(german.Concat(bunq).Concat(kbs).Where(t => t.Direction == Direction.Credit), t => Assert.NotEqual("", t.PayerName));
+    }
+
+    [BankSamplesFact]
+    public void Nacha_payers_are_the_company_of_a_ccd_batch_and_the_individual_of_a_web_entry()
+    {
+        var tax = Assert.Single(Read("nacha", "moov-io__ach__txp-credit.ach", NachaParser.Parse));
+        var web = Assert.Single(Read("nacha", "moov-io__ach__web-credit.ach", NachaParser.Parse));
+        var returns = Read("nacha", "moov-io__ach__return-WEB.ach", NachaParser.Parse);
+
+        Assert.Equal(("ACME CORP", "1123456789"), (tax.PayerName, tax.PayerAccount));
+        Assert.Equal(("John Doe", "12345678"), (web.PayerName, web.PayerAccount));
+        Assert.EndsWith("PAY-GATE payment\\", web.Text); // the 05 addenda, as written
+        Assert.Equal(["Paul Jones", "Bob Marley"], returns.Select(t => t.PayerName));
+    }
+
+    [BankSamplesFact]
     public void Edi820_remittance_lines_carry_invoice_paid_and_discount_amounts_and_adjustments()
     {
         var safeway = Assert.Single(Read("edi820", "Inteligenz__X12Parser__Example4_Safeway.txt", Edi820Parser.Parse));
@@ -257,6 +300,9 @@ public sealed class CorpusRemittanceTests
         Assert.Contains(safeway.Remittance, r => r is { Qualifier: "IV", Reference: "6092392", PaidAmount: 20430.34m, InvoiceAmount: 20851.11m, DiscountAmount: 420.77m });
         Assert.Contains(safeway.Remittance, r => r.AdjustmentAmount == -13676.81m);
         Assert.Equal(wikipedia.Amount, wikipedia.Remittance.Sum(r => r.PaidAmount));
+        // N1*PR is the payer, BPR09 its account; N1*PE (YOWZACO, Safeway Supplier Name) is the payee.
+        Assert.Equal(("WHIZCO OF AMERICA INC", "0099109999"), (wikipedia.PayerName, wikipedia.PayerAccount));
+        Assert.Equal("2000014804300", safeway.PayerAccount);
         Assert.Equal(new DateOnly(2003, 10, 16), wikipedia.BookingDate);
     }
 

@@ -39,4 +39,15 @@ public sealed class CsvLockboxParserTests
         Assert.Equal(line, error.LineNumber);
         Assert.Contains(reason, error.Message);
     }
+
+    [Theory]
+    [InlineData("2200-01-01")]
+    [InlineData("1899-12-31")]
+    public void A_deposit_date_outside_the_business_dates_refuses_the_file_at_its_row(string date)
+    {
+        var error = Assert.Throws<BankFileFormatException>(() => Parse(Lockbox.Replace("2026-11-03,LB-77,001,2", $"{date},LB-77,001,2")));
+
+        Assert.Equal(4, error.LineNumber);
+        Assert.Contains($"deposit_date {date} is outside the business dates", error.Message);
+    }
 }

@@ -56,4 +56,31 @@ public sealed class Edi820ParserTests
 
         Assert.Contains(reason, error.Message);
     }
+
+    [Theory]
+    [InlineData("*987654321*20261103~", "*987654321*99991231~", "BPR16 date 9999-12-31 is outside the business dates 1900-01-01 to 2199-12-31")]
+    [InlineData("GS*RA*ACMEPAYER*ARPLATFORM*20261103*", "GS*RA*ACMEPAYER*ARPLATFORM*18991231*", "GS04 date 1899-12-31 is outside")]
+    public void A_date_outside_the_business_dates_refuses_the_interchange(string original, string broken, string reason)
+    {
+        var error = Assert.Throws<BankFileFormatException>(() => Parse(Remittance.Replace(original, broken)));
+
+        Assert.Equal(1, error.LineNumber);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Theory]
+    [InlineData("N1*PR*ACME CORP~", "ACME CORP")]
+    [InlineData("N1*RM*ACME SHARED SERVICES~", "ACME SHARED SERVICES")]
+    [InlineData("N1*RM*ACME SHARED SERVICES~N1*PR*ACME CORP~", "ACME CORP")]
+    [InlineData("N1*PR*ACME CORP~N1*PR*ACME EAST DIVISION~", "ACME CORP")]
+    [InlineData("", "")]
+    public void The_payer_is_n1_pr_else_the_remitting_party_n1_rm_and_never_the_payee_n1_pe(string parties, string payer)
+    {
+        var segments = parties.Count(c => c == '~');
+        var text = Remittance.Replace("N1*PR*ACME CORP~", parties).Replace("SE*10*0001~", $"SE*{9 + segments}*0001~");
+
+        var payment = Assert.Single(Parse(text));
+
+        Assert.Equal((payer, "123456789"), (payment.PayerName, payment.PayerAccount));
+    }
 }

@@ -21,6 +21,27 @@ public sealed class Mt940ParserTests
         -}
         """;
 
+    /// <summary>A statement we wrote as Macedonian and Dutch banks structure :86:: ordering party and beneficiary fields.</summary>
+    private const string Parties = """
+        :20:STMT-2026-11-04
+        :25:MK07300000002778989
+        :28C:00308/1
+        :60F:C261103MKD10000,00
+        :61:2611041104C5000,00NTRFNONREF//BANKREF-4
+        :86:/ORDP/530500003804588
+        /ACME DOOEL SKOPJE
+        /000//000
+        /Plakane po faktura 2026-000991
+        :61:2611041104C1200,00NTRFNONREF//BANKREF-5
+        :86:/EREF/E2E-5/ORDP//NAME/Acme Retail BV/ID/NL123456789B01/REMI/INV 2026-000992
+        :61:2611041104D300,00NTRFNONREF//BANKREF-6
+        :86:/BENM/300000003998473
+        /TELEKOM AD SKOPJE
+        /00//00
+        /Pl. po smetka 7788
+        :62F:C261104MKD15900,00
+        """;
+
     private static List<BankTransaction> Parse(string text) => Mt940Parser.Parse(new StringReader(text)).ToList();
 
     [Fact]
@@ -103,5 +124,40 @@ public sealed class Mt940ParserTests
 
         Assert.Equal(cut.Count(c => c == '\n') + 2, error.LineNumber);
         Assert.Contains("no closing balance", error.Message);
+    }
+
+    [Theory]
+    [InlineData("4912311231", 2049, 12, 31)]
+    [InlineData("5001010101", 1950, 1, 1)]
+    public void A_two_digit_year_reads_inside_the_business_dates_so_no_mt940_date_can_leave_them(string dates, int year, int month, int day)
+    {
+        var credit = Parse(Statement.Replace(":61:2611031103C324,75", $":61:{dates}C324,75"))[0];
+
+        Assert.Equal((new DateOnly(year, month, day), new DateOnly(year, month, day)), (credit.ValueDate, credit.BookingDate));
+    }
+
+    [Fact]
+    public void A_credits_ordering_party_written_as_account_then_name_is_its_payer()
+    {
+        var credit = Parse(Parties)[0];
+
+        Assert.Equal(("ACME DOOEL SKOPJE", "530500003804588"), (credit.PayerName, credit.PayerAccount));
+        Assert.Equal(["2026-000991"], credit.Remittance.Select(r => r.Reference));
+    }
+
+    [Fact]
+    public void A_credits_ordering_party_written_with_subfields_is_named_by_its_name_field()
+    {
+        var credit = Parse(Parties)[1];
+
+        Assert.Equal(("Acme Retail BV", "", "INV 2026-000992"), (credit.PayerName, credit.PayerAccount, credit.Text));
+    }
+
+    [Fact]
+    public void A_debit_names_its_beneficiary_as_the_other_party()
+    {
+        var debit = Parse(Parties)[2];
+
+        Assert.Equal((Direction.Debit, "TELEKOM AD SKOPJE", "300000003998473"), (debit.Direction, debit.PayerName, debit.PayerAccount));
     }
 }

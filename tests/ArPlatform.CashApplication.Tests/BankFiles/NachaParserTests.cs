@@ -115,4 +115,33 @@ public sealed class NachaParserTests
 
         Assert.Contains("file control (9) record is missing", error.Message);
     }
+
+    [Theory]
+    [InlineData("491231", 2049, 12, 31)]
+    [InlineData("500101", 1950, 1, 1)]
+    public void A_two_digit_year_reads_inside_the_business_dates_so_no_nacha_date_can_leave_them(string effective, int year, int month, int day)
+    {
+        var file = new AchFile().Batch("CCD", "ACME CORP", (22, Routing, 32475, "ARPLATFORM INC", [])).ToString();
+
+        var payment = Assert.Single(Parse(file.Replace("PAYMENT   261103261103", $"PAYMENT   261103{effective}")));
+
+        Assert.Equal(new DateOnly(year, month, day), payment.BookingDate);
+    }
+
+    [Theory]
+    [InlineData("CCD", 22, "ACME CORP", "1234567890")]
+    [InlineData("CTX", 22, "ACME CORP", "1234567890")]
+    [InlineData("PPD", 27, "JANE DOE", "123456789")]
+    [InlineData("WEB", 27, "JANE DOE", "123456789")]
+    [InlineData("TEL", 27, "JANE DOE", "123456789")]
+    public void A_company_pays_as_the_batchs_company_and_a_consumer_as_the_entrys_individual(string sec, int code, string payer, string account)
+    {
+        var file = new AchFile().Batch(sec, "ACME CORP", (code, Routing, 32475, "JANE DOE", ["INVOICE INV-000777"]));
+
+        var payment = Assert.Single(Parse(file.ToString()));
+
+        Assert.Equal((payer, account), (payment.PayerName, payment.PayerAccount));
+        Assert.Equal(["INV-000777"], payment.Remittance.Select(r => r.Reference));
+        Assert.Contains("INVOICE INV-000777", payment.Text);
+    }
 }
