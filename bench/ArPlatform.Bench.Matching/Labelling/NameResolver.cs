@@ -8,7 +8,7 @@ namespace ArPlatform.Bench.Matching.Labelling;
 /// <summary>
 /// Whom a person with the customer list would take a written payer name to be: the customers
 /// whose name holds every meaningful word written — equal once accents and case are set aside
-/// (Müller, MUELLER and MULLER alike), a known abbreviation of it, or, for the last word of a
+/// (Müller, MUELLER and MULLER alike; Sørensen and SOERENSEN), a known abbreviation of it, or, for the last word of a
 /// name the bank cut short, its start. Legal forms and filler words mean nothing. Generators
 /// label a payment identifiable by name only when exactly one customer answers; this never asks
 /// the engine's own similarity.
@@ -66,9 +66,10 @@ public sealed class NameResolver
     private static string Canonical(string word, bool twoLetterUmlauts)
     {
         var text = twoLetterUmlauts
-            ? word.Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue")
-            : word.Replace("ä", "a").Replace("ö", "o").Replace("ü", "u").Replace("ae", "a").Replace("oe", "o").Replace("ue", "u");
-        return new string(text.Replace("ß", "ss").Normalize(NormalizationForm.FormD)
+            ? word.Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ø", "oe").Replace("æ", "ae").Replace("å", "aa")
+            : word.Replace("ä", "a").Replace("ö", "o").Replace("ü", "u").Replace("ø", "o").Replace("æ", "a").Replace("å", "a")
+                .Replace("ae", "a").Replace("oe", "o").Replace("ue", "u").Replace("aa", "a");
+        return new string(text.Replace("ß", "ss").Replace("ł", "l").Normalize(NormalizationForm.FormD)
             .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
     }
 
