@@ -30,6 +30,8 @@ public enum Category
     LearnedAccount,
     /// <summary>A known payer, but several open items fit the amount equally well.</summary>
     AmbiguousAmount,
+    /// <summary>No reference, and a payer who pays for several customers (a payment factory): whose debt it settles is not said.</summary>
+    AmbiguousPayer,
     /// <summary>Someone not in the customer list, often with a name like a customer's.</summary>
     Stranger,
     /// <summary>Money that is no customer's payment: supplier refunds, interest, transfers between our own accounts.</summary>
@@ -39,7 +41,7 @@ public enum Category
 public static class Categories
 {
     public static bool Identifiable(this Category category) =>
-        category is not (Category.AmbiguousAmount or Category.Stranger or Category.NonCustomerCredit);
+        category is not (Category.AmbiguousAmount or Category.AmbiguousPayer or Category.Stranger or Category.NonCustomerCredit);
 
     /// <summary>The report's name for the category.</summary>
     public static string Label(this Category category) => category switch
@@ -56,6 +58,7 @@ public static class Categories
         Category.PoOrVoucherReference => "PO / voucher reference",
         Category.LearnedAccount => "learned bank account + amount",
         Category.AmbiguousAmount => "NOT ident.: ambiguous amount",
+        Category.AmbiguousPayer => "NOT ident.: payer pays for several",
         Category.Stranger => "NOT ident.: stranger / lookalike",
         Category.NonCustomerCredit => "NOT ident.: not a customer payment",
         _ => category.ToString(),
