@@ -23,13 +23,21 @@ public sealed class NameResolver
     };
 
     private readonly List<(string Id, List<string> Words)> _customers;
-    private readonly IReadOnlyDictionary<string, string[]> _abbreviations;
+    /// <summary>Folded word → the customers whose name holds it: a name is only compared with customers sharing its first word.</summary>
+    private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _abbreviations;
 
     /// <param name="abbreviations">Written abbreviation → the words it stands for ("mfg" → "manufacturing").</param>
     public NameResolver(IEnumerable<CustomerName> customers, IReadOnlyDictionary<string, string[]> abbreviations)
     {
-        _abbreviations = abbreviations;
-        _customers = customers.Select(c => (c.Id, Words(c.Name))).ToList();
+        _abbreviations = abbreviations.ToDictionary(a => a.Key, a => a.Value.Select(Fold).ToArray(), StringComparer.Ordinal);
+        _customers = customers.Select(c => (c.Id, Words(c.Name).Select(Fold).ToList())).ToList();
+        for (var i = 0; i < _customers.Count; i++)
+            foreach (var word in _customers[i].Words.Distinct())
+            {
+                if (!_byWord.TryGetValue(word, out var list)) _byWord[word] = list = [];
+                list.Add(i);
+            }
     }
 
     /// <summary>The ids of the customers the name could be; empty for a stranger, several when it is not clear.</summary>
@@ -37,38 +45,41 @@ public sealed class NameResolver
     {
         var words = Words(written);
         if (words.Count == 0) return [];
-        return _customers.Where(c => Covers(c.Words, words)).Select(c => c.Id).ToList();
+        var folded = words.Select(Fold).ToList();
+        // The first word, unless it is the only one (a last word may be cut short, and match any word it starts).
+        IEnumerable<int> candidates = words.Count == 1
+            ? Enumerable.Range(0, _customers.Count)
+            : new[] { folded[0] }.Concat(_abbreviations.GetValueOrDefault(words[0]) ?? [])
+                .SelectMany(w => _byWord.GetValueOrDefault(w) ?? []).Distinct();
+        return candidates.Where(i => Covers(_customers[i].Words, words, folded)).Select(i => _customers[i].Id).ToList();
     }
 
     /// <summary>The one customer the name names, or null.</summary>
     public string? Identify(string written) => Candidates(written) is [var only] ? only : null;
 
-    private bool Covers(List<string> customer, List<string> written)
+    private bool Covers(List<string> customer, List<string> written, List<string> folded)
     {
         var free = customer.ToList();
         for (var i = 0; i < written.Count; i++)
         {
             var last = i == written.Count - 1;
-            var at = free.FindIndex(c => Same(c, written[i], last));
+            var at = free.FindIndex(c => c == folded[i]
+                || (_abbreviations.TryGetValue(written[i], out var full) && full.Contains(c))
+                || (last && written[i].Length >= 3 && c.StartsWith(folded[i], StringComparison.Ordinal)));
             if (at < 0) return false;
             free.RemoveAt(at);
         }
         return true;
     }
 
-    private bool Same(string customerWord, string written, bool last) =>
-        Canonical(customerWord, true) == Canonical(written, true)
-        || Canonical(customerWord, false) == Canonical(written, false)
-        || (_abbreviations.TryGetValue(written, out var full) && full.Any(f => Canonical(f, false) == Canonical(customerWord, false)))
-        || (last && written.Length >= 3 && Canonical(customerWord, false).StartsWith(Canonical(written, false), StringComparison.Ordinal));
-
-    /// <summary>Lower case, umlauts as two letters (ue) or as one (u), other accents dropped.</summary>
-    private static string Canonical(string word, bool twoLetterUmlauts)
+    /// <summary>
+    /// Lower case with umlauts and their two-letter spellings folded to one letter (Müller,
+    /// Mueller and Muller all "muller"), other accents dropped.
+    /// </summary>
+    private static string Fold(string word)
     {
-        var text = twoLetterUmlauts
-            ? word.Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ø", "oe").Replace("æ", "ae").Replace("å", "aa")
-            : word.Replace("ä", "a").Replace("ö", "o").Replace("ü", "u").Replace("ø", "o").Replace("æ", "a").Replace("å", "a")
-                .Replace("ae", "a").Replace("oe", "o").Replace("ue", "u").Replace("aa", "a");
+        var text = word.Replace("ä", "a").Replace("ö", "o").Replace("ü", "u").Replace("ø", "o").Replace("æ", "a").Replace("å", "a")
+            .Replace("ae", "a").Replace("oe", "o").Replace("ue", "u").Replace("aa", "a");
         return new string(text.Replace("ß", "ss").Replace("ł", "l").Normalize(NormalizationForm.FormD)
             .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
     }
