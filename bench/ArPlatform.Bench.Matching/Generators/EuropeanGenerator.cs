@@ -91,7 +91,7 @@ public sealed class EuropeanGenerator : IScenarioGenerator
     /// <summary>What the payer wrote about one document: ours (an invoice or the PO on it) or their own voucher.</summary>
     private sealed record Document(string Written, decimal? Remitted, bool Invoice);
 
-    private sealed record Transfer(Truth Truth, string Currency, decimal Amount, string Debtor, string Iban, string UltimateDebtor,
+    private sealed record Transfer(Truth Truth, string Currency, decimal Amount, string Debtor, string Iban,
         IReadOnlyList<Document> Documents, string Note, Country? Language);
 
     private sealed class Book
@@ -369,7 +369,7 @@ public sealed class EuropeanGenerator : IScenarioGenerator
                 var twins = _ledger.OpenOf(firm.Id, currency).GroupBy(inv => _ledger.Open(inv)).FirstOrDefault(g => g.Count() > 1);
                 if (twins is null) continue;
                 var transfer = new Transfer(Truth.NotIdentifiable(Category.AmbiguousAmount, $"{twins.Count()} items of the amount"), currency, twins.Key,
-                    Written(firm), _r.Chance(0.5) ? firm.Iban : "", "", [], _r.Pick(Contracts), firm.Country);
+                    Written(firm), _r.Chance(0.5) ? firm.Iban : "", [], _r.Pick(Contracts), firm.Country);
                 if (Recognised(transfer, firm, layout)) return transfer;
             }
             return null;
@@ -385,7 +385,7 @@ public sealed class EuropeanGenerator : IScenarioGenerator
             var owed = _ledger.OpenOf(namesake.Id, currency).Select(i => _ledger.Open(i)).ToList();
             var amount = owed.Count > 0 && _r.Chance(0.5) ? _r.Pick(owed) : Math.Round((decimal)(_r.NextDouble() * 3_000 + 10), 2);
             var transfer = new Transfer(Truth.NotIdentifiable(Category.Stranger, "namesake in another trade"), currency, amount, Transliterated(name),
-                NewIban(namesake.Country.Code), "", _r.Chance(0.3) ? [new($"{_r.Next(1_000, 999_999)}", amount, true)] : [], "", namesake.Country);
+                NewIban(namesake.Country.Code), _r.Chance(0.3) ? [new($"{_r.Next(1_000, 999_999)}", amount, true)] : [], "", namesake.Country);
             return _names.Candidates(Debtor(transfer, layout)).Count == 0 ? transfer : null;
         }
 
@@ -399,13 +399,13 @@ public sealed class EuropeanGenerator : IScenarioGenerator
                 2 => ("", "Zinsgutschrift Q3"),
                 _ => ($"{_r.Pick(Countries).Surnames[0]} Bürobedarf GmbH", $"Gutschrift zu Ihrer Bestellung {_r.Next(10_000, 99_999)} Rechnung {_r.Next(100_000, 999_999)}"),
             };
-            return new Transfer(Truth.NotIdentifiable(Category.NonCustomerCredit, note.Split(' ')[0]), currency, amount, debtor, NewIban("DE"), "", [], note, null);
+            return new Transfer(Truth.NotIdentifiable(Category.NonCustomerCredit, note.Split(' ')[0]), currency, amount, debtor, NewIban("DE"), [], note, null);
         }
 
         private Transfer Paying(Firm firm, Category category, decimal amount, IReadOnlyList<Document> documents, string note, string habit,
             params (OpenInvoice Invoice, decimal Cash)[] truth) =>
             new(new Truth(category, firm.Id, [.. truth.Select(t => new TruthLine(t.Invoice.Id, t.Cash))], habit), firm.Country.Currency, amount,
-                Written(firm), _r.Chance(0.85) ? firm.Iban : "", "", documents, note, firm.Country);
+                Written(firm), _r.Chance(0.85) ? firm.Iban : "", documents, note, firm.Country);
 
         /// <summary>The name as a European bank passes it on: transliterated or stripped of accents, "&amp;" gone, sometimes upper-cased, trade and name swapped.</summary>
         private string Written(Firm firm)
@@ -441,7 +441,7 @@ public sealed class EuropeanGenerator : IScenarioGenerator
                     ? document.Written
                     : $"{_r.Pick(language.InvoiceWords)} {document.Written}");
             if (transfer.Note.Length > 0) words.Add(transfer.Note);
-            if (_r.Chance(0.25)) words.Insert(0, _r.Pick<string>([$"Kd-Nr {_r.Next(10_000, 99_999)}", $"Lieferung vom {_r.Next(1, 28):D2}.10.", "Vielen Dank", "Merci"]));
+            if (transfer.Language is not null && _r.Chance(0.25)) words.Insert(0, _r.Pick<string>([$"Kd-Nr {_r.Next(10_000, 99_999)}", $"Lieferung vom {_r.Next(1, 28):D2}.10.", "Vielen Dank", "Merci"]));
             return string.Join(" ", words);
         }
 
@@ -472,13 +472,13 @@ public sealed class EuropeanGenerator : IScenarioGenerator
         {
             var end = _r.Chance(0.5) ? $"E2E{_reference++}" : "";
             if (!structured)
-                return new(transfer.Amount, true, end, transfer.Debtor, transfer.Iban, transfer.UltimateDebtor, Lines(Purpose(transfer)), []);
+                return new(transfer.Amount, true, end, transfer.Debtor, transfer.Iban, "", Lines(Purpose(transfer)), []);
             // Structured: our documents as referred documents (invoices CINV, the PO PUOR), or one as the creditor reference; the rest in words.
             var ours = transfer.Documents.Where(d => d.Invoice || d.Written.StartsWith("45", StringComparison.Ordinal)).ToList();
             var creditorReference = ours.Count == 1 && ours[0].Invoice && _r.Chance(0.2) ? ours[0].Written : "";
             var documents = creditorReference.Length > 0 ? [] : ours.Select(d => new CamtDocument(d.Invoice ? "CINV" : "PUOR", d.Written, d.Remitted)).ToList();
             var words = transfer.Documents.Except(ours).Select(d => d.Written).Append(transfer.Note).Where(w => w.Length > 0).ToList();
-            return new(transfer.Amount, true, end, transfer.Debtor, transfer.Iban, transfer.UltimateDebtor,
+            return new(transfer.Amount, true, end, transfer.Debtor, transfer.Iban, "",
                 words.Count > 0 ? Lines(string.Join(" ", words)) : [], documents, creditorReference);
         }
 

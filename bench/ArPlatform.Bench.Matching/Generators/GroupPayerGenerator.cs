@@ -54,7 +54,7 @@ public sealed class GroupPayerGenerator : IScenarioGenerator
 
     private enum Rail { Camt, Wire, Mt940, Lockbox }
 
-    private sealed record Subsidiary(string Id, string Name, string Brand, string Currency, string Account);
+    private sealed record Subsidiary(string Id, string Name, string Currency, string Account);
 
     private sealed record Group(string Brand, string Factory, string FactoryAccount, List<Subsidiary> Members);
 
@@ -89,7 +89,7 @@ public sealed class GroupPayerGenerator : IScenarioGenerator
                 var group = new Group(brand, string.Format(CultureInfo.InvariantCulture, _r.Pick(Factories), brand.ToUpperInvariant()), $"NL{_r.Next(10, 99)}INGB{_r.NextInt64(1_000_000_000, 9_999_999_999)}", []);
                 foreach (var (activity, country, currency, form) in Subsidiaries.OrderBy(_ => _r.Next()).Take(_r.Next(2, 6)))
                 {
-                    var member = new Subsidiary($"GP{_subsidiaries.Count + 1:D5}", $"{brand} {activity} {form}", brand, currency,
+                    var member = new Subsidiary($"GP{_subsidiaries.Count + 1:D5}", $"{brand} {activity} {form}", currency,
                         $"{country}{_r.Next(10, 99)}{_r.NextInt64(100_000_000_000, 999_999_999_999)}");
                     group.Members.Add(member);
                     _subsidiaries.Add(member);
