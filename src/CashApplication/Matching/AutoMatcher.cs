@@ -170,12 +170,21 @@ public sealed class AutoMatcher(
     {
         var decision = MatchingEngine.Decide(MatchContextLoader.ToMatch(payment), index, matchPolicy.Value);
         if (decision.AutoApply is not { } proposal) return new Decided(payment, null, null);
+        return new Decided(payment, proposal, Settle(payment, proposal, index, outcomePolicy.Value));
+    }
+
+    /// <summary>
+    /// How an automatic application settles, taken from the index at once: what this payment
+    /// settled is gone for the next one; a deduction's part stays open (disputed). Public so the
+    /// matching-accuracy bench replays a batch exactly as it is applied here.
+    /// </summary>
+    public static SettlementPlan Settle(Payment payment, MatchProposal proposal, MatchIndex index, OutcomePolicy policy)
+    {
         var remittance = payment.Remittance.OrderBy(r => r.LineNumber).Select(r => new RemittanceNote(r.Reference, r.AdjustmentReason)).ToList();
-        var plan = SettlementPlanner.Plan(proposal, payment.UnappliedAmount, remittance, payment.Text, outcomePolicy.Value);
-        // What this payment settled is gone for the next one; a deduction's part stays open (disputed).
+        var plan = SettlementPlanner.Plan(proposal, payment.UnappliedAmount, remittance, payment.Text, policy);
         foreach (var line in plan.Lines)
             index.Consume(line.InvoiceId, line.Amount + (line.Treatment is ShortfallTreatment.Deduction or ShortfallTreatment.LeaveOpen ? 0m : line.Shortfall));
-        return new Decided(payment, proposal, plan);
+        return plan;
     }
 
     /// <summary>Commits the application the engine decided, if it did; false when the payment is left for a person.</summary>
