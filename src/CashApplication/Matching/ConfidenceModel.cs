@@ -17,7 +17,7 @@ public sealed class ConfidenceModel
     [
         "reference_exact", "reference_po", "reference_slip",
         "payer_account", "payer_same_name", "payer_alike_name", "payer_shared_name", "payer_another_customer",
-        "amount_short_with_reason", "amount_short_unexplained", "amount_over", "amount_discount", "amount_combination",
+        "amount_short_with_reason", "amount_short_unexplained", "amount_over", "amount_discount", "amount_combination", "amount_rest_is_open_invoices",
         "unique", "round_sum", "name_score", "invoices", "rule_logit",
     ];
 
@@ -70,7 +70,7 @@ public sealed class ConfidenceModel
             Is(e.Payer == PayerEvidence.KnownAccount), Is(e.Payer == PayerEvidence.SameName), Is(e.Payer == PayerEvidence.AlikeName),
             Is(e.Payer == PayerEvidence.SharedName), Is(e.Payer == PayerEvidence.AnotherCustomer),
             Is(e.Amount == AmountEvidence.ShortWithReason), Is(e.Amount == AmountEvidence.ShortUnexplained), Is(e.Amount == AmountEvidence.Over),
-            Is(e.Amount == AmountEvidence.Discount), Is(e.Amount == AmountEvidence.Combination),
+            Is(e.Amount == AmountEvidence.Discount), Is(e.Amount == AmountEvidence.Combination), Is(e.Amount == AmountEvidence.RestIsOpenInvoices),
             Is(e.Unique), Is(e.RoundSum), (float)e.NameScore, Math.Min(e.Invoices, 5) / 5f, (float)Math.Log(rule / (1 - rule)),
         ];
     }

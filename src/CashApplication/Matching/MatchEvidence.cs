@@ -39,6 +39,8 @@ public enum AmountEvidence
     Discount,
     /// <summary>Several invoices that together make the amount, none named.</summary>
     Combination,
+    /// <summary>The invoices named, and the rest exactly the only set of the customer's other open invoices that makes it.</summary>
+    RestIsOpenInvoices,
 }
 
 /// <summary>

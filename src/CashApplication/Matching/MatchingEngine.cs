@@ -102,6 +102,16 @@ public static class MatchingEngine
         var (outcome, difference) = payment.Amount == claimed ? (MatchOutcome.Full, 0m)
             : payment.Amount < claimed ? (MatchOutcome.ShortPay, claimed - payment.Amount)
             : (MatchOutcome.OverPay, payment.Amount - claimed);
+        // More than the invoices named: the rest is often invoices the remittance left out (a
+        // bank cut the text short, the payer listed only the first). When it is exactly one set of
+        // the same customer's other open invoices, those are what it pays; several such sets, and
+        // the rest may be any of them.
+        var rest = outcome == MatchOutcome.OverPay ? Rest(index, customers[0], found.Select(f => f.Invoice.Id).ToHashSet(), eligible, difference, policy) : null;
+        if (rest is { Count: 1 } completion)
+        {
+            allocations.AddRange(completion[0].Select(c => new Allocation(c.Invoice.Id, c.Invoice.Number, c.Open, c.Open)));
+            (outcome, difference, claimed) = (MatchOutcome.Full, 0m, payment.Amount);
+        }
         var anySlip = found.Any(f => f.Kind == ReferenceEvidence.Slip);
         // Whether the payer is the invoices' customer: their known account, or a name like theirs …
         var (agreement, agreeingAs, nameScore) = Agreement(payment, index, customers[0], policy);
@@ -113,6 +123,13 @@ public static class MatchingEngine
         var corroborated = anySlip && outcome == MatchOutcome.Full && payerAgrees;
         var confidence = (!anySlip ? 0.99m : corroborated ? 0.96m : 0.93m) - (outcome == MatchOutcome.Full ? 0m : 0.02m);
         var reasons = found.Select(f => f.Reason).ToList();
+        if (rest is { Count: 1 })
+            reasons.Add($"the rest is exactly invoice(s) {string.Join(", ", rest[0].Select(c => c.Invoice.Number))} of the same customer, which the remittance did not name, and no other set of their open invoices");
+        else if (rest is { Count: > 1 })
+        {
+            confidence -= 0.08m;
+            reasons.Add("the rest could be any of several sets of the customer's other open invoices");
+        }
         if (corroborated) reasons.Add(agreement!);
         // Numbers are dense: a mistyped reference is often another customer's real invoice.
         if (other is not null)
@@ -142,13 +159,28 @@ public static class MatchingEngine
             : found.All(f => f.Kind == ReferenceEvidence.PurchaseOrder) ? ReferenceEvidence.PurchaseOrder : ReferenceEvidence.Exact;
         var amount = outcome switch
         {
+            MatchOutcome.Full when rest is { Count: 1 } => AmountEvidence.RestIsOpenInvoices,
             MatchOutcome.Full => AmountEvidence.Exact,
             MatchOutcome.OverPay => AmountEvidence.Over,
             _ => payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) ? AmountEvidence.ShortWithReason : AmountEvidence.ShortUnexplained,
         };
         var payer = other is not null ? PayerEvidence.AnotherCustomer : agreeingAs;
         yield return new MatchProposal(customers[0], allocations, outcome, difference, confidence, reasons,
-            new MatchEvidence(reference, payer, amount, Unique: true, RoundSum: false, nameScore, allocations.Count, confidence));
+            new MatchEvidence(reference, payer, amount, Unique: rest is not { Count: > 1 }, RoundSum: false, nameScore, allocations.Count, confidence));
+    }
+
+    /// <summary>
+    /// The sets (one to <see cref="MatchPolicy.CombinationSize"/> invoices) of the customer's other
+    /// open invoices that make exactly the rest, at most two (enough to tell one from several);
+    /// none when the customer has more open invoices than the search looks through.
+    /// </summary>
+    private static List<IReadOnlyList<(OpenInvoice Invoice, decimal Open)>>? Rest(
+        MatchIndex index, string customerId, HashSet<string> named, Func<OpenInvoice, bool> eligible, decimal rest, MatchPolicy policy)
+    {
+        var others = index.OfCustomer(customerId).Where(i => eligible(i) && !named.Contains(i.Id)).Select(i => (Invoice: i, Open: index.OpenAmount(i))).ToList();
+        if (others.Count == 0 || others.Count > policy.CombinationCandidates) return null;
+        var sets = Combinations(others, rest, policy.CombinationSize, fewest: 1).Take(2).ToList();
+        return sets.Count == 0 ? null : sets;
     }
 
     /// <summary>Why the payer is this customer (their account, or their name), or null when nothing says so.</summary>
@@ -238,14 +270,14 @@ public static class MatchingEngine
             new(ReferenceEvidence.None, who.Evidence, kind, only, round, who.NameScore, invoices, ruleScore);
     }
 
-    /// <summary>Combinations of two to <paramref name="size"/> invoices summing exactly to the amount, oldest first.</summary>
+    /// <summary>Combinations of <paramref name="fewest"/> (two unless told) to <paramref name="size"/> invoices summing exactly to the amount, oldest first.</summary>
     private static IEnumerable<IReadOnlyList<(OpenInvoice Invoice, decimal Open)>> Combinations(
-        List<(OpenInvoice Invoice, decimal Open)> invoices, decimal amount, int size)
+        List<(OpenInvoice Invoice, decimal Open)> invoices, decimal amount, int size, int fewest = 2)
     {
         var chosen = new List<(OpenInvoice Invoice, decimal Open)>();
         IEnumerable<IReadOnlyList<(OpenInvoice Invoice, decimal Open)>> Search(int from, decimal left)
         {
-            if (left == 0m && chosen.Count >= 2) { yield return chosen.ToList(); yield break; }
+            if (left == 0m && chosen.Count >= fewest) { yield return chosen.ToList(); yield break; }
             if (chosen.Count == size || left <= 0m) yield break;
             for (var i = from; i < invoices.Count; i++)
             {
