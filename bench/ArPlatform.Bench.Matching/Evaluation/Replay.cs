@@ -32,7 +32,8 @@ public static class Replay
 {
     private static readonly DateTime Imported = new(2026, 11, 16, 7, 0, 0, DateTimeKind.Utc);
 
-    public static List<Evaluated> Run(LabelledScenario scenario, MatchPolicy policy, OutcomePolicy outcomes)
+    /// <param name="model">The confidence model deciding (the shipped one unless given).</param>
+    public static List<Evaluated> Run(LabelledScenario scenario, MatchPolicy policy, OutcomePolicy outcomes, ConfidenceModel? model = null)
     {
         var index = new MatchIndex(scenario.Context);
         var evaluated = new List<Evaluated>(scenario.Payments);
@@ -43,7 +44,7 @@ public static class Replay
             {
                 var payment = credits[i];
                 var match = MatchContextLoader.ToMatch(payment);
-                var decision = MatchingEngine.Decide(match, index, policy);
+                var decision = MatchingEngine.Decide(match, index, policy, model);
                 if (decision.AutoApply is { } applied) AutoMatcher.Settle(payment, applied, index, outcomes);
                 evaluated.Add(new Evaluated(scenario, file.Name, i, file.Credits[i], match, decision));
             }

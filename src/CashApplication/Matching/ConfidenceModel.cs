@@ -16,7 +16,7 @@ public sealed class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames =
     [
         "reference_exact", "reference_po", "reference_slip",
-        "payer_account", "payer_same_name", "payer_alike_name", "payer_shared_name", "payer_another_customer",
+        "payer_account", "payer_account_other_name", "payer_same_name", "payer_alike_name", "payer_shared_name", "payer_another_customer",
         "amount_short_with_reason", "amount_short_unexplained", "amount_over", "amount_discount", "amount_combination", "amount_rest_is_open_invoices",
         "unique", "round_sum", "name_score", "invoices", "rule_logit",
     ];
@@ -67,7 +67,7 @@ public sealed class ConfidenceModel
         return
         [
             Is(e.Reference == ReferenceEvidence.Exact), Is(e.Reference == ReferenceEvidence.PurchaseOrder), Is(e.Reference == ReferenceEvidence.Slip),
-            Is(e.Payer == PayerEvidence.KnownAccount), Is(e.Payer == PayerEvidence.SameName), Is(e.Payer == PayerEvidence.AlikeName),
+            Is(e.Payer == PayerEvidence.KnownAccount), Is(e.Payer == PayerEvidence.AccountUnderAnotherName), Is(e.Payer == PayerEvidence.SameName), Is(e.Payer == PayerEvidence.AlikeName),
             Is(e.Payer == PayerEvidence.SharedName), Is(e.Payer == PayerEvidence.AnotherCustomer),
             Is(e.Amount == AmountEvidence.ShortWithReason), Is(e.Amount == AmountEvidence.ShortUnexplained), Is(e.Amount == AmountEvidence.Over),
             Is(e.Amount == AmountEvidence.Discount), Is(e.Amount == AmountEvidence.Combination), Is(e.Amount == AmountEvidence.RestIsOpenInvoices),

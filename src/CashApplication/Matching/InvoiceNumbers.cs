@@ -34,6 +34,36 @@ public static class InvoiceNumbers
     }
 
     /// <summary>
+    /// Whether a reference found by its last group of digits says something else with its other
+    /// groups: "GH/25/01579" names the 2025 series, not invoice "EF/26/01579". Each earlier group
+    /// written must be the invoice's (leading zeros aside); a number written as one group, or as
+    /// its last group alone, says nothing else.
+    /// </summary>
+    public static bool Contradicts(string written, string number)
+    {
+        var (ours, theirs) = (Groups(written), Groups(number));
+        if (ours.Count <= 1) return false;
+        if (string.Concat(ours) == string.Concat(theirs)) return false;
+        var earlier = ours.Take(ours.Count - 1).ToList();
+        var invoiceEarlier = theirs.Take(Math.Max(0, theirs.Count - 1)).ToList();
+        return earlier.Count > invoiceEarlier.Count
+               || earlier.Where((group, i) => group.TrimStart('0') != invoiceEarlier[invoiceEarlier.Count - earlier.Count + i].TrimStart('0')).Any();
+    }
+
+    private static List<string> Groups(string written)
+    {
+        var groups = new List<string>();
+        for (var i = 0; i < written.Length;)
+        {
+            if (!char.IsAsciiDigit(written[i])) { i++; continue; }
+            var start = i;
+            while (i < written.Length && char.IsAsciiDigit(written[i])) i++;
+            groups.Add(written[start..i]);
+        }
+        return groups;
+    }
+
+    /// <summary>
     /// Every key one slip from the written one: each digit misread as another, each pair of
     /// neighbours swapped, each digit left out (the payer typed one too many), and each place
     /// given one more digit (the payer left one out).

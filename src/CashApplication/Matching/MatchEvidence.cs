@@ -17,6 +17,8 @@ public enum PayerEvidence
     Unknown,
     /// <summary>A bank account that paid this customer before.</summary>
     KnownAccount,
+    /// <summary>A bank account that paid this customer before, now under a name not theirs (a payment factory's, a parent's).</summary>
+    AccountUnderAnotherName,
     /// <summary>The customer's own name (or it cut short), and no other customer's name is alike.</summary>
     SameName,
     /// <summary>A name like the customer's, and no other customer's.</summary>

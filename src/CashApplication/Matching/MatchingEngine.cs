@@ -52,7 +52,15 @@ public static class MatchingEngine
     {
         var payers = new List<Payer>();
         if (index.CustomerOfBankAccount(payment.PayerAccount) is { } known)
-            payers.Add(new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
+        {
+            // An account that paid them before, under a name that is not theirs: a payment
+            // factory or a parent paying for several companies, not this customer's own account.
+            var named = payment.PayerName.Length > 0 && index.NameOf(known) is { } theirs
+                        && NameSimilarity.Score(payment.PayerName, theirs) < policy.NameThreshold && !NameSimilarity.IsSameName(payment.PayerName, theirs);
+            payers.Add(named
+                ? new Payer(known, 0.9m, KnownAccount(payment) + $", but under the name '{payment.PayerName}', not theirs", PayerEvidence.AccountUnderAnotherName)
+                : new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
+        }
         if (payment.PayerName.Length > 0)
         {
             var alike = index.SimilarNames(payment.PayerName, policy.NameThreshold);
@@ -199,6 +207,9 @@ public static class MatchingEngine
     {
         var keys = InvoiceNumbers.Keys(reference);
         var exact = keys.SelectMany(index.ByNumberKey).Where(eligible).Distinct().ToList();
+        // Found by its last digits, yet naming another year or series with the others: no more than a slip.
+        var contradicted = exact.Where(i => InvoiceNumbers.Contradicts(reference, i.Number)).ToList();
+        exact.RemoveAll(contradicted.Contains);
         var byPo = index.ByPo(reference).Where(eligible).Where(i => !exact.Contains(i)).ToList();
         var hits = exact.Select(i => (i, $"remittance '{reference}' is invoice {i.Number}", ReferenceEvidence.Exact))
             .Concat(byPo.Select(i => (i, $"remittance '{reference}' is the PO of invoice {i.Number}", ReferenceEvidence.PurchaseOrder)))
@@ -207,6 +218,8 @@ public static class MatchingEngine
         if (hits.Count == 0 && !index.Knows(reference))
             hits = keys.SelectMany(index.OneSlipFrom).Where(eligible).Distinct()
                 .Select(i => (i, $"remittance '{reference}' is one digit slip from invoice {i.Number}", ReferenceEvidence.Slip)).ToList();
+        if (hits.Count == 0)
+            hits = contradicted.Select(i => (i, $"remittance '{reference}' ends as invoice {i.Number} does, but names another year or series", ReferenceEvidence.Slip)).ToList();
         // Several invoices answer to the reference: the identified payer's, if that settles it.
         if (hits.Count > 1 && payers.Value.Count > 0)
         {
@@ -226,8 +239,9 @@ public static class MatchingEngine
     private static IEnumerable<MatchProposal> FromAmount(PaymentToMatch payment, MatchIndex index, List<OpenInvoice> theirs, Payer payer, MatchPolicy policy)
     {
         var exact = theirs.Where(i => index.OpenAmount(i) == payment.Amount).ToList();
-        // A round sum from someone known only by name may as well be a stranger's: the amount is no evidence then.
-        var round = payer.ByName && payment.Amount % 100m == 0m;
+        // A round sum from someone known only by name, or through an account under another name, may as
+        // well be another's: the amount is little evidence then.
+        var round = (payer.ByName || payer.Evidence == PayerEvidence.AccountUnderAnotherName) && payment.Amount % 100m == 0m;
         foreach (var invoice in exact)
             yield return Single(payer, invoice, payment.Amount, 0m, exact.Count > 1 ? 0.6m : round ? 0.94m : 0.97m, AmountEvidence.Exact, exact.Count == 1,
                 exact.Count > 1 ? $"one of {exact.Count} open invoices of exactly this amount"
