@@ -15,7 +15,7 @@ public enum ReferenceEvidence
 public enum PayerEvidence
 {
     Unknown,
-    /// <summary>A bank account that paid this customer before.</summary>
+    /// <summary>A bank account that paid this customer before, or a payer name a person applied to them: a payer known from confirmed applications.</summary>
     KnownAccount,
     /// <summary>The customer's own name (or it cut short), and no other customer's name is alike.</summary>
     SameName,

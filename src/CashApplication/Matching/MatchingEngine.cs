@@ -43,7 +43,8 @@ public static class MatchingEngine
     }
 
     /// <summary>
-    /// Who may have paid: a bank account seen on their confirmed payments, or a name like theirs.
+    /// Who may have paid: a bank account seen on their confirmed payments, a payer name a person
+    /// taught, or a name like theirs.
     /// A name singles a customer out when it is theirs (or theirs cut short by the bank) and no
     /// other customer's name is alike; then it is as strong as the name is close. A name alike
     /// several customers' says less of each.
@@ -53,6 +54,10 @@ public static class MatchingEngine
         var payers = new List<Payer>();
         if (index.CustomerOfBankAccount(payment.PayerAccount) is { } known)
             payers.Add(new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
+        // A person's word that this name is theirs counts as much as an account seen paying them:
+        // both are a payer known from confirmed applications.
+        if (index.CustomerOfPayerName(payment.PayerName) is { } taught && payers.All(p => p.CustomerId != taught))
+            payers.Add(new Payer(taught, 0.98m, TaughtName(payment), PayerEvidence.KnownAccount));
         if (payment.PayerName.Length > 0)
         {
             var alike = index.SimilarNames(payment.PayerName, policy.NameThreshold);
@@ -187,6 +192,7 @@ public static class MatchingEngine
     private static (string? Reason, PayerEvidence Kind, decimal NameScore) Agreement(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy)
     {
         if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return (KnownAccount(payment), PayerEvidence.KnownAccount, 0m);
+        if (index.CustomerOfPayerName(payment.PayerName) == customerId) return (TaughtName(payment), PayerEvidence.KnownAccount, 0m);
         if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return (null, PayerEvidence.Unknown, 0m);
         var score = NameSimilarity.Score(payment.PayerName, name);
         if (score < policy.NameThreshold) return (null, PayerEvidence.Unknown, score);
@@ -292,6 +298,9 @@ public static class MatchingEngine
 
     private static string KnownAccount(PaymentToMatch payment) =>
         $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before";
+
+    private static string TaughtName(PaymentToMatch payment) =>
+        $"payer name '{payment.PayerName}' was applied to this customer by a person before";
 
     private static string AlikeName(PaymentToMatch payment, string name, decimal score, bool same = false) =>
         same ? $"payer name '{payment.PayerName}' is '{name}'" : $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})";
