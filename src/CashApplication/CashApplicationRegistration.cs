@@ -49,6 +49,7 @@ public static class CashApplicationRegistration
         builder.Services.AddScoped<MatchContextLoader>();
         builder.Services.AddScoped<AutoMatcher>();
         builder.Services.AddScoped<PayerLearning>();
+        builder.Services.AddScoped<PayerLessons>();
         builder.Services.AddScoped<ApplicationLedger>();
         builder.Services.AddScoped<ManualApplication>();
         builder.Services.AddScoped<CashApplicationMetricsService>();
