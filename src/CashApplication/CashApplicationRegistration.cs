@@ -48,7 +48,8 @@ public static class CashApplicationRegistration
         builder.Services.AddScoped<MatchSuggestionService>();
         builder.Services.AddScoped<MatchContextLoader>();
         builder.Services.AddScoped<AutoMatcher>();
-        builder.Services.AddScoped<BankAccountLearning>();
+        builder.Services.AddScoped<PayerLearning>();
+        builder.Services.AddScoped<PayerLessons>();
         builder.Services.AddScoped<ApplicationLedger>();
         builder.Services.AddScoped<ManualApplication>();
         builder.Services.AddScoped<CashApplicationMetricsService>();

@@ -8,16 +8,13 @@ namespace ArPlatform.CashApplication.Applications;
 
 /// <summary>
 /// The one way an application is committed here: the payment's cash taken, the application
-/// stored pending (its own outbox row), the payer's bank account learned when the match is sure,
-/// the change audited, and delivery to Billing started once the command commits.
+/// stored pending (its own outbox row), what it teaches about the payer learned
+/// (<see cref="PayerLearning"/>), the change audited, and delivery to Billing started once the command commits.
 /// </summary>
 public sealed class ApplicationLedger(
     CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands, ApplicationDispatcher dispatcher,
-    BankAccountLearning learning, IOptions<DispatchOptions> options, TimeProvider clock)
+    PayerLearning learning, IOptions<DispatchOptions> options, TimeProvider clock)
 {
-    /// <summary>Confidence at or above which an automatic match teaches us the payer's bank account.</summary>
-    private const decimal LearnFrom = 0.99m;
-
     /// <summary>
     /// Takes a batch of payments read untracked (on another connection) into this command as they
     /// were read, so what committing changes of them is saved and checked against that; and reads
@@ -26,24 +23,24 @@ public sealed class ApplicationLedger(
     public Task PrepareAsync(IReadOnlyCollection<Payment> payments, CancellationToken ct)
     {
         db.Payments.AttachRange(payments);
-        return learning.ReadAsync(payments.Select(p => p.PayerAccount), ct);
+        return learning.ReadAsync(payments, automatic: true, ct);
     }
 
-    public PaymentApplication Commit(Payment payment, PaymentApplication draft)
+    /// <param name="customerName">For a person's application, the customer's name as Billing has it (what tells whether the payer's name is worth learning).</param>
+    public PaymentApplication Commit(Payment payment, PaymentApplication draft, string? customerName = null)
     {
         payment.Commit(draft.CustomerId, draft.Cash, draft.OnAccount);
         var application = PaymentApplication.Create(draft, clock.GetUtcNow().UtcDateTime);
         db.Applications.Add(application);
-        if (!application.Automatic || application.Confidence >= LearnFrom)
-            learning.Learn(payment.PayerAccount, application.CustomerId, application.Id);
         commands.Audit("payment-application", application.Id, null, application.ToProto());
+        learning.Learn(payment, application, customerName);
         DeliverAfterCommit();
         return application;
     }
 
     /// <summary>
     /// Saves what a batch committed and lets it go: the new applications (with their lines) and
-    /// the payments they took in bulk, the accounts learned through EF, in the command's
+    /// the payments they took in bulk, the lessons learned through EF, in the command's
     /// transaction. For thousands of applications at once, where tracked writes cost the most.
     /// </summary>
     public async Task SaveBatchAsync(CancellationToken ct)

@@ -17,12 +17,14 @@ namespace ArPlatform.CashApplication.Applications;
 /// <summary>
 /// A person's decisions on a payment: apply it (to invoices they choose, with what to do about
 /// each shortfall, the rest on account or unapplied), unapply it, or return it. Each decision is
-/// committed here and carried out in Billing by the dispatcher, as automatic ones are.
+/// committed here and carried out in Billing by the dispatcher, as automatic ones are. Each is a
+/// label for matching: an application teaches who the payer is, an unapply forgets it
+/// (<see cref="PayerLearning"/>).
 /// </summary>
 public sealed class ManualApplication(
     CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands, ApplicationLedger ledger,
     PaymentViews views, PaymentQueries queries, Billing.BillingService.BillingServiceClient billing, CallerContext caller,
-    IOptions<OutcomePolicy> policy, TimeProvider clock)
+    PayerLearning learning, IOptions<OutcomePolicy> policy, TimeProvider clock)
 {
     public const int MaxAllocations = 200;
 
@@ -33,12 +35,16 @@ public sealed class ManualApplication(
         if (committed is null)
         {
             var invoices = await InvoicesAsync(request.Allocations, ct);
-            if (request.Allocations.Count == 0) await RequireCustomerAsync(request.CustomerId, ct);
+            // Whose name the payer's is compared with, to learn it when it says nothing of them.
+            var customerName = request.Allocations.Count == 0
+                ? await CustomerNameAsync(request.CustomerId, required: true, ct)
+                : invoices.Values.Select(i => i.CustomerId).Distinct().ToList() is [var only] ? await CustomerNameAsync(only, required: false, ct) : null;
             committed = await commands.ExecuteAsync("ApplyPaymentManually", request.RequestId, request, async token =>
             {
                 var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == request.Id, token) ?? throw new NotFoundException("payment", request.Id);
                 var draft = Draft(request, payment, invoices);
-                return payment.ToProto(showBankingDetails: false, [ledger.Commit(payment, draft)]);
+                await learning.ReadAsync([payment], automatic: false, token);
+                return payment.ToProto(showBankingDetails: false, [ledger.Commit(payment, draft, customerName)]);
             }, ct);
         }
         var now = await AsItNowStandsAsync(request.Id, ct);
@@ -75,7 +81,13 @@ public sealed class ManualApplication(
                         ? $"Payment {payment.Id} has no application to unapply."
                         : $"Payment {payment.Id} has no live application {request.ApplicationId}.");
             EnsureAnotherPersonTakesBack(targets);
-            foreach (var application in targets) ledger.Reverse(application, caller.Actor, CardNumbers.Mask(request.Reason));
+            var reason = CardNumbers.Mask(request.Reason);
+            foreach (var application in targets)
+            {
+                ledger.Reverse(application, caller.Actor, reason);
+                // A person says this cash was not (all) this customer's: what made the payer theirs goes too.
+                await learning.ForgetAsync(payment, application, caller.Actor, reason, token);
+            }
             return payment.ToProto(showBankingDetails: false);
         }, ct);
         return await AsItNowStandsAsync(request.Id, ct);
@@ -164,14 +176,16 @@ public sealed class ManualApplication(
         return invoices;
     }
 
-    private async Task RequireCustomerAsync(string customerId, CancellationToken ct)
+    /// <summary>The customer's name; when not found, a bad customer_id if <paramref name="required"/> (all on account), else null.</summary>
+    private async Task<string?> CustomerNameAsync(string customerId, bool required, CancellationToken ct)
     {
         try
         {
-            await billing.GetCustomerAsync(new Billing.GetCustomerRequest { Id = customerId }, cancellationToken: ct);
+            return (await billing.GetCustomerAsync(new Billing.GetCustomerRequest { Id = customerId }, cancellationToken: ct)).Name;
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
+            if (!required) return null;
             throw new RequestValidationException([new FieldViolation("customer_id", $"customer '{customerId}' was not found")]);
         }
     }

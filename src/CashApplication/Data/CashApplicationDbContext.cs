@@ -1,5 +1,6 @@
 using ArPlatform.CashApplication.Applications;
 using ArPlatform.CashApplication.Imports;
+using ArPlatform.CashApplication.Matching;
 using ArPlatform.CashApplication.Payments;
 using ArPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace ArPlatform.CashApplication.Data;
 
 /// <summary>
 /// CashApplication's database: bank-file imports, the payments they brought, their applications
-/// and the bank accounts learned from them. One subclass per
+/// and what they taught about payers (bank accounts, names). One subclass per
 /// provider keeps each provider's migrations apart.
 /// </summary>
 public abstract class CashApplicationDbContext(DbContextOptions options) : ServiceDbContext(options)
@@ -16,7 +17,7 @@ public abstract class CashApplicationDbContext(DbContextOptions options) : Servi
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<BankFileImportRecord> Imports => Set<BankFileImportRecord>();
     public DbSet<PaymentApplication> Applications => Set<PaymentApplication>();
-    public DbSet<LearnedBankAccount> LearnedBankAccounts => Set<LearnedBankAccount>();
+    public DbSet<PayerLesson> PayerLessons => Set<PayerLesson>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -104,12 +105,22 @@ public abstract class CashApplicationDbContext(DbContextOptions options) : Servi
             });
             e.Navigation(a => a.Lines).AutoInclude();
         });
-        model.Entity<LearnedBankAccount>(e =>
+        model.Entity<PayerLesson>(e =>
         {
-            e.HasKey(a => a.Account);
-            e.Property(a => a.Account).HasMaxLength(64);
-            e.Property(a => a.CustomerId).HasMaxLength(26);
-            e.Property(a => a.LearnedFrom).HasMaxLength(26);
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).HasMaxLength(26);
+            e.Property(l => l.Payer).HasMaxLength(PayerNames.MaxLength);
+            e.Property(l => l.CustomerId).HasMaxLength(26);
+            e.Property(l => l.LearnedFrom).HasMaxLength(26);
+            e.Property(l => l.LearnedBy).HasMaxLength(200);
+            e.Property(l => l.ForgottenBy).HasMaxLength(200);
+            e.Property(l => l.ForgetReason).HasMaxLength(300);
+            e.Ignore(l => l.IsLive);
+            // One lesson per payer and customer (forgotten ones live again when taught again);
+            // what a batch's payers are, a customer's lessons page by id, an unapply finds what its application taught.
+            e.HasIndex(l => new { l.Kind, l.Payer, l.CustomerId }).IsUnique();
+            e.HasIndex(l => new { l.CustomerId, l.Id });
+            e.HasIndex(l => l.LearnedFrom);
         });
     }
 }

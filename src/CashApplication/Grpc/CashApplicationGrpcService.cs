@@ -20,7 +20,7 @@ namespace ArPlatform.CashApplication.Grpc;
 public sealed class CashApplicationGrpcService(
     BankFileImporter importer, BankFileSpool spool, PaymentRecorder recorder, PaymentQueries payments, MatchSuggestionService matching,
     ManualApplication manual, CashApplicationMetricsService metrics, AuditLogReader<CashApplicationDbContext> audit,
-    PortfolioGuard portfolio)
+    PortfolioGuard portfolio, PayerLessons lessons)
     : CashApplicationService.CashApplicationServiceBase
 {
     /// <summary>ULIDs.</summary>
@@ -96,6 +96,17 @@ public sealed class CashApplicationGrpcService(
         portfolio.EnsureWholeBookAllowed("Cash application metrics");
         return metrics.GetAsync(request, context.CancellationToken);
     }
+
+    [Authorize(Policy = Policies.ReadReceivables)]
+    public override async Task<ListPayerLessonsResponse> ListPayerLessons(ListPayerLessonsRequest request, ServerCallContext context)
+    {
+        await portfolio.EnsureListableAsync(request.CustomerId, context.CancellationToken);
+        return await lessons.ListAsync(request, context.CancellationToken);
+    }
+
+    [Authorize(Policy = Policies.ApplyCash)]
+    public override Task<Contracts.CashApplication.V1.PayerLesson> ForgetPayerLesson(ForgetPayerLessonRequest request, ServerCallContext context) =>
+        lessons.ForgetAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

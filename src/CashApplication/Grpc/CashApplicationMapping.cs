@@ -92,6 +92,24 @@ public static class CashApplicationMapping
         Note = a.Note,
     };
 
+    /// <param name="showBankingDetails">Whether the caller may see a taught bank account in full.</param>
+    /// <param name="ambiguous">Whether the same payer is also taught for another customer.</param>
+    public static Proto.PayerLesson ToProto(this PayerLesson l, bool showBankingDetails, bool ambiguous = false) => new()
+    {
+        Id = l.Id,
+        CustomerId = l.CustomerId,
+        Kind = (Proto.PayerLessonKind)(int)l.Kind,
+        Payer = l.Kind != PayerLessonKind.BankAccount || showBankingDetails || l.Payer.Length <= 4 ? l.Payer : "****" + l.Payer[^4..],
+        LearnedFromApplicationId = l.LearnedFrom,
+        LearnedBy = l.LearnedBy,
+        LearnedAutomatically = l.Automatic,
+        LearnTime = Timestamp.FromDateTime(DateTime.SpecifyKind(l.LearnedAt, DateTimeKind.Utc)),
+        Ambiguous = ambiguous,
+        ForgetTime = l.ForgottenAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+        ForgottenBy = l.ForgottenBy,
+        ForgetReason = l.ForgetReason,
+    };
+
     private static Proto.RemittanceLine ToProto(this PaymentRemittance r, string currency) => new()
     {
         Qualifier = r.Qualifier,

@@ -63,9 +63,10 @@ public sealed class AutoMatcher(
         var currencies = await unapplied.Select(p => p.Currency).Distinct().ToListAsync(ct);
         if (currencies.Count == 0) return 0;
         var accounts = await unapplied.Where(p => p.PayerAccount != "").Select(p => p.PayerAccount).Distinct().ToListAsync(ct);
+        var names = await unapplied.Where(p => p.PayerName != "").Select(p => p.PayerName).Distinct().ToListAsync(ct);
         var references = await unapplied.SelectMany(p => p.Remittance, (_, r) => r.Reference).Distinct().ToListAsync(ct);
         var reading = System.Diagnostics.Stopwatch.StartNew();
-        var appliedNow = await shared.WithIndexAsync(currencies, accounts, references, loader, index =>
+        var appliedNow = await shared.WithIndexAsync(currencies, accounts, names, references, loader, index =>
         {
             metrics.Stage("read_billing", reading.Elapsed);
             return ApplyAllAsync(key, which, index, ct);

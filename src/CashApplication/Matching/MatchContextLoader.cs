@@ -9,26 +9,28 @@ namespace ArPlatform.CashApplication.Matching;
 
 /// <summary>
 /// What matching needs to know, read once per batch of payments: Billing's open invoices in the
-/// payments' currencies (one server stream, however many), its customers (paged), and the bank
-/// accounts learned here.
+/// payments' currencies (one server stream, however many), its customers (paged), and what was
+/// learned here of the payments' payers (bank accounts, names).
 /// </summary>
-public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClient billing, BankAccountLearning learning)
+public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClient billing, PayerLearning learning)
 {
-    public async Task<MatchIndex> LoadAsync(IReadOnlyCollection<string> currencies, IReadOnlyCollection<string> payerAccounts, CancellationToken ct)
+    public async Task<MatchIndex> LoadAsync(IReadOnlyCollection<string> currencies, IReadOnlyCollection<string> payerAccounts,
+        IReadOnlyCollection<string> payerNames, CancellationToken ct)
     {
         // The customers' pages are read while the invoices stream: two calls to Billing in flight, not one after the other.
         var customers = CustomersAsync(ct);
         var invoices = await OpenInvoicesAsync(currencies, null, ct);
-        return new MatchIndex(new MatchContext(invoices, await customers, await learning.CustomersOfAsync(payerAccounts, ct)), currencies);
+        var learned = await learning.KnownAsync(payerAccounts, payerNames, ct);
+        return new MatchIndex(new MatchContext(invoices, await customers, learned.CustomerByBankAccount, learned.CustomerByPayerName), currencies);
     }
 
     /// <summary>The open invoices in these currencies issued since a time (UTC), to bring a reused index up to date.</summary>
     public Task<List<OpenInvoice>> IssuedSinceAsync(IReadOnlyCollection<string> currencies, DateTime since, CancellationToken ct) =>
         OpenInvoicesAsync(currencies, since, ct);
 
-    /// <summary>The bank accounts learned for these payer accounts, to bring a reused index up to date.</summary>
-    public Task<Dictionary<string, string>> LearnedAccountsAsync(IReadOnlyCollection<string> payerAccounts, CancellationToken ct) =>
-        learning.CustomersOfAsync(payerAccounts, ct);
+    /// <summary>What is learned now of these payers, to bring a reused index up to date.</summary>
+    public Task<LearnedPayers> LearnedPayersAsync(IReadOnlyCollection<string> payerAccounts, IReadOnlyCollection<string> payerNames, CancellationToken ct) =>
+        learning.KnownAsync(payerAccounts, payerNames, ct);
 
     /// <summary>The payment as the engine sees it: what is left of it to place, and what its payer remitted.</summary>
     public static PaymentToMatch ToMatch(Payment payment) => new(payment.Currency, payment.UnappliedAmount, payment.BookingDate,

@@ -15,7 +15,7 @@ public enum ReferenceEvidence
 public enum PayerEvidence
 {
     Unknown,
-    /// <summary>A bank account that paid this customer before.</summary>
+    /// <summary>A bank account that paid this customer before, or a payer name a person applied to them: a payer known from confirmed applications.</summary>
     KnownAccount,
     /// <summary>A bank account that paid this customer before, now under a name not theirs (a payment factory's, a parent's).</summary>
     AccountUnderAnotherName,

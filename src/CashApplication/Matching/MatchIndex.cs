@@ -18,6 +18,8 @@ public sealed class MatchIndex
     private CustomerNameIndex? _names;
     private readonly Dictionary<string, string> _nameOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _customerByBankAccount;
+    /// <summary>Payer names people taught, normalised.</summary>
+    private readonly Dictionary<string, string> _customerByPayerName = new(StringComparer.Ordinal);
 
     /// <param name="currencies">The currencies the context was read for (those of its invoices when not given).</param>
     public MatchIndex(MatchContext context, IEnumerable<string>? currencies = null)
@@ -27,6 +29,8 @@ public sealed class MatchIndex
         _customers = context.Customers;
         foreach (var customer in context.Customers) _nameOf[customer.Id] = customer.Name;
         _customerByBankAccount = new Dictionary<string, string>(context.CustomerByBankAccount, StringComparer.Ordinal);
+        foreach (var (name, customer) in context.CustomerByPayerName ?? new Dictionary<string, string>())
+            _customerByPayerName[PayerNames.Normalise(name)] = customer;
     }
 
     /// <summary>Invoices issued since the index was read; those it already holds are left as they are (it knows what it consumed of them).</summary>
@@ -52,6 +56,21 @@ public sealed class MatchIndex
     public void LearnBankAccounts(IReadOnlyDictionary<string, string> customerByAccount)
     {
         foreach (var (account, customer) in customerByAccount) _customerByBankAccount[account] = customer;
+    }
+
+    /// <summary>
+    /// Brings what a reused index knows of these payers up to what is learned now: lessons taught
+    /// since are known, and those forgotten (or taught for a second customer) no longer identify anyone.
+    /// </summary>
+    public void Relearn(LearnedPayers learned)
+    {
+        foreach (var account in learned.AccountsAsked)
+            if (learned.CustomerByBankAccount.TryGetValue(account, out var customer)) _customerByBankAccount[account] = customer;
+            else _customerByBankAccount.Remove(account);
+        var taught = learned.CustomerByPayerName.ToDictionary(n => PayerNames.Normalise(n.Key), n => n.Value, StringComparer.Ordinal);
+        foreach (var name in learned.NamesAsked.Select(PayerNames.Normalise))
+            if (taught.TryGetValue(name, out var customer)) _customerByPayerName[name] = customer;
+            else _customerByPayerName.Remove(name);
     }
 
     /// <summary>What is open of the invoice now (less what earlier payments of the batch took).</summary>
@@ -89,6 +108,10 @@ public sealed class MatchIndex
 
     public string? CustomerOfBankAccount(string account) =>
         account.Length > 0 && _customerByBankAccount.TryGetValue(account, out var id) ? id : null;
+
+    /// <summary>The customer people taught this payer name to be, written the same way (<see cref="PayerNames.Normalise"/>).</summary>
+    public string? CustomerOfPayerName(string payerName) =>
+        _customerByPayerName.Count > 0 && payerName.Length > 0 && _customerByPayerName.TryGetValue(PayerNames.Normalise(payerName), out var id) ? id : null;
 
     /// <summary>Customers whose name scores at least the threshold against the payer's, best first.</summary>
     public IReadOnlyList<(CustomerName Customer, decimal Score)> SimilarNames(string payerName, decimal threshold)

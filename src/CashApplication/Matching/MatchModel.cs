@@ -7,10 +7,24 @@ public sealed record OpenInvoice(
 
 public sealed record CustomerName(string Id, string Name);
 
-/// <summary>What matching knows of the world: open invoices, customers, and bank accounts learned from confirmed matches.</summary>
+/// <summary>
+/// What matching knows of the world: open invoices, customers, and the payers learned from
+/// confirmed matches — bank accounts, and names people applied to a customer they do not
+/// resemble (keyed as <see cref="PayerNames.Normalise"/> keeps them).
+/// </summary>
 public sealed record MatchContext(
     IReadOnlyList<OpenInvoice> OpenInvoices, IReadOnlyList<CustomerName> Customers,
-    IReadOnlyDictionary<string, string> CustomerByBankAccount);
+    IReadOnlyDictionary<string, string> CustomerByBankAccount,
+    IReadOnlyDictionary<string, string>? CustomerByPayerName = null);
+
+/// <summary>
+/// What is learned now of the payers asked about (bank accounts, payer names as written): each
+/// one asked and not in the maps identifies no one (never taught, forgotten, or taught for two
+/// customers), so a reused index forgets it too.
+/// </summary>
+public sealed record LearnedPayers(
+    IReadOnlyCollection<string> AccountsAsked, IReadOnlyCollection<string> NamesAsked,
+    IReadOnlyDictionary<string, string> CustomerByBankAccount, IReadOnlyDictionary<string, string> CustomerByPayerName);
 
 /// <summary>One remittance line: the reference, what the payer says it paid on it, and its reason for any adjustment.</summary>
 public sealed record RemittanceReference(string Reference, decimal? PaidAmount = null, string AdjustmentReason = "");

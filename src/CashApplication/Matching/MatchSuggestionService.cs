@@ -18,7 +18,7 @@ public sealed class MatchSuggestionService(
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct)
                       ?? throw new NotFoundException("payment", paymentId);
-        var index = await loader.LoadAsync([payment.Currency], [payment.PayerAccount], ct);
+        var index = await loader.LoadAsync([payment.Currency], [payment.PayerAccount], [payment.PayerName], ct);
         var decision = MatchingEngine.Decide(MatchContextLoader.ToMatch(payment), index, policy.Value);
         return new Proto.MatchSuggestions
         {

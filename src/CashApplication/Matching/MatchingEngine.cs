@@ -43,7 +43,8 @@ public static class MatchingEngine
     }
 
     /// <summary>
-    /// Who may have paid: a bank account seen on their confirmed payments, or a name like theirs.
+    /// Who may have paid: a bank account seen on their confirmed payments, a payer name a person
+    /// taught, or a name like theirs.
     /// A name singles a customer out when it is theirs (or theirs cut short by the bank) and no
     /// other customer's name is alike; then it is as strong as the name is close. A name alike
     /// several customers' says less of each.
@@ -53,14 +54,19 @@ public static class MatchingEngine
         var payers = new List<Payer>();
         if (index.CustomerOfBankAccount(payment.PayerAccount) is { } known)
         {
-            // An account that paid them before, under a name that is not theirs: a payment
-            // factory or a parent paying for several companies, not this customer's own account.
+            // An account that paid them before, under a name that is not theirs (nor one a person
+            // taught for them): a payment factory or a parent paying for several companies.
             var named = payment.PayerName.Length > 0 && index.NameOf(known) is { } theirs
-                        && NameSimilarity.Score(payment.PayerName, theirs) < policy.NameThreshold && !NameSimilarity.IsSameName(payment.PayerName, theirs);
+                        && NameSimilarity.Score(payment.PayerName, theirs) < policy.NameThreshold && !NameSimilarity.IsSameName(payment.PayerName, theirs)
+                        && index.CustomerOfPayerName(payment.PayerName) != known;
             payers.Add(named
                 ? new Payer(known, 0.9m, KnownAccount(payment) + $", but under the name '{payment.PayerName}', not theirs", PayerEvidence.AccountUnderAnotherName)
                 : new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
         }
+        // A person's word that this name is theirs counts as much as an account seen paying them:
+        // both are a payer known from confirmed applications.
+        if (index.CustomerOfPayerName(payment.PayerName) is { } taught && payers.All(p => p.CustomerId != taught))
+            payers.Add(new Payer(taught, 0.98m, TaughtName(payment), PayerEvidence.KnownAccount));
         if (payment.PayerName.Length > 0)
         {
             var alike = index.SimilarNames(payment.PayerName, policy.NameThreshold);
@@ -195,6 +201,7 @@ public static class MatchingEngine
     private static (string? Reason, PayerEvidence Kind, decimal NameScore) Agreement(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy)
     {
         if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return (KnownAccount(payment), PayerEvidence.KnownAccount, 0m);
+        if (index.CustomerOfPayerName(payment.PayerName) == customerId) return (TaughtName(payment), PayerEvidence.KnownAccount, 0m);
         if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return (null, PayerEvidence.Unknown, 0m);
         var score = NameSimilarity.Score(payment.PayerName, name);
         if (score < policy.NameThreshold) return (null, PayerEvidence.Unknown, score);
@@ -306,6 +313,9 @@ public static class MatchingEngine
 
     private static string KnownAccount(PaymentToMatch payment) =>
         $"bank account ending {Last4(payment.PayerAccount)} paid this customer's invoices before";
+
+    private static string TaughtName(PaymentToMatch payment) =>
+        $"payer name '{payment.PayerName}' was applied to this customer by a person before";
 
     private static string AlikeName(PaymentToMatch payment, string name, decimal score, bool same = false) =>
         same ? $"payer name '{payment.PayerName}' is '{name}'" : $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})";

@@ -22,11 +22,13 @@ public sealed class SharedMatchIndex(IOptions<MatchPolicy> policy, TimeProvider 
 
     /// <summary>
     /// Runs <paramref name="match"/> alone with an index holding the currencies: read afresh when
-    /// none fresh enough is held, else brought up to date with the bank accounts learned since
-    /// and, when it knows no invoice for one of the batch's references, the invoices issued since.
+    /// none fresh enough is held, else brought up to date with what is learned now of the batch's
+    /// payers (taught since, or forgotten) and, when it knows no invoice for one of the batch's
+    /// references, the invoices issued since.
     /// </summary>
     public async Task<T> WithIndexAsync<T>(IReadOnlyCollection<string> currencies, IReadOnlyCollection<string> payerAccounts,
-        IReadOnlyCollection<string> references, MatchContextLoader loader, Func<MatchIndex, Task<T>> match, CancellationToken ct)
+        IReadOnlyCollection<string> payerNames, IReadOnlyCollection<string> references, MatchContextLoader loader,
+        Func<MatchIndex, Task<T>> match, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -38,12 +40,12 @@ public sealed class SharedMatchIndex(IOptions<MatchPolicy> policy, TimeProvider 
             {
                 if (!references.All(_index!.Knows))
                     _index.AddInvoices(await loader.IssuedSinceAsync(_index.Currencies, _readAt - ClockSkew, ct));
-                _index.LearnBankAccounts(await loader.LearnedAccountsAsync(payerAccounts, ct));
+                _index.Relearn(await loader.LearnedPayersAsync(payerAccounts, payerNames, ct));
             }
             else
             {
                 _index = null; // let the old one go before the new one is read
-                _index = await loader.LoadAsync(currencies, payerAccounts, ct);
+                _index = await loader.LoadAsync(currencies, payerAccounts, payerNames, ct);
                 _readAt = now;
             }
             return await match(_index);

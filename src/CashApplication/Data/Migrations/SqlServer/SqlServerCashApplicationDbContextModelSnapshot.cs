@@ -22,28 +22,64 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("ArPlatform.CashApplication.Applications.LearnedBankAccount", b =>
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.PayerLesson", b =>
                 {
-                    b.Property<string>("Account")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("bit");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(26)
                         .HasColumnType("nvarchar(26)");
 
+                    b.Property<string>("ForgetReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("ForgottenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ForgottenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("LearnedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("LearnedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("LearnedFrom")
                         .IsRequired()
                         .HasMaxLength(26)
                         .HasColumnType("nvarchar(26)");
 
-                    b.HasKey("Account");
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
-                    b.ToTable("LearnedBankAccounts");
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnedFrom");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("Kind", "Payer", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("PayerLessons");
                 });
 
             modelBuilder.Entity("ArPlatform.CashApplication.Applications.PaymentApplication", b =>

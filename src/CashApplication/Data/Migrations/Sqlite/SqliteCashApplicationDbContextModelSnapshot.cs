@@ -17,18 +17,42 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("ArPlatform.CashApplication.Applications.LearnedBankAccount", b =>
+            modelBuilder.Entity("ArPlatform.CashApplication.Applications.PayerLesson", b =>
                 {
-                    b.Property<string>("Account")
-                        .HasMaxLength(64)
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForgetReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ForgottenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForgottenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LearnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LearnedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LearnedFrom")
@@ -36,9 +60,21 @@ namespace ArPlatform.CashApplication.Data.Migrations.Sqlite
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Account");
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("LearnedBankAccounts");
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnedFrom");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("Kind", "Payer", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("PayerLessons");
                 });
 
             modelBuilder.Entity("ArPlatform.CashApplication.Applications.PaymentApplication", b =>
