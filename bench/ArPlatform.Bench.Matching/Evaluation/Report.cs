@@ -17,7 +17,7 @@ public static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"# Matching accuracy — split: {split}, seed {seed}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{payments.Count} payments in {scenarios.Count} scenarios; policy: auto-apply at ≥ {policy.AutoApplyThreshold:0.00} and {policy.AutoApplyMargin:0.00} ahead of the next; " +
+            $"{payments.Count} payments in {scenarios.Count} scenarios; policy: auto-apply at ≥ {(policy.AutoApplyThreshold ?? ConfidenceModel.Shipped.AutoApplyThreshold):0.00} and {policy.AutoApplyMargin:0.00} ahead of the next; " +
             $"decided in {elapsed.TotalSeconds:0.0} s (generation, parsing and matching).");
         text.AppendLine();
 
@@ -57,7 +57,7 @@ public static class Report
         text.AppendLine();
 
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"## Threshold for a precision target (top proposal's confidence swept, margin {policy.AutoApplyMargin:0.00} kept; index consumption as decided at {policy.AutoApplyThreshold:0.00})");
+            $"## Threshold for a precision target (top proposal's confidence swept, margin {policy.AutoApplyMargin:0.00} kept; index consumption as decided at {(policy.AutoApplyThreshold ?? ConfidenceModel.Shipped.AutoApplyThreshold):0.00})");
         text.AppendLine();
         var sweep = new Table("target precision", "lowest threshold holding it", "would apply", "precision there", "identifiable applied right");
         foreach (var target in Targets)

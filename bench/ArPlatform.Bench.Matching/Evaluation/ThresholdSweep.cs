@@ -1,3 +1,5 @@
+using ArPlatform.CashApplication.Matching;
+
 namespace ArPlatform.Bench.Matching.Evaluation;
 
 /// <summary>What applying alone at one threshold would give.</summary>
@@ -18,7 +20,8 @@ public static class ThresholdSweep
     public static ThresholdPoint? Lowest(IReadOnlyList<Evaluated> payments, decimal targetPrecision, decimal margin)
     {
         var identifiable = payments.Count(p => p.Truth.CustomerId is not null);
-        var clear = payments.Where(p => p.Top is { } top && (p.Decision.Proposals.Count == 1 || p.Decision.Proposals[1].Confidence <= top.Confidence - margin))
+        var clear = payments.Where(p => p.Top is { } top && MatchingEngine.RulesAllow(top)
+                                        && (p.Decision.Proposals.Count == 1 || p.Decision.Proposals[1].Confidence <= top.Confidence - margin))
             .GroupBy(p => p.Top!.Confidence).OrderByDescending(g => g.Key);
         ThresholdPoint? holding = null;
         var (applied, correct) = (0, 0);

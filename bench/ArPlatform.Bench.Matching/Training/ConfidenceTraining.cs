@@ -82,7 +82,7 @@ public static class ConfidenceTraining
     /// <summary>What applying at <paramref name="threshold"/> gives on the payments.</summary>
     private static ThresholdPoint At(IReadOnlyList<Evaluated> payments, decimal threshold, decimal margin)
     {
-        var applied = payments.Where(p => p.Top is { } top && top.Confidence >= threshold
+        var applied = payments.Where(p => p.Top is { } top && MatchingEngine.RulesAllow(top) && top.Confidence >= threshold
                                           && (p.Decision.Proposals.Count == 1 || p.Decision.Proposals[1].Confidence <= top.Confidence - margin)).ToList();
         return new ThresholdPoint(threshold, applied.Count, applied.Count(p => p.TopCorrect), payments.Count(p => p.Truth.CustomerId is not null));
     }

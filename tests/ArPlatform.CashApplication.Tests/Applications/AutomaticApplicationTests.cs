@@ -28,7 +28,7 @@ public sealed class AutomaticApplicationTests : IDisposable
         var payment = await _world.OnlyPaymentOfAsync(import);
         var application = Assert.Single(payment.Applications);
         Assert.Equal((PaymentStatus.Applied, acme.Id, "0.00"), (payment.Status, payment.CustomerId, payment.UnappliedAmount.Amount));
-        Assert.Equal((ApplicationStatus.Applied, true, "0.99", "carl"), (application.Status, application.Automatic, application.Confidence, application.AppliedBy));
+        Assert.Equal((ApplicationStatus.Applied, true, "1", "carl"), (application.Status, application.Automatic, application.Confidence, application.AppliedBy));
         Assert.Contains(application.Reasons, r => r.Contains($"is invoice {first.Number}"));
         Assert.NotEmpty(application.BillingApplicationId);
         Assert.Equal(BillingStatus.Paid, (await _world.InvoiceNowAsync(first.Id)).Status);

@@ -30,7 +30,7 @@ public sealed class TaughtPayerTests
         var knownAccount = new MatchContext([Acme123, Acme124, Globex987], Customers, new Dictionary<string, string> { ["DE0001"] = "acme" });
 
         var taught = Decide(Payment(324.75m, Factory), Taught);
-        var byAccount = MatchingEngine.Decide(new PaymentToMatch("USD", 324.75m, Day, Factory, "DE0001", []), new MatchIndex(knownAccount), Policy);
+        var byAccount = MatchingEngine.Decide(new PaymentToMatch("USD", 324.75m, Day, "", "DE0001", []), new MatchIndex(knownAccount), Policy);
         var stranger = Decide(Payment(324.75m, Factory), World());
 
         var applied = Assert.IsType<MatchProposal>(taught.AutoApply);
