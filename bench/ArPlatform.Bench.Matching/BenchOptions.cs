@@ -6,11 +6,11 @@ namespace ArPlatform.Bench.Matching;
 /// <summary>
 /// <c>--payments N</c> (all scenarios together, default 3000), <c>--seed S</c> (default 7),
 /// <c>--split tuning|held-out|all</c> (default all), <c>--export path.csv</c>, <c>--mistakes N</c>
-/// (list the first N wrong automatic applications).
+/// (list the first N wrong automatic applications), <c>--missed N</c> (the first N identifiable payments left to a person).
 /// </summary>
-public sealed record BenchOptions(int Payments, int Seed, Split? Split, string? Export, int Mistakes)
+public sealed record BenchOptions(int Payments, int Seed, Split? Split, string? Export, int Mistakes, int Missed = 0)
 {
-    public const string Usage = "usage: [--payments N] [--seed S] [--split tuning|held-out|all] [--export path.csv] [--mistakes N]";
+    public const string Usage = "usage: [--payments N] [--seed S] [--split tuning|held-out|all] [--export path.csv] [--mistakes N] [--missed N]";
 
     public string SplitName => Split?.Label() ?? "all";
 
@@ -36,6 +36,7 @@ public sealed record BenchOptions(int Payments, int Seed, Split? Split, string? 
                 },
                 "--export" => options with { Export = value },
                 "--mistakes" => options with { Mistakes = Positive(value) },
+                "--missed" => options with { Missed = Positive(value) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'. {Usage}"),
             };
             i++;

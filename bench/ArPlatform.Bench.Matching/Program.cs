@@ -29,6 +29,8 @@ var payments = Scenarios.Generate(options.Payments, options.Seed, options.Split)
 Console.Write(Report.Write(payments, options.SplitName, options.Seed, policy, clock.Elapsed));
 if (options.Mistakes > 0)
     Console.Write($"\n## Wrong automatic applications (first {options.Mistakes})\n\n{Mistakes.Write(payments, options.Mistakes)}");
+if (options.Missed > 0)
+    Console.Write($"\n## Identifiable payments left to a person (first {options.Missed})\n\n{Mistakes.Missed(payments, options.Missed)}");
 if (options.Export is { } path)
     Console.WriteLine($"\nExported {FeatureExport.Write(path, payments)} (payment, proposal) rows to {path}.");
 return 0;

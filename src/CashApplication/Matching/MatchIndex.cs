@@ -120,6 +120,35 @@ public sealed class MatchIndex
         return _names.Similar(payerName, threshold);
     }
 
+    /// <summary>Customers' names normalised in their own word order, sorted: built on the first search for a name cut short.</summary>
+    private (string Name, CustomerName Customer)[]? _sortedNames;
+
+    /// <summary>
+    /// Customers whose name the payer's is, cut short by the bank's field (the NACHA company name
+    /// holds 16 characters, many wires 35): names that start with it, at most a few.
+    /// </summary>
+    public IReadOnlyList<CustomerName> NamesCutTo(string payerName)
+    {
+        var cut = NameSimilarity.Normalise(payerName, sortWords: false);
+        if (cut.Length < NameSimilarity.MinimumCut) return [];
+        _sortedNames ??= _customers.Select(c => (NameSimilarity.Normalise(c.Name, sortWords: false), c))
+            .OrderBy(n => n.Item1, StringComparer.Ordinal).ToArray();
+        var (low, high) = (0, _sortedNames.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (string.CompareOrdinal(_sortedNames[middle].Name, cut) < 0) low = middle + 1;
+            else high = middle;
+        }
+        var found = new List<CustomerName>();
+        for (var i = low; i < _sortedNames.Length && found.Count < MaxCutMatches && _sortedNames[i].Name.StartsWith(cut, StringComparison.Ordinal); i++)
+            found.Add(_sortedNames[i].Customer);
+        return found;
+    }
+
+    /// <summary>More customers than this starting alike say only that the payer is one of many.</summary>
+    private const int MaxCutMatches = 5;
+
     private IEnumerable<OpenInvoice> Open(Dictionary<string, List<OpenInvoice>> index, string key) =>
         index.TryGetValue(key, out var list) ? list.Where(i => _open[i.Id] > 0m) : [];
 

@@ -89,7 +89,10 @@ public static class MatchingEngine
             payers.Add(new Payer(taught, 0.98m, TaughtName(payment), PayerEvidence.KnownAccount));
         if (payment.PayerName.Length > 0)
         {
-            var alike = index.SimilarNames(payment.PayerName, policy.NameThreshold);
+            var similar = index.SimilarNames(payment.PayerName, policy.NameThreshold);
+            // A name cut short by the bank is theirs even where too little of it is left to score alike.
+            var alike = similar.Concat(index.NamesCutTo(payment.PayerName).Where(c => similar.All(s => s.Customer.Id != c.Id))
+                .Select(c => (Customer: c, Score: NameSimilarity.Score(payment.PayerName, c.Name)))).ToList();
             foreach (var (customer, score) in alike)
             {
                 if (payers.Any(p => p.CustomerId == customer.Id)) continue;
@@ -151,7 +154,7 @@ public static class MatchingEngine
         var (agreement, agreeingAs, nameScore) = Agreement(payment, index, customers[0], policy);
         var payerAgrees = agreement is not null;
         // … or someone else we know (only then are all customers' names searched).
-        var other = payerAgrees ? null : payers.Value.FirstOrDefault();
+        var other = payerAgrees ? null : payers.Value.FirstOrDefault(p => p.CustomerId != customers[0]);
         // A slipped reference alone is a guess; with the exact amount from the invoice's own
         // customer (named or known by account) it is corroborated twice over.
         var corroborated = anySlip && outcome == MatchOutcome.Full && payerAgrees;
@@ -227,8 +230,8 @@ public static class MatchingEngine
         if (index.CustomerOfPayerName(payment.PayerName) == customerId) return (TaughtName(payment), PayerEvidence.KnownAccount, 0m);
         if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return (null, PayerEvidence.Unknown, 0m);
         var score = NameSimilarity.Score(payment.PayerName, name);
-        if (score < policy.NameThreshold) return (null, PayerEvidence.Unknown, score);
         var same = NameSimilarity.IsSameName(payment.PayerName, name);
+        if (score < policy.NameThreshold && !same) return (null, PayerEvidence.Unknown, score);
         return (AlikeName(payment, name, score, same), same ? PayerEvidence.SameName : PayerEvidence.AlikeName, score);
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace ArPlatform.CashApplication.Matching;
 
@@ -18,7 +17,7 @@ public static class NameSimilarity
     public static decimal Score(string a, string b) => Score(Tokens(a), Tokens(b));
 
     /// <summary>Banks cut names to the width of their field (16, 22, 35 characters): a cut shorter than this could be anyone's.</summary>
-    private const int MinimumCut = 12;
+    public const int MinimumCut = 12;
 
     /// <summary>
     /// Whether two names are the same once case, accents, punctuation and legal forms are set
@@ -27,6 +26,12 @@ public static class NameSimilarity
     public static bool IsSameName(string payer, string customer)
     {
         var (a, b) = (Normalise(payer, sortWords: false), Normalise(customer, sortWords: false));
+        return IsSameOrCut(a, b);
+    }
+
+    /// <summary><see cref="IsSameName"/> of two names already normalised with their word order kept.</summary>
+    public static bool IsSameOrCut(string a, string b)
+    {
         if (a.Length == 0 || b.Length == 0) return false;
         if (a == b) return true;
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
@@ -67,17 +72,33 @@ public static class NameSimilarity
     public static int MinimumOverlap(int count, decimal threshold) =>
         (int)Math.Ceiling(threshold * count / (2m - threshold));
 
+    /// <summary>
+    /// Lower case, accents folded and umlauts transliterated (as payer names are keyed, by
+    /// <see cref="PayerNames.Normalise"/>), legal forms dropped, the abbreviations banks and
+    /// payers print spelled out (BLDG, HDWE, MFG, SVCS …), words sorted unless the order matters.
+    /// </summary>
     /// <param name="sortWords">Word order ignored (for pairs), or kept (for a name cut short at its end).</param>
-    private static string Normalise(string name, bool sortWords = true)
+    public static string Normalise(string name, bool sortWords = true)
     {
-        // German umlauts as banks transliterate them (Müller → MUELLER), before accents are dropped.
-        var transliterated = name.ToLowerInvariant().Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss");
-        var plain = new string(transliterated.Normalize(NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray());
-        var words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w));
+        var words = PayerNames.Normalise(name).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !LegalForms.Contains(w))
+            .Select(w => Abbreviations.GetValueOrDefault(w, w));
         return string.Join(" ", sortWords ? words.Order(StringComparer.Ordinal) : words);
     }
+
+    /// <summary>Abbreviations of business words as US and UK banks and lockbox keyers print them.</summary>
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["hdwe"] = "hardware", ["hdw"] = "hardware", ["bldg"] = "building", ["bldgs"] = "buildings", ["ofc"] = "office",
+        ["mfg"] = "manufacturing", ["mfrs"] = "manufacturers", ["svc"] = "services", ["svcs"] = "services", ["srvcs"] = "services",
+        ["enrgy"] = "energy", ["distrib"] = "distribution", ["distr"] = "distribution", ["prods"] = "products",
+        ["mdwst"] = "midwest", ["sols"] = "solutions", ["intl"] = "international", ["natl"] = "national",
+        ["assoc"] = "associates", ["grp"] = "group", ["hldg"] = "holdings", ["hldgs"] = "holdings", ["mgmt"] = "management",
+        ["sys"] = "systems", ["bros"] = "brothers", ["ctr"] = "center", ["eqpt"] = "equipment", ["equip"] = "equipment",
+        ["inds"] = "industries", ["chem"] = "chemicals", ["pharm"] = "pharmaceuticals", ["mktg"] = "marketing",
+        ["constr"] = "construction", ["cnstr"] = "construction", ["contr"] = "contractors", ["elec"] = "electric",
+        ["labs"] = "laboratories", ["lab"] = "laboratories", ["med"] = "medical", ["so"] = "southern", ["no"] = "northern",
+    };
 
     private static List<string> Pairs(string text)
     {

@@ -202,6 +202,20 @@ public sealed class MatchingEngineTests
         Assert.Equal("i-500", Assert.IsType<MatchProposal>(decision.AutoApply).Allocations.Single().InvoiceId);
     }
 
+    [Theory]
+    [InlineData("ALLIED BLDG MATE")] // a NACHA company name: abbreviated by the payer, cut at 16 by the format
+    [InlineData("Allied Bldg. Materials")]
+    public void An_abbreviated_name_cut_to_the_formats_width_is_the_customers_name(string payer)
+    {
+        var world = World with { Customers = [.. World.Customers, new CustomerName("abm", "Allied Building Materials, Inc.")] };
+        var invoice = new OpenInvoice("i-600", "INV-2026-000600", "abm", "USD", 849.95m, new(2026, 11, 1));
+
+        var decision = Decide(Payment(849.95m, payer), world with { OpenInvoices = [.. world.OpenInvoices, invoice] });
+
+        Assert.Equal("i-600", Assert.IsType<MatchProposal>(decision.AutoApply).Allocations.Single().InvoiceId);
+        Assert.Equal(PayerEvidence.SameName, decision.AutoApply.Evidence.Payer);
+    }
+
     [Fact]
     public void A_name_alike_two_customers_identifies_neither_well_enough_to_apply()
     {
