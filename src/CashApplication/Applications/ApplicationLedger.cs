@@ -27,13 +27,14 @@ public sealed class ApplicationLedger(
     }
 
     /// <param name="customerName">For a person's application, the customer's name as Billing has it (what tells whether the payer's name is worth learning).</param>
-    public PaymentApplication Commit(Payment payment, PaymentApplication draft, string? customerName = null)
+    /// <param name="payerConfirmed">Whether it may teach who the payer is (<see cref="PayerLearning.Learn"/>).</param>
+    public PaymentApplication Commit(Payment payment, PaymentApplication draft, string? customerName = null, bool payerConfirmed = true)
     {
         payment.Commit(draft.CustomerId, draft.Cash, draft.OnAccount);
         var application = PaymentApplication.Create(draft, clock.GetUtcNow().UtcDateTime);
         db.Applications.Add(application);
         commands.Audit("payment-application", application.Id, null, application.ToProto());
-        learning.Learn(payment, application, customerName);
+        learning.Learn(payment, application, customerName, payerConfirmed);
         DeliverAfterCommit();
         return application;
     }

@@ -22,9 +22,6 @@ namespace ArPlatform.CashApplication.Applications;
 public sealed class PayerLearning(
     CashApplicationDbContext db, CommandExecutor<CashApplicationDbContext> commands, IOptions<MatchPolicy> policy, TimeProvider clock)
 {
-    /// <summary>Confidence at or above which an automatic application teaches its payer's bank account.</summary>
-    public const decimal LearnFrom = 0.99m;
-
     /// <summary>The lessons, live or forgotten, of the payers <see cref="ReadAsync"/> read: what learning them looks up.</summary>
     private readonly Dictionary<(PayerLessonKind, string), List<PayerLesson>> _read = [];
 
@@ -57,9 +54,14 @@ public sealed class PayerLearning(
     /// (a person's application only) is the customer's name as Billing has it: a payer name that
     /// does not resemble it is learned.
     /// </summary>
-    public void Learn(Payment payment, PaymentApplication application, string? customerName = null)
+    /// <param name="payerConfirmed">
+    /// Whether the application says who paid beyond guessing: every person's, and an automatic
+    /// one that rests on the invoice's own number (not on the payer's account or name, or a
+    /// guess would teach itself).
+    /// </param>
+    public void Learn(Payment payment, PaymentApplication application, string? customerName, bool payerConfirmed)
     {
-        if (payment.PayerAccount.Length > 0 && (!application.Automatic || application.Confidence >= LearnFrom))
+        if (payment.PayerAccount.Length > 0 && payerConfirmed)
             Teach(PayerLessonKind.BankAccount, payment.PayerAccount, application);
         var name = PayerNames.Normalise(payment.PayerName);
         if (!application.Automatic && customerName is not null && PayerNames.CanBeTaught(name)

@@ -213,7 +213,7 @@ public sealed class AutoMatcher(
             AppliedBy = actor,
             CorrelationId = correlationId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        }, payerConfirmed: proposal.Evidence is { Reference: ReferenceEvidence.Exact, Payer: not PayerEvidence.AnotherCustomer });
         return true;
     }
 
