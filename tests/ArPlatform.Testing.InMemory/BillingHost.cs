@@ -14,7 +14,13 @@ namespace ArPlatform.Testing.InMemory;
 /// write-off approvals with the Collections in memory that posts them, or, alone, with
 /// <see cref="Approvals"/>.
 /// </summary>
-public sealed class BillingHost(string? redis, DateTimeOffset? now = null, string? databasePath = null)
+/// <param name="cacheTimeout">
+/// How long a Redis command may take before the balance is read from the database: a second
+/// unless told, since on a loaded test machine a fresh server's first script call can take longer
+/// than production's 50 ms and a test expecting the cache would read the database instead. Tests
+/// of a stalled cache pass production's own.
+/// </param>
+public sealed class BillingHost(string? redis, DateTimeOffset? now = null, string? databasePath = null, TimeSpan? cacheTimeout = null)
     : InMemoryServiceHost<BillingGrpcService, BillingDbContext>("billingdb", databasePath, now)
 {
     private Func<TestServer>? _collections;
@@ -29,6 +35,7 @@ public sealed class BillingHost(string? redis, DateTimeOffset? now = null, strin
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:redis", redis ?? "");
+        builder.UseSetting("BalanceCache:CommandTimeout", (cacheTimeout ?? TimeSpan.FromSeconds(1)).ToString("c"));
         CallServiceIn<Contracts.Collections.V1.CollectionsService.CollectionsServiceClient>(builder, "collections",
             () => _collections?.Invoke() ?? Approvals.Server);
     }

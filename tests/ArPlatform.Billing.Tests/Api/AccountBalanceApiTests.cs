@@ -81,7 +81,7 @@ public sealed class AccountBalanceApiTests(RedisServer redis)
         await stalled.InitializeAsync();
         try
         {
-            using var host = new BillingHost(stalled.ConnectionString);
+            using var host = new BillingHost(stalled.ConnectionString, cacheTimeout: new BalanceCacheOptions().CommandTimeout);
             var customerId = await CustomerWithInvoiceAsync(host);
             var request = new GetAccountBalanceRequest { CustomerId = customerId };
             await host.Client.GetAccountBalanceAsync(request);
