@@ -4,8 +4,9 @@ namespace ArPlatform.CashApplication.BankFiles;
 
 /// <summary>
 /// Document numbers written in free text ("OBI:=INVOICE 123456", "Rechnung Nr 7983", "Rg.-Nr.
-/// 001", "FACTUUR 99579", "FAKTURA VAT NR FVD-0000/02/2017", "INV-000123"): the word for invoice
-/// in the languages banks send, then the number. What the number means is decided by matching.
+/// 001", "Rechnungsnr. 4711", "FACTUUR 99579", "Factuurnr 123", "FAKTURA VAT NR FVD-0000/02/2017",
+/// "INV-000123", "RE 4723408"): the word for invoice (or "re", regarding) in the languages banks
+/// send, then the number. What the number means is decided by matching.
 /// </summary>
 public static partial class RemittanceText
 {
@@ -23,7 +24,7 @@ public static partial class RemittanceText
     }
 
     [GeneratedRegex(
-        @"\b(?:invoices?|inv|rechnung|rg|rng|factuur|faktura|facture|fattura|factura|bill)\b[\s.:#=\-]*(?:(?:no|nr|nummer|number|num|vat)\b[\s.:#=\-]*)*(?<number>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*|\d+)",
+        @"\b(?:invoices?|inv|re|rechnung|rechnungsnr|rechnungsnummer|rgnr|rg|rng|factuur|factuurnr|factuurnummer|faktura|facture|fact|fattura|ftr|factura|bill)\b[\s.:#=\-]*(?:(?:no|nr|nummer|number|num|vat)\b[\s.:#=\-]*)*(?<number>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*|\d+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InvoiceReference();
 }
