@@ -20,8 +20,7 @@ public static class ThresholdSweep
     public static ThresholdPoint? Lowest(IReadOnlyList<Evaluated> payments, decimal targetPrecision, decimal margin)
     {
         var identifiable = payments.Count(p => p.Truth.CustomerId is not null);
-        var clear = payments.Where(p => p.Top is { } top && MatchingEngine.RulesAllow(top)
-                                        && (p.Decision.Proposals.Count == 1 || p.Decision.Proposals[1].Confidence <= top.Confidence - margin))
+        var clear = payments.Where(p => MatchingEngine.MayApplyAlone(p.Decision.Proposals, margin))
             .GroupBy(p => p.Top!.Confidence).OrderByDescending(g => g.Key);
         ThresholdPoint? holding = null;
         var (applied, correct) = (0, 0);
@@ -34,5 +33,12 @@ public static class ThresholdSweep
             holding = point;
         }
         return holding;
+    }
+
+    /// <summary>What applying at <paramref name="threshold"/> gives on the payments.</summary>
+    public static ThresholdPoint At(IReadOnlyList<Evaluated> payments, decimal threshold, decimal margin)
+    {
+        var applied = payments.Where(p => MatchingEngine.MayApplyAlone(p.Decision.Proposals, margin) && p.Top!.Confidence >= threshold).ToList();
+        return new ThresholdPoint(threshold, applied.Count, applied.Count(p => p.TopCorrect), payments.Count(p => p.Truth.CustomerId is not null));
     }
 }

@@ -66,7 +66,7 @@ public static class ConfidenceTraining
         var validation = Evaluate(FirstValidationSeed, ValidationSeeds, paymentsPerSeed, new MatchPolicy { AutoApplyThreshold = 0.99m }, outcomes, draft);
         var swept = ThresholdSweep.Lowest(validation, targetPrecision, policy.AutoApplyMargin)
                     ?? throw new InvalidOperationException($"no confidence holds {targetPrecision:P1} precision on validation");
-        var bar = swept.Threshold >= LowestBar ? swept : At(validation, LowestBar, policy.AutoApplyMargin);
+        var bar = swept.Threshold >= LowestBar ? swept : ThresholdSweep.At(validation, LowestBar, policy.AutoApplyMargin);
         var identifiable = validation.Count(p => p.Truth.CustomerId is not null);
         var description = string.Create(CultureInfo.InvariantCulture,
             $"logistic regression (ML.NET L-BFGS) over {rows.Count} proposals ({rows.Count(r => r.Label)} right) for {training.Count} payments of the tuning generators, seeds {FirstTrainingSeed}–{FirstTrainingSeed + TrainingSeeds - 1}; " +
@@ -77,14 +77,6 @@ public static class ConfidenceTraining
                      string.Join("\n", ConfidenceModel.FeatureNames.Select((name, i) => string.Create(CultureInfo.InvariantCulture, $"| {name} | {weights[i]:0.000} |"))) +
                      string.Create(CultureInfo.InvariantCulture, $"\n| (bias) | {bias:0.000} |\n");
         return (model, report);
-    }
-
-    /// <summary>What applying at <paramref name="threshold"/> gives on the payments.</summary>
-    private static ThresholdPoint At(IReadOnlyList<Evaluated> payments, decimal threshold, decimal margin)
-    {
-        var applied = payments.Where(p => p.Top is { } top && MatchingEngine.RulesAllow(top) && top.Confidence >= threshold
-                                          && (p.Decision.Proposals.Count == 1 || p.Decision.Proposals[1].Confidence <= top.Confidence - margin)).ToList();
-        return new ThresholdPoint(threshold, applied.Count, applied.Count(p => p.TopCorrect), payments.Count(p => p.Truth.CustomerId is not null));
     }
 
     /// <summary>The rules' own scores as a model: weight 1 on their logit, nothing else.</summary>

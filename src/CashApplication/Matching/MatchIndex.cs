@@ -52,12 +52,6 @@ public sealed class MatchIndex
     /// <summary>Currencies whose open invoices the index holds.</summary>
     public IReadOnlySet<string> Currencies { get; }
 
-    /// <summary>Bank accounts learned since the index was built (a reused index learns as it goes).</summary>
-    public void LearnBankAccounts(IReadOnlyDictionary<string, string> customerByAccount)
-    {
-        foreach (var (account, customer) in customerByAccount) _customerByBankAccount[account] = customer;
-    }
-
     /// <summary>
     /// Brings what a reused index knows of these payers up to what is learned now: lessons taught
     /// since are known, and those forgotten (or taught for a second customer) no longer identify anyone.

@@ -36,11 +36,16 @@ public static class MatchingEngine
             .ThenBy(p => p.Allocations.Count)
             .ThenBy(p => string.Join(",", p.Allocations.Select(a => a.InvoiceId)), StringComparer.Ordinal)
             .ToList();
-        var top = ranked.FirstOrDefault();
-        var clear = top is not null && RulesAllow(top) && top.Confidence >= (policy.AutoApplyThreshold ?? model.AutoApplyThreshold)
-                    && (ranked.Count == 1 || ranked[1].Confidence <= top.Confidence - policy.AutoApplyMargin);
-        return new MatchDecision(ranked, clear ? top : null);
+        var clear = MayApplyAlone(ranked, policy.AutoApplyMargin) && ranked[0].Confidence >= (policy.AutoApplyThreshold ?? model.AutoApplyThreshold);
+        return new MatchDecision(ranked, clear ? ranked[0] : null);
     }
+
+    /// <summary>
+    /// Whether the first of the ranked proposals may apply without a person at a bar its
+    /// confidence meets: the rules allow its evidence, and it is <paramref name="margin"/> ahead of the next.
+    /// </summary>
+    public static bool MayApplyAlone(IReadOnlyList<MatchProposal> ranked, decimal margin) =>
+        ranked.Count > 0 && RulesAllow(ranked[0]) && (ranked.Count == 1 || ranked[1].Confidence <= ranked[0].Confidence - margin);
 
     /// <summary>
     /// Evidence the rules never let apply alone, however sure the model is: a slip that neither
@@ -77,8 +82,7 @@ public static class MatchingEngine
             // An account that paid them before, under a name that is not theirs (nor one a person
             // taught for them): a payment factory or a parent paying for several companies.
             var named = payment.PayerName.Length > 0 && index.NameOf(known) is { } theirs
-                        && NameSimilarity.Score(payment.PayerName, theirs) < policy.NameThreshold && !NameSimilarity.IsSameName(payment.PayerName, theirs)
-                        && index.CustomerOfPayerName(payment.PayerName) != known;
+                        && !NameOf(payment, theirs, policy).Agrees && index.CustomerOfPayerName(payment.PayerName) != known;
             payers.Add(named
                 ? new Payer(known, 0.9m, KnownAccount(payment) + $", but under the name '{payment.PayerName}', not theirs", PayerEvidence.AccountUnderAnotherName)
                 : new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
@@ -150,6 +154,7 @@ public static class MatchingEngine
             (outcome, difference, claimed) = (MatchOutcome.Full, 0m, payment.Amount);
         }
         var anySlip = found.Any(f => f.Kind == ReferenceEvidence.Slip);
+        var reasonGiven = payment.Remittance.Any(r => r.AdjustmentReason.Length > 0);
         // Whether the payer is the invoices' customer: their known account, or a name like theirs …
         var (agreement, agreeingAs, nameScore) = Agreement(payment, index, customers[0], policy);
         var payerAgrees = agreement is not null;
@@ -176,8 +181,7 @@ public static class MatchingEngine
         }
         // Less than the invoice with no reason given, or more remitted for it than it has open,
         // from a payer not recognised: perhaps the wrong invoice.
-        var unexplainedShortfall = allocations.Any(a => a.Shortfall > 0m)
-                                   && !payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) && !payerAgrees;
+        var unexplainedShortfall = allocations.Any(a => a.Shortfall > 0m) && !reasonGiven && !payerAgrees;
         var overclaimed = found.Any(f => f.Paid > f.Open) && !payerAgrees;
         if (unexplainedShortfall || overclaimed)
         {
@@ -197,12 +201,10 @@ public static class MatchingEngine
         var amount = outcome switch
         {
             MatchOutcome.Full when rest is { Count: 1 } => AmountEvidence.RestIsOpenInvoices,
-            // The payment is what the remittance says it pays, yet less than the invoice.
-            MatchOutcome.Full when allocations.Any(a => a.Shortfall > 0m) => payment.Remittance.Any(r => r.AdjustmentReason.Length > 0)
-                ? AmountEvidence.ShortWithReason : AmountEvidence.ShortUnexplained,
-            MatchOutcome.Full => AmountEvidence.Exact,
+            MatchOutcome.Full when allocations.All(a => a.Shortfall <= 0m) => AmountEvidence.Exact,
             MatchOutcome.OverPay => AmountEvidence.Over,
-            _ => payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) ? AmountEvidence.ShortWithReason : AmountEvidence.ShortUnexplained,
+            // Short against the remittance, or paying what the remittance says yet less than the invoice.
+            _ => reasonGiven ? AmountEvidence.ShortWithReason : AmountEvidence.ShortUnexplained,
         };
         var payer = other is not null ? PayerEvidence.AnotherCustomer : agreeingAs;
         yield return new MatchProposal(customers[0], allocations, outcome, difference, confidence, reasons,
@@ -229,10 +231,17 @@ public static class MatchingEngine
         if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return (KnownAccount(payment), PayerEvidence.KnownAccount, 0m);
         if (index.CustomerOfPayerName(payment.PayerName) == customerId) return (TaughtName(payment), PayerEvidence.KnownAccount, 0m);
         if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return (null, PayerEvidence.Unknown, 0m);
+        var (agrees, score, same) = NameOf(payment, name, policy);
+        if (!agrees) return (null, PayerEvidence.Unknown, score);
+        return (AlikeName(payment, name, score, same), same ? PayerEvidence.SameName : PayerEvidence.AlikeName, score);
+    }
+
+    /// <summary>Whether the payer's name says they are the customer named <paramref name="name"/>: alike enough, or the same (perhaps cut short).</summary>
+    private static (bool Agrees, decimal Score, bool Same) NameOf(PaymentToMatch payment, string name, MatchPolicy policy)
+    {
         var score = NameSimilarity.Score(payment.PayerName, name);
         var same = NameSimilarity.IsSameName(payment.PayerName, name);
-        if (score < policy.NameThreshold && !same) return (null, PayerEvidence.Unknown, score);
-        return (AlikeName(payment, name, score, same), same ? PayerEvidence.SameName : PayerEvidence.AlikeName, score);
+        return (score >= policy.NameThreshold || same, score, same);
     }
 
     private static List<(OpenInvoice Invoice, string Reason, ReferenceEvidence Kind)> Find(
