@@ -14,7 +14,7 @@ public static class Mistakes
             var applied = p.Decision.AutoApply!;
             text.AppendLine($"- {p.Scenario.Generator}/{p.Scenario.Split.Label()} {p.File} #{p.Ordinal} [{p.Truth.Category.Label()}, {p.Truth.Habit}] " +
                             $"{p.Payment.Amount} {p.Payment.Currency} from '{p.Payment.PayerName}' ({p.Payment.PayerAccount}), " +
-                            $"remittance [{string.Join("; ", p.Payment.Remittance.Select(r => $"{r.Reference} {r.PaidAmount} {r.AdjustmentReason}".Trim()))}]");
+                            $"remittance [{string.Join("; ", p.Payment.Remittance.Select(r => $"{r.Reference} {r.PaidAmount} {r.AdjustmentReason}".Trim()))}], text '{p.Payment.Text}'");
             text.AppendLine($"  applied {applied.CustomerId}: {string.Join(", ", applied.Allocations.Select(a => $"{a.InvoiceId} {a.Amount}"))} " +
                             $"({applied.Confidence}: {string.Join("; ", applied.Reasons)})");
             text.AppendLine($"  truth   {p.Truth.CustomerId ?? "not identifiable"}: {string.Join(", ", p.Truth.Lines.Select(l => $"{l.InvoiceId} {l.Cash}"))}");
@@ -30,7 +30,7 @@ public static class Mistakes
         {
             text.AppendLine($"- {p.Scenario.Generator}/{p.Scenario.Split.Label()} {p.File} #{p.Ordinal} [{p.Truth.Category.Label()}, {p.Truth.Habit}] " +
                             $"{p.Payment.Amount} {p.Payment.Currency} from '{p.Payment.PayerName}' ({p.Payment.PayerAccount}), " +
-                            $"remittance [{string.Join("; ", p.Payment.Remittance.Select(r => $"{r.Reference} {r.PaidAmount} {r.AdjustmentReason}".Trim()))}]");
+                            $"remittance [{string.Join("; ", p.Payment.Remittance.Select(r => $"{r.Reference} {r.PaidAmount} {r.AdjustmentReason}".Trim()))}], text '{p.Payment.Text}'");
             text.AppendLine(p.Top is { } top
                 ? $"  best    {top.CustomerId}: {string.Join(", ", top.Allocations.Select(a => $"{a.InvoiceId} {a.Amount}"))} ({top.Confidence}, {top.Evidence.Payer}/{top.Evidence.Reference}/{top.Evidence.Amount}: {string.Join("; ", top.Reasons)})"
                 : "  best    no proposal");

@@ -28,6 +28,10 @@ public static partial class PayerText
                     (name, var written) = NameAndAccount(value);
                     if (account.Length == 0) account = written;
                     break;
+                // An IBAN a giro text writes (Swiss and German credit advices) is the payer's, unless it follows our own name as beneficiary; a masked one says nothing.
+                case "IBAN" when account.Length == 0 && (i == 0 || !BeneficiaryKeys.Contains(Canonical(keys[i - 1].Groups["key"].Value))):
+                    account = Clean(value).Split(' ')[0] is var iban && iban.Length > 0 && iban.All(char.IsLetterOrDigit) ? iban : "";
+                    break;
                 case "ORIG ID" or "ORIGINATOR ID" when originatorId.Length == 0:
                     originatorId = Clean(value);
                     break;
@@ -83,7 +87,10 @@ public static partial class PayerText
     {
         "ORIG CO NAME", "ORIGINATOR NAME", "ORIGINATOR", "ORG", "B/O", "BY ORDER OF", "SENDER NAME", "SENDER",
         "DEBTOR NAME", "DEBTOR", "FROM", "REMITTER", "PAYER", "ORDERING CUSTOMER",
+        "AUFTRAGGEBER", "DONNEUR D'ORDRE", "ORDINANTE", "OPDRACHTGEVER", "BETALARE",
     };
+
+    private static readonly HashSet<string> BeneficiaryKeys = new(StringComparer.Ordinal) { "BNF", "BNF NAME", "BENEFICIARY", "BENEFICIARY NAME", "BENEFICIARY ACCOUNT", "TO" };
 
     private static readonly HashSet<string> RemittanceKeys = new(StringComparer.Ordinal) { "OBI", "REMITTANCE INFO" };
 
@@ -93,8 +100,9 @@ public static partial class PayerText
         @"|SENDER\s+BNK|SENDER\s+BANK|SENDER\s+ID|SENDER\s+REF|SENDER\s+NAME|SENDER|DEBTOR\s+NAME|DEBTOR\s+ACCOUNT|DEBTOR|FROM|REMITTER|PAYER" +
         @"|ORDERING\s+CUSTOMER|BNF\s+ID|BNF\s+NAME|BNF\s+ADDRESS|BNF|BENEFICIARY\s+(?:ID|NAME|ADDRESS|ACCOUNT)|BENEFICIARY|REC\s+FI|REC\s+ID|OBI|OGB|OBK|IBK|BBI|RFB|FED\s+NO|IND\s+ID|IND\s+NAME" +
         @"|DESC\s+DATE|CO\s+ENTRY\s+DESCR|ENTRY\s+DESCRIPTION|ENTRY\s+DESCR|SEC|TRACE\s*#|TRACE|EED|REMITTANCE\s+INFO|CLIENT\s+REF\s+ID|GS\s+ID" +
-        @"|ACCOUNT|ADDENDA|RETURN\s+REASON|CHECK\s+SERIAL\s+NUMBER|REASON|TO)\s*(?<sep>:=|:|=)" +
-        @"|(?<key>B/O|BY\s+ORDER\s+OF)(?:\s*(?<sep>:=|:|=)|\s))",
+        @"|ACCOUNT|ADDENDA|RETURN\s+REASON|CHECK\s+SERIAL\s+NUMBER|REASON|TO" +
+        @"|AUFTRAGGEBER|DONNEUR\s+D'ORDRE|ORDINANTE|OPDRACHTGEVER|BETALARE|MITTEILUNG|VERWENDUNGSZWECK|COMMUNICATION|MOTIF|CAUSALE|OMSCHRIJVING|MEDDELANDE)\s*(?<sep>:=|:|=)" +
+        @"|(?<key>B/O|BY\s+ORDER\s+OF|IBAN)(?:\s*(?<sep>:=|:|=)|\s))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Key();
 

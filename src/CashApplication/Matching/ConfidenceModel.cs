@@ -66,7 +66,8 @@ public sealed class ConfidenceModel
         var rule = Math.Clamp((double)e.RuleScore, 0.01, 0.999);
         return
         [
-            Is(e.Reference == ReferenceEvidence.Exact), Is(e.Reference == ReferenceEvidence.PurchaseOrder), Is(e.Reference == ReferenceEvidence.Slip),
+            // An invoice's number alone in the text is read as the model was taught an exact reference; the rules say when it may apply alone.
+            Is(e.Reference is ReferenceEvidence.Exact or ReferenceEvidence.NumberInText), Is(e.Reference == ReferenceEvidence.PurchaseOrder), Is(e.Reference == ReferenceEvidence.Slip),
             Is(e.Payer == PayerEvidence.KnownAccount), Is(e.Payer == PayerEvidence.AccountUnderAnotherName), Is(e.Payer == PayerEvidence.SameName), Is(e.Payer == PayerEvidence.AlikeName),
             Is(e.Payer == PayerEvidence.SharedName), Is(e.Payer == PayerEvidence.AnotherCustomer),
             Is(e.Amount == AmountEvidence.ShortWithReason), Is(e.Amount == AmountEvidence.ShortUnexplained), Is(e.Amount == AmountEvidence.Over),

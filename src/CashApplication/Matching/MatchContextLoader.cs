@@ -35,7 +35,7 @@ public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClie
     /// <summary>The payment as the engine sees it: what is left of it to place, and what its payer remitted.</summary>
     public static PaymentToMatch ToMatch(Payment payment) => new(payment.Currency, payment.UnappliedAmount, payment.BookingDate,
         payment.PayerName, payment.PayerAccount,
-        payment.Remittance.OrderBy(r => r.LineNumber).Select(r => new RemittanceReference(r.Reference, r.PaidAmount, r.AdjustmentReason)).ToList());
+        payment.Remittance.OrderBy(r => r.LineNumber).Select(r => new RemittanceReference(r.Reference, r.PaidAmount, r.AdjustmentReason)).ToList(), payment.Text);
 
     private async Task<List<OpenInvoice>> OpenInvoicesAsync(IReadOnlyCollection<string> currencies, DateTime? issuedSince, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClie
         do
         {
             var page = await billing.ListCustomersAsync(new Billing.ListCustomersRequest { PageSize = 500, PageToken = token }, cancellationToken: ct);
-            customers.AddRange(page.Customers.Select(c => new CustomerName(c.Id, c.Name)));
+            customers.AddRange(page.Customers.Select(c => new CustomerName(c.Id, c.Name, c.LegalName)));
             token = page.NextPageToken;
         } while (token.Length > 0);
         return customers;

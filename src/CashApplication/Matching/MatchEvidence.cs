@@ -9,6 +9,8 @@ public enum ReferenceEvidence
     PurchaseOrder,
     /// <summary>One slip from an invoice number (a digit misread, swapped, left out or typed twice).</summary>
     Slip,
+    /// <summary>A number standing alone in the payment's text, no word saying what it is, that is exactly an open invoice's.</summary>
+    NumberInText,
 }
 
 /// <summary>What says who paid.</summary>

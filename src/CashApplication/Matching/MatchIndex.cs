@@ -10,10 +10,12 @@ namespace ArPlatform.CashApplication.Matching;
 public sealed class MatchIndex
 {
     private readonly Dictionary<string, List<OpenInvoice>> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<OpenInvoice>> _byPo = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<OpenInvoice>> _byPo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OpenInvoice>> _byCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _open = new(StringComparer.Ordinal);
+    /// <summary>Every name each customer pays under (<see cref="CustomerAliases"/>), one entry per name.</summary>
     private readonly IReadOnlyList<CustomerName> _customers;
+    private readonly Dictionary<string, IReadOnlyList<string>> _aliasesOf = new(StringComparer.Ordinal);
     /// <summary>Built on the first name search, for the threshold it asks (how much of each name it indexes depends on it).</summary>
     private CustomerNameIndex? _names;
     private readonly Dictionary<string, string> _nameOf = new(StringComparer.Ordinal);
@@ -26,8 +28,12 @@ public sealed class MatchIndex
     {
         Currencies = (currencies ?? context.OpenInvoices.Select(i => i.Currency)).ToHashSet(StringComparer.Ordinal);
         AddInvoices(context.OpenInvoices);
-        _customers = context.Customers;
-        foreach (var customer in context.Customers) _nameOf[customer.Id] = customer.Name;
+        foreach (var customer in context.Customers)
+        {
+            _nameOf[customer.Id] = customer.Name;
+            _aliasesOf[customer.Id] = CustomerAliases.Of(customer);
+        }
+        _customers = [.. context.Customers.SelectMany(c => _aliasesOf[c.Id].Select(alias => new CustomerName(c.Id, alias)))];
         _customerByBankAccount = new Dictionary<string, string>(context.CustomerByBankAccount, StringComparer.Ordinal);
         foreach (var (name, customer) in context.CustomerByPayerName ?? new Dictionary<string, string>())
             _customerByPayerName[PayerNames.Normalise(name)] = customer;
@@ -41,7 +47,7 @@ public sealed class MatchIndex
         {
             if (!_open.TryAdd(invoice.Id, invoice.OpenAmount)) continue;
             foreach (var key in InvoiceNumbers.Keys(invoice.Number)) Add(_byKey, key, invoice);
-            if (invoice.PoNumber.Trim().Length > 0) Add(_byPo, invoice.PoNumber.Trim(), invoice);
+            if (PurchaseOrders.Key(invoice.PoNumber) is { Length: > 0 } po) Add(_byPo, po, invoice);
             changed.Add(Add(_byCustomer, invoice.CustomerId, invoice));
         }
         // Oldest first, then by id: combinations and fallbacks look at a customer's oldest debts first.
@@ -86,10 +92,11 @@ public sealed class MatchIndex
     public bool Knows(string reference)
     {
         var keys = InvoiceNumbers.Keys(reference);
-        return keys.Count == 0 || _byPo.ContainsKey(reference.Trim()) || keys.Any(_byKey.ContainsKey);
+        return keys.Count == 0 || _byPo.ContainsKey(PurchaseOrders.Key(reference)) || keys.Any(_byKey.ContainsKey);
     }
 
-    public IEnumerable<OpenInvoice> ByPo(string po) => Open(_byPo, po.Trim());
+    /// <summary>Open invoices of the purchase order, however it is written ("PO#4521996", "P.O. 4521996", "4521996").</summary>
+    public IEnumerable<OpenInvoice> ByPo(string po) => Open(_byPo, PurchaseOrders.Key(po));
 
     /// <summary>The customer's open invoices, oldest due first.</summary>
     public IEnumerable<OpenInvoice> OfCustomer(string customerId) => Open(_byCustomer, customerId);
@@ -100,6 +107,9 @@ public sealed class MatchIndex
 
     public string? NameOf(string customerId) => _nameOf.GetValueOrDefault(customerId);
 
+    /// <summary>The names the customer pays under: their name's parts around "d/b/a" and their legal name.</summary>
+    public IReadOnlyList<string> NamesOf(string customerId) => _aliasesOf.GetValueOrDefault(customerId) ?? [];
+
     public string? CustomerOfBankAccount(string account) =>
         account.Length > 0 && _customerByBankAccount.TryGetValue(account, out var id) ? id : null;
 
@@ -107,7 +117,7 @@ public sealed class MatchIndex
     public string? CustomerOfPayerName(string payerName) =>
         _customerByPayerName.Count > 0 && payerName.Length > 0 && _customerByPayerName.TryGetValue(PayerNames.Normalise(payerName), out var id) ? id : null;
 
-    /// <summary>Customers whose name scores at least the threshold against the payer's, best first.</summary>
+    /// <summary>Customers whose name (any they pay under, so a customer may come twice) scores at least the threshold against the payer's, best first.</summary>
     public IReadOnlyList<(CustomerName Customer, decimal Score)> SimilarNames(string payerName, decimal threshold)
     {
         if (_names is null || _names.LowestThreshold > threshold) _names = new CustomerNameIndex(_customers, threshold);

@@ -5,7 +5,8 @@ public sealed record OpenInvoice(
     string Id, string Number, string CustomerId, string Currency, decimal OpenAmount, DateOnly DueDate,
     string PoNumber = "", DateOnly? DiscountDate = null, decimal? DiscountAmount = null);
 
-public sealed record CustomerName(string Id, string Name);
+/// <summary>A customer as matching knows them: their trading name and, when it differs, the registered (legal) name.</summary>
+public sealed record CustomerName(string Id, string Name, string LegalName = "");
 
 /// <summary>
 /// What matching knows of the world: open invoices, customers, and the payers learned from
@@ -30,9 +31,10 @@ public sealed record LearnedPayers(
 public sealed record RemittanceReference(string Reference, decimal? PaidAmount = null, string AdjustmentReason = "");
 
 /// <summary>The payment to place.</summary>
+/// <param name="Text">What the payer wrote in free text (a reason for paying less, an early-payment discount taken), as the bank passed it on.</param>
 public sealed record PaymentToMatch(
     string Currency, decimal Amount, DateOnly BookingDate, string PayerName, string PayerAccount,
-    IReadOnlyList<RemittanceReference> Remittance);
+    IReadOnlyList<RemittanceReference> Remittance, string Text = "");
 
 /// <summary>Configuration section <c>CashApplication:Matching</c>.</summary>
 public sealed class MatchPolicy

@@ -52,7 +52,8 @@ public static class MatchingEngine
     /// the payer's account nor their name corroborates, an invoice of another customer than the
     /// one the payer looks like (numbers are dense: a typo is often someone else's real invoice),
     /// a name several customers share, a shortfall with no reason from
-    /// a payer nobody knows, an account paying under another name, an amount alone that is not
+    /// a payer nobody knows, numbers found alone in the text that do not account for the amount
+    /// (others in the text may be what it pays) from a payer nobody knows, an account paying under another name, an amount alone that is not
     /// unique or is a round sum. The model says how sure a
     /// proposal is and may hold one back; it learned from generated payments, where such evidence
     /// is right more often than it would be on a stranger's data.
@@ -64,6 +65,7 @@ public static class MatchingEngine
         return e.Payer is not (PayerEvidence.AnotherCustomer or PayerEvidence.SharedName or PayerEvidence.AccountUnderAnotherName)
                && !(e.Reference == ReferenceEvidence.Slip && !payerKnown)
                && !(e.Amount == AmountEvidence.ShortUnexplained && !payerKnown)
+               && !(e.Reference == ReferenceEvidence.NumberInText && e.Amount != AmountEvidence.Exact && !payerKnown)
                && !(e.Reference == ReferenceEvidence.None && (!e.Unique || e.RoundSum));
     }
 
@@ -77,13 +79,15 @@ public static class MatchingEngine
     private static List<Payer> IdentifyPayers(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
     {
         var payers = new List<Payer>();
+        // "ACCOUNTS PAYABLE", "Kreditorenbuchhaltung": a department names no company, so says nothing against the account.
+        var named = payment.PayerName.Length > 0 && !PayerNames.IsDepartment(payment.PayerName);
         if (index.CustomerOfBankAccount(payment.PayerAccount) is { } known)
         {
             // An account that paid them before, under a name that is not theirs (nor one a person
             // taught for them): a payment factory or a parent paying for several companies.
-            var named = payment.PayerName.Length > 0 && index.NameOf(known) is { } theirs
-                        && !NameOf(payment, theirs, policy).Agrees && index.CustomerOfPayerName(payment.PayerName) != known;
-            payers.Add(named
+            var another = named && index.NamesOf(known).Count > 0
+                          && !NameOf(payment, index, known, policy).Agrees && index.CustomerOfPayerName(payment.PayerName) != known;
+            payers.Add(another
                 ? new Payer(known, 0.9m, KnownAccount(payment) + $", but under the name '{payment.PayerName}', not theirs", PayerEvidence.AccountUnderAnotherName)
                 : new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
         }
@@ -91,23 +95,41 @@ public static class MatchingEngine
         // both are a payer known from confirmed applications.
         if (index.CustomerOfPayerName(payment.PayerName) is { } taught && payers.All(p => p.CustomerId != taught))
             payers.Add(new Payer(taught, 0.98m, TaughtName(payment), PayerEvidence.KnownAccount));
-        if (payment.PayerName.Length > 0)
-        {
-            var similar = index.SimilarNames(payment.PayerName, policy.NameThreshold);
-            // A name cut short by the bank is theirs even where too little of it is left to score alike.
-            var alike = similar.Concat(index.NamesCutTo(payment.PayerName).Where(c => similar.All(s => s.Customer.Id != c.Id))
-                .Select(c => (Customer: c, Score: NameSimilarity.Score(payment.PayerName, c.Name)))).ToList();
-            foreach (var (customer, score) in alike)
-            {
-                if (payers.Any(p => p.CustomerId == customer.Id)) continue;
-                var same = NameSimilarity.IsSameName(payment.PayerName, customer.Name);
-                var confidence = alike.Count == 1 && same ? 1m : alike.Count == 1 ? score : 0.9m * score;
-                var evidence = alike.Count > 1 ? PayerEvidence.SharedName : same ? PayerEvidence.SameName : PayerEvidence.AlikeName;
-                payers.Add(new Payer(customer.Id, Math.Round(Math.Min(confidence, NameAlone), 3), AlikeName(payment, customer.Name, score, same)
-                    + (alike.Count == 1 ? ", and no other customer's name is alike" : $", as {alike.Count - 1} other customer name(s) are"), evidence, score));
-            }
-        }
+        if (named) payers.AddRange(ByName(payment, index, policy).Where(p => payers.All(known => known.CustomerId != p.CustomerId)));
         return payers.OrderByDescending(p => p.Confidence).ThenBy(p => p.CustomerId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The customers whose name (any they pay under) is like the payer's. A name singles a
+    /// customer out when it is theirs (or theirs cut short by the bank) and no other customer's
+    /// name is alike — or, among several alike, when it is exactly one of them, legal form and
+    /// all ("GALLI TRASPORTI S.P.A." is not Galli Trasporti S.r.l.). A name alike several
+    /// customers' says less of each.
+    /// </summary>
+    private static IEnumerable<Payer> ByName(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
+    {
+        var similar = index.SimilarNames(payment.PayerName, policy.NameThreshold);
+        // A name cut short by the bank is theirs even where too little of it is left to score alike.
+        var alike = similar.Concat(index.NamesCutTo(payment.PayerName)
+                .Select(c => (Customer: c, Score: NameSimilarity.Score(payment.PayerName, c.Name))))
+            .GroupBy(c => c.Customer.Id, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(c => NameSimilarity.IsSameName(payment.PayerName, c.Customer.Name)).ThenByDescending(c => c.Score).First())
+            .ToList();
+        if (alike.Count > 1 && NameSimilarity.ExactlyOne(payment.PayerName, alike.Select(a => a.Customer).ToList()) is { } exact)
+        {
+            var score = alike.First(a => a.Customer.Id == exact.Id).Score;
+            yield return new Payer(exact.Id, NameAlone, $"payer name '{payment.PayerName}' is exactly '{exact.Name}', legal form and all, "
+                + $"unlike the {alike.Count - 1} other customer name(s) alike", PayerEvidence.SameName, score);
+            yield break;
+        }
+        foreach (var (customer, score) in alike)
+        {
+            var same = NameSimilarity.IsSameName(payment.PayerName, customer.Name);
+            var confidence = alike.Count == 1 && same ? 1m : alike.Count == 1 ? score : 0.9m * score;
+            var evidence = alike.Count > 1 ? PayerEvidence.SharedName : same ? PayerEvidence.SameName : PayerEvidence.AlikeName;
+            yield return new Payer(customer.Id, Math.Round(Math.Min(confidence, NameAlone), 3), AlikeName(payment, customer.Name, score, same)
+                + (alike.Count == 1 ? ", and no other customer's name is alike" : $", as {alike.Count - 1} other customer name(s) are"), evidence, score);
+        }
     }
 
     /// <summary>A name is never as sure as a bank account that paid the customer before.</summary>
@@ -124,6 +146,15 @@ public static class MatchingEngine
             if (hits.Count != 1) continue; // not found, or ambiguous: no basis for this line
             var (invoice, reason, kind) = hits[0];
             if (found.All(f => f.Invoice.Id != invoice.Id)) found.Add((invoice, index.OpenAmount(invoice), line.PaidAmount, reason, kind));
+        }
+        // A number standing alone in the text ("GUTSCHRIFT 4307689") that is exactly one open invoice's: when nothing the
+        // remittance names is open, or beside what it names, of the same customer ("4312052 factuurnummer4312053").
+        var namedCustomer = found.Count > 0 ? found[0].Invoice.CustomerId : null;
+        foreach (var number in TextNumbers.Find(payment.Text))
+        {
+            var hits = ExactlyNumbered(number, index, eligible, payers);
+            if (hits.Count == 1 && found.All(f => f.Invoice.Id != hits[0].Id) && (namedCustomer is null || hits[0].CustomerId == namedCustomer))
+                found.Add((hits[0], index.OpenAmount(hits[0]), null, $"the number '{number}' in the payment's text is invoice {hits[0].Number}", ReferenceEvidence.NumberInText));
         }
         if (found.Count == 0) yield break;
         var customers = found.Select(f => f.Invoice.CustomerId).Distinct().ToList();
@@ -154,12 +185,13 @@ public static class MatchingEngine
             (outcome, difference, claimed) = (MatchOutcome.Full, 0m, payment.Amount);
         }
         var anySlip = found.Any(f => f.Kind == ReferenceEvidence.Slip);
-        var reasonGiven = payment.Remittance.Any(r => r.AdjustmentReason.Length > 0);
+        var reasonGiven = payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) || ShortPayReasonText.Find(payment.Text).Length > 0;
         // Whether the payer is the invoices' customer: their known account, or a name like theirs …
         var (agreement, agreeingAs, nameScore) = Agreement(payment, index, customers[0], policy);
         var payerAgrees = agreement is not null;
         // … or someone else we know (only then are all customers' names searched).
-        var other = payerAgrees ? null : payers.Value.FirstOrDefault(p => p.CustomerId != customers[0]);
+        // An account that pays under a name not its customer's is a payment factory's or a parent's: it may pay for this customer too.
+        var other = payerAgrees ? null : payers.Value.FirstOrDefault(p => p.CustomerId != customers[0] && p.Evidence != PayerEvidence.AccountUnderAnotherName);
         // A slipped reference alone is a guess; with the exact amount from the invoice's own
         // customer (named or known by account) it is corroborated twice over.
         var corroborated = anySlip && outcome == MatchOutcome.Full && payerAgrees;
@@ -197,7 +229,8 @@ public static class MatchingEngine
             _ => $"{difference:0.00} {payment.Currency} more than the remittance: the rest on account",
         });
         var reference = anySlip ? ReferenceEvidence.Slip
-            : found.All(f => f.Kind == ReferenceEvidence.PurchaseOrder) ? ReferenceEvidence.PurchaseOrder : ReferenceEvidence.Exact;
+            : found.All(f => f.Kind == ReferenceEvidence.PurchaseOrder) ? ReferenceEvidence.PurchaseOrder
+            : found.All(f => f.Kind == ReferenceEvidence.NumberInText) ? ReferenceEvidence.NumberInText : ReferenceEvidence.Exact;
         var amount = outcome switch
         {
             MatchOutcome.Full when rest is { Count: 1 } => AmountEvidence.RestIsOpenInvoices,
@@ -230,19 +263,22 @@ public static class MatchingEngine
     {
         if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return (KnownAccount(payment), PayerEvidence.KnownAccount, 0m);
         if (index.CustomerOfPayerName(payment.PayerName) == customerId) return (TaughtName(payment), PayerEvidence.KnownAccount, 0m);
-        if (payment.PayerName.Length == 0 || index.NameOf(customerId) is not { } name) return (null, PayerEvidence.Unknown, 0m);
-        var (agrees, score, same) = NameOf(payment, name, policy);
+        if (payment.PayerName.Length == 0) return (null, PayerEvidence.Unknown, 0m);
+        var (agrees, score, same, name) = NameOf(payment, index, customerId, policy);
         if (!agrees) return (null, PayerEvidence.Unknown, score);
         return (AlikeName(payment, name, score, same), same ? PayerEvidence.SameName : PayerEvidence.AlikeName, score);
     }
 
-    /// <summary>Whether the payer's name says they are the customer named <paramref name="name"/>: alike enough, or the same (perhaps cut short).</summary>
-    private static (bool Agrees, decimal Score, bool Same) NameOf(PaymentToMatch payment, string name, MatchPolicy policy)
-    {
-        var score = NameSimilarity.Score(payment.PayerName, name);
-        var same = NameSimilarity.IsSameName(payment.PayerName, name);
-        return (score >= policy.NameThreshold || same, score, same);
-    }
+    /// <summary>
+    /// Whether the payer's name says they are this customer: alike enough to a name they pay
+    /// under, or the same (perhaps cut short); the closest of their names.
+    /// </summary>
+    private static (bool Agrees, decimal Score, bool Same, string Name) NameOf(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy) =>
+        index.NamesOf(customerId)
+            .Select(name => (Score: NameSimilarity.Score(payment.PayerName, name), Same: NameSimilarity.IsSameName(payment.PayerName, name), Name: name))
+            .Select(n => (Agrees: n.Score >= policy.NameThreshold || n.Same, n.Score, n.Same, n.Name))
+            .OrderByDescending(n => n.Agrees).ThenByDescending(n => n.Same).ThenByDescending(n => n.Score)
+            .FirstOrDefault((false, 0m, false, ""));
 
     private static List<(OpenInvoice Invoice, string Reason, ReferenceEvidence Kind)> Find(
         string reference, decimal amount, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers)
@@ -277,13 +313,23 @@ public static class MatchingEngine
         return hits;
     }
 
+    /// <summary>Open invoices whose number is exactly the one written (no slips, no POs): one, or the identified payer's one among several.</summary>
+    private static List<OpenInvoice> ExactlyNumbered(string number, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers)
+    {
+        var exact = InvoiceNumbers.Keys(number).SelectMany(index.ByNumberKey).Where(eligible).Distinct()
+            .Where(i => !InvoiceNumbers.Contradicts(number, i.Number)).ToList();
+        if (exact.Count > 1 && payers.Value.Count > 0) exact = exact.Where(i => i.CustomerId == payers.Value[0].CustomerId).ToList();
+        return exact;
+    }
+
     /// <summary>No usable remittance: one invoice of the amount (or of it less the discount), or one combination summing to it.</summary>
     private static IEnumerable<MatchProposal> FromAmount(PaymentToMatch payment, MatchIndex index, List<OpenInvoice> theirs, Payer payer, MatchPolicy policy)
     {
         var exact = theirs.Where(i => index.OpenAmount(i) == payment.Amount).ToList();
-        // A round sum from someone known only by name, or through an account under another name, may as
-        // well be another's: the amount is little evidence then.
-        var round = (payer.ByName || payer.Evidence == PayerEvidence.AccountUnderAnotherName) && payment.Amount % 100m == 0m;
+        // A round sum from someone whose name is only like a customer's, or through an account under
+        // another name, may as well be another's: the amount is little evidence then.
+        var round = payer.Evidence is PayerEvidence.AlikeName or PayerEvidence.SharedName or PayerEvidence.AccountUnderAnotherName
+                    && payment.Amount % 100m == 0m;
         foreach (var invoice in exact)
             yield return Single(payer, invoice, payment.Amount, 0m, exact.Count > 1 ? 0.6m : round ? 0.94m : 0.97m, AmountEvidence.Exact, exact.Count == 1,
                 exact.Count > 1 ? $"one of {exact.Count} open invoices of exactly this amount"
@@ -297,6 +343,22 @@ public static class MatchingEngine
                 AmountEvidence.Discount, discounted.Count == 1,
                 $"invoice {invoice.Number} less its early-payment discount of {invoice.DiscountAmount:0.00} (paid by {invoice.DiscountDate:yyyy-MM-dd})");
         if (discounted.Count > 0) yield break;
+
+        // A discount the payer says they took ("abzgl. 2 % Skonto"), whatever the terms allow: what is short is theirs to explain, and they did.
+        if (StatedDiscount.Percent(payment.Text) is { } percent)
+        {
+            var stated = theirs.Where(i => StatedDiscount.LeavesToPay(index.OpenAmount(i), percent).Contains(payment.Amount)).ToList();
+            foreach (var invoice in stated)
+            {
+                var open = index.OpenAmount(invoice);
+                var confidence = Math.Round(payer.Confidence * (stated.Count == 1 ? 0.95m : 0.6m), 3);
+                yield return new MatchProposal(payer.CustomerId, [new Allocation(invoice.Id, invoice.Number, payment.Amount, open)], MatchOutcome.ShortPay,
+                    open - payment.Amount, confidence,
+                    [payer.Reason, $"invoice {invoice.Number} less the {percent:0.##} % discount the payer says they took" + (stated.Count == 1 ? ", the only one it fits" : $", as {stated.Count - 1} other(s) would")],
+                    Evidence(payer, AmountEvidence.ShortWithReason, stated.Count == 1, 1, confidence));
+            }
+            if (stated.Count > 0) yield break;
+        }
 
         var candidates = theirs.Take(policy.CombinationCandidates).Select(i => (Invoice: i, Open: index.OpenAmount(i))).ToList();
         var combinations = Combinations(candidates, payment.Amount, policy.CombinationSize).Take(3).ToList();

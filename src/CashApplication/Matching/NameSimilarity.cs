@@ -29,6 +29,45 @@ public static class NameSimilarity
         return IsSameOrCut(a, b);
     }
 
+    /// <summary>
+    /// Of several customers alike, the one whose name the payer's is exactly — legal form kept,
+    /// dotted abbreviations closed up ("S.p.A." is SPA), in the same word order or, failing a
+    /// single such, in any — or null when none or several are.
+    /// </summary>
+    public static CustomerName? ExactlyOne(string payer, IReadOnlyList<CustomerName> customers)
+    {
+        foreach (var sorted in new[] { false, true })
+        {
+            var key = FullKey(payer, sorted);
+            var exact = customers.Where(c => FullKey(c.Name, sorted) == key).DistinctBy(c => c.Id).Take(2).ToList();
+            if (exact.Count == 1) return exact[0];
+            if (exact.Count > 1) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The whole name as <see cref="PayerNames.Normalise"/> keys it, with runs of single letters ("S P A", "E K") joined.</summary>
+    private static string FullKey(string name, bool sortWords)
+    {
+        var words = new List<string>();
+        var previousWasLetter = false;
+        foreach (var word in PayerNames.Normalise(name).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var letter = word.Length == 1 && char.IsLetter(word[0]);
+            if (letter && previousWasLetter) words[^1] += word;
+            else words.Add(word);
+            previousWasLetter = letter;
+        }
+        var spelled = words.Select(w => LegalFormSpelling.GetValueOrDefault(w, w));
+        return string.Join(" ", sortWords ? spelled.Order(StringComparer.Ordinal) : spelled);
+    }
+
+    /// <summary>One legal form written two ways is one legal form: "Corp." is "Corporation", "Ltd" is "Limited".</summary>
+    private static readonly Dictionary<string, string> LegalFormSpelling = new(StringComparer.Ordinal)
+    {
+        ["CORP"] = "CORPORATION", ["INC"] = "INCORPORATED", ["CO"] = "COMPANY", ["LTD"] = "LIMITED", ["LLC"] = "LLC",
+    };
+
     /// <summary><see cref="IsSameName"/> of two names already normalised with their word order kept.</summary>
     public static bool IsSameOrCut(string a, string b)
     {
@@ -98,6 +137,12 @@ public static class NameSimilarity
         ["inds"] = "industries", ["chem"] = "chemicals", ["pharm"] = "pharmaceuticals", ["mktg"] = "marketing",
         ["constr"] = "construction", ["cnstr"] = "construction", ["contr"] = "contractors", ["elec"] = "electric",
         ["labs"] = "laboratories", ["lab"] = "laboratories", ["med"] = "medical", ["so"] = "southern", ["no"] = "northern",
+        ["mtn"] = "mountain", ["indl"] = "industrial", ["hlth"] = "health", ["pkg"] = "packaging",
+        ["aero"] = "aerospace", ["hld"] = "holdings", ["hlds"] = "holdings", ["tex"] = "textiles", ["sup"] = "supply", ["supp"] = "supply",
+        ["whsl"] = "wholesale", ["whsle"] = "wholesale", ["whse"] = "warehouse", ["rest"] = "restaurant", ["rstrnt"] = "restaurant",
+        ["mfr"] = "manufacturer", ["prod"] = "products", ["ntwk"] = "network", ["trans"] = "transportation",
+        ["transp"] = "transportation", ["auto"] = "automotive", ["mach"] = "machinery", ["engrg"] = "engineering",
+        ["univ"] = "university", ["hosp"] = "hospital", ["pharma"] = "pharmaceuticals", ["fin"] = "financial", ["amer"] = "america",
     };
 
     private static List<string> Pairs(string text)

@@ -41,6 +41,28 @@ public static class PayerNames
         ("Ä", "AE"), ("Ö", "OE"), ("Ü", "UE"), ("ß", "SS"), ("ẞ", "SS"),
     }.SelectMany(f => f.Item1.Select(c => (c, f.Item2))).ToDictionary(f => f.c, f => f.Item2);
 
+    /// <summary>
+    /// Whether the name is only a department, as payers' banks print it for whoever pays
+    /// ("ACCOUNTS PAYABLE", "AP DEPT", "Kreditorenbuchhaltung", "Service Comptabilité
+    /// Fournisseurs"): every word is a department's, so it names no company.
+    /// </summary>
+    public static bool IsDepartment(string name)
+    {
+        var words = Normalise(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words.All(DepartmentWords.Contains);
+    }
+
+    private static readonly HashSet<string> DepartmentWords = new(StringComparer.Ordinal)
+    {
+        "A", "P", "AP", "ACCOUNTS", "ACCOUNT", "ACCTS", "ACCT", "PAYABLE", "PAYABLES", "DEPT", "DEPARTMENT", "DIV", "DIVISION", "OFFICE",
+        "TREASURY", "FINANCE", "ACCOUNTING", "PAYMENT", "PAYMENTS", "VENDOR", "SUPPLIER", "DISBURSEMENTS", "THE", "OF",
+        "KREDITORENBUCHHALTUNG", "BUCHHALTUNG", "FINANZBUCHHALTUNG", "KREDITOREN", "ABTEILUNG", "ZAHLUNGSVERKEHR",
+        "SERVICE", "COMPTABILITE", "FOURNISSEURS", "FOURNISSEUR", "TRESORERIE", "DES", "DE", "LA",
+        "CREDITEURENADMINISTRATIE", "CREDITEUREN", "ADMINISTRATIE", "AFDELING",
+        "CONTABILITA", "FORNITORI", "UFFICIO", "AMMINISTRAZIONE", "TESORERIA", "CUENTAS", "POR", "PAGAR", "PROVEEDORES",
+        "LEVERANTORSRESKONTRA", "EKONOMIAVDELNINGEN", "EKONOMI",
+    };
+
     /// <summary>Whether the name, normalised, is long enough to be taught at all.</summary>
     public static bool CanBeTaught(string normalised) => normalised.Count(char.IsLetterOrDigit) >= ShortestTaught;
 }

@@ -19,7 +19,10 @@ public static partial class ShortPayReasonText
         ("PRICING", Pricing()),
         ("PROMOTION_TRADE", Promotion()),
         ("CONTRACT_TERMS", Freight()),
+        ("CONTRACT_TERMS", Discount()),
         ("TAX", Tax()),
+        ("TAX", Withholding()),
+        ("OTHER", BankCharges()),
     ];
 
     public static string Find(string text)
@@ -37,7 +40,7 @@ public static partial class ShortPayReasonText
     [GeneratedRegex(@"\b(not|never) (received|delivered)|non[- ]?delivery|nicht (geliefert|erhalten)|non (re[çc]u|livr[ée])", Options)]
     private static partial Regex NotReceived();
 
-    [GeneratedRegex(@"\b(damage[ds]?|broken|defective|faulty|spoil(ed|age)|quality|besch[äa]digt|mangel\w*|endommag\w*|d[ée]fectueu\w*)", Options)]
+    [GeneratedRegex(@"\b(damage[ds]?|broken|defective|faulty|spoil(ed|age)|quality|besch[äa]digt|\w*schaden|mangel\w*|endommag\w*|d[ée]fectueu\w*|danneggiat\w*|beschadigd)", Options)]
     private static partial Regex Damage();
 
     [GeneratedRegex(@"\b(short[- ]?ship\w*|shortage|short (delivery|delivered|received)|missing|qty|quantity|fehlmenge|manquant\w*)", Options)]
@@ -51,6 +54,17 @@ public static partial class ShortPayReasonText
 
     [GeneratedRegex(@"\b(freight|shipping|carriage|delivery (charge|fee)|fracht\w*|transport)", Options)]
     private static partial Regex Freight();
+
+    // A discount taken that the terms may not give: a question of terms, for a person to settle.
+    [GeneratedRegex(@"\b(skonto|escompte|sconto|korting|discount|descuento)", Options)]
+    private static partial Regex Discount();
+
+    [GeneratedRegex(@"\b(withholding|withheld|WHT|TDS|quellensteuer|retenue [àa] la source|ritenuta)", Options)]
+    private static partial Regex Withholding();
+
+    // What the banks between took: the payer paid the invoice, we received less.
+    [GeneratedRegex(@"(\bbank (charges?|fees?)|/CHGS/|\bcharges deducted|\bfrais bancaires|\bbankgeb[üu]hr\w*|\bspese bancarie|\bbankkosten)", Options)]
+    private static partial Regex BankCharges();
 
     // "VAT" or "tax" alone is too common in references ("FAKTURA VAT", "TAX INVOICE") to mean a reason.
     [GeneratedRegex(@"\b(sales tax|tax[- ]exempt\w*|tax difference|exempt from tax)", Options)]

@@ -20,6 +20,10 @@ public sealed class PayerTextTests
     [InlineData("ORIGINATOR: Wayne Enterprises", "Wayne Enterprises", "")]
     [InlineData("ORG: ACME CORP BENEFICIARY: ARPLATFORM INC", "ACME CORP", "")]
     [InlineData("BY ORDER OF Globex SA BENEFICIARY NAME: ArPlatform Inc BENEFICIARY ACCOUNT: 0004567890", "Globex SA", "")]
+    [InlineData("GIRO AUFTRAGGEBER: Uhren Brunner GmbH IBAN CH7154259145631195 MITTEILUNG: 4306237", "Uhren Brunner GmbH", "CH7154259145631195")]
+    [InlineData("GIRO DONNEUR D'ORDRE: KÄSEREI GERBER AG MITTEILUNG: Facture 430572", "KÄSEREI GERBER AG", "")]
+    [InlineData("GIRO ORDERING CUSTOMER: Holzbau Gerber SA IBAN CH28960870810122748 MITTEILUNG: 4306614", "Holzbau Gerber SA", "CH28960870810122748")]
+    [InlineData("GIRO AUFTRAGGEBER: PRAEZISION GERBER SA IBAN CH**************0663 MITTEILUNG: RE 4308605", "PRAEZISION GERBER SA", "")]
     public void The_payer_is_read_from_its_key_up_to_the_next_key(string text, string name, string account)
     {
         Assert.Equal((name, account), PayerText.Find(text));
@@ -122,5 +126,12 @@ public sealed class PayerTextTests
         // SENDER ID:=056073573 is the sending bank's routing number, BNF NAME:=YOUR NAME HERE INC is us.
         Assert.Equal(("OPTIONS LINK WIRE CLEARING", ""), (wire.PayerName, wire.PayerAccount));
         Assert.Equal(["123456"], wire.Remittance.Select(r => r.Reference));
+    }
+
+    [Fact]
+    public void An_iban_alone_in_a_giro_text_is_the_payers_account_and_one_after_our_name_is_not()
+    {
+        Assert.Equal(("", "CH2638539803137838"), PayerText.Find("GIRO IBAN CH2638539803137838 MITTEILUNG:"));
+        Assert.Equal(("ACME AG", ""), PayerText.Find("ORG: ACME AG BNF: ARPLATFORM AG IBAN CH2638539803137838"));
     }
 }

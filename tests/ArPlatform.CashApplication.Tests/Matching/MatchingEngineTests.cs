@@ -170,9 +170,9 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
-    public void A_payer_known_only_by_name_paying_a_round_sum_is_a_suggestion_not_an_application()
+    public void A_payer_whose_name_is_only_like_the_customers_paying_a_round_sum_is_a_suggestion_not_an_application()
     {
-        var decision = Decide(Payment(1000.00m, "ACME CORPORATION INC"));
+        var decision = Decide(Payment(1000.00m, "ACMEE CORP"));
 
         Assert.Equal(("acme", "i-124"), (decision.Proposals[0].CustomerId, decision.Proposals[0].Allocations[0].InvoiceId));
         Assert.Contains("a round sum", decision.Proposals[0].Reasons[1]);
@@ -180,14 +180,15 @@ public sealed class MatchingEngineTests
     }
 
     [Theory]
-    [InlineData("ACME CORPORATION INC")]
-    [InlineData("acme corp.")]
-    public void A_payer_named_as_the_customer_paying_the_only_open_invoice_of_that_amount_applies_on_its_own(string payer)
+    [InlineData("ACME CORPORATION INC", 324.75, "i-123")]
+    [InlineData("acme corp.", 324.75, "i-123")]
+    [InlineData("ACME CORPORATION INC", 1000.00, "i-124")]
+    public void A_payer_named_as_the_customer_paying_the_only_open_invoice_of_that_amount_applies_on_its_own(string payer, decimal amount, string invoice)
     {
-        var decision = Decide(Payment(324.75m, payer));
+        var decision = Decide(Payment(amount, payer));
 
         var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
-        Assert.Equal(("acme", "i-123"), (applied.CustomerId, applied.Allocations.Single().InvoiceId));
+        Assert.Equal(("acme", invoice), (applied.CustomerId, applied.Allocations.Single().InvoiceId));
         Assert.Contains("no other customer's name is alike", applied.Reasons[0]);
     }
 
@@ -306,5 +307,56 @@ public sealed class MatchingEngineTests
     public void Names_compare_without_case_accents_punctuation_or_legal_forms(string a, string b, double atLeast)
     {
         Assert.True(NameSimilarity.Score(a, b) >= (decimal)atLeast, $"{a} / {b}: {NameSimilarity.Score(a, b)}");
+    }
+
+    private static PaymentToMatch Written(decimal amount, string payer, string text, string account = "") =>
+        new("USD", amount, Day, payer, account, [], text);
+
+    [Fact]
+    public void An_invoice_number_standing_alone_in_the_text_settles_the_invoice_when_the_amount_is_its_own()
+    {
+        var decision = Decide(Written(324.75m, "", "GUTSCHRIFT 2026000123"));
+
+        var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
+        Assert.Equal(("acme", "i-123", ReferenceEvidence.NumberInText), (applied.CustomerId, applied.Allocations.Single().InvoiceId, applied.Evidence.Reference));
+        Assert.Contains("the number '2026000123' in the payment's text is invoice INV-2026-000123", applied.Reasons);
+    }
+
+    [Fact]
+    public void A_number_alone_in_the_text_that_leaves_money_over_from_an_unknown_payer_waits_for_a_person()
+    {
+        var decision = Decide(Written(900.00m, "", "OBI:=2026000123 / AB/26/01103"));
+
+        Assert.Equal("i-123", decision.Proposals[0].Allocations[0].InvoiceId);
+        Assert.Null(decision.AutoApply);
+    }
+
+    [Fact]
+    public void A_payer_paying_under_the_name_after_dba_is_the_customer()
+    {
+        var world = World with { Customers = [new CustomerName("acme", "Acme Corporation d/b/a Roadrunner Supply"), new CustomerName("globex", "Globex GmbH")] };
+
+        var applied = Assert.IsType<MatchProposal>(Decide(Payment(324.75m, "ROADRUNNER SUPPLY"), world).AutoApply);
+
+        Assert.Equal(("acme", "i-123"), (applied.CustomerId, applied.Allocations.Single().InvoiceId));
+    }
+
+    [Fact]
+    public void A_known_account_paying_under_a_department_name_is_still_its_customer()
+    {
+        var applied = Assert.IsType<MatchProposal>(Decide(Payment(1000.00m, "ACCOUNTS PAYABLE", "026009593-4471")).AutoApply);
+
+        Assert.Equal(("globex", "i-987", PayerEvidence.KnownAccount), (applied.CustomerId, applied.Allocations.Single().InvoiceId, applied.Evidence.Payer));
+    }
+
+    [Fact]
+    public void A_discount_the_payer_says_they_took_pins_the_invoice_it_leaves_that_amount_of()
+    {
+        // 1000.00 less 2 % is 980.00: only invoice i-124 leaves that.
+        var decision = Decide(Written(980.00m, "Acme Corporation", "abzgl. 2% Skonto"));
+
+        var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
+        Assert.Equal(("i-124", MatchOutcome.ShortPay, 20.00m), (applied.Allocations.Single().InvoiceId, applied.Outcome, applied.Difference));
+        Assert.Equal(AmountEvidence.ShortWithReason, applied.Evidence.Amount);
     }
 }
