@@ -31,7 +31,8 @@ public static partial class Bai2Parser
 
     public static IEnumerable<BankTransaction> Parse(TextReader reader)
     {
-        var records = Records(reader).GetEnumerator();
+        var end = new EndOfFile();
+        var records = Records(reader, end).GetEnumerator();
         RawRecord? current = Next(records);
         if (current is not { Code: "01" }) throw new BankFileFormatException(current?.Line ?? 1, "a BAI2 file starts with a 01 file header");
         ParseFileHeader(current);
@@ -66,7 +67,7 @@ public static partial class Bai2Parser
                     account.Amount += minor;
                     yield return transaction;
                 }
-                if (current is not { Code: "49" }) throw Expected("49 account trailer", current);
+                if (current is not { Code: "49" }) throw Expected("49 account trailer", current, end);
                 account.Records++;
                 CheckTrailer(current, "account", account, countField: 1, childrenField: null);
                 group.Amount += account.Amount;
@@ -74,7 +75,7 @@ public static partial class Bai2Parser
                 group.Children++;
                 current = Next(records);
             }
-            if (current is not { Code: "98" }) throw Expected("98 group trailer", current);
+            if (current is not { Code: "98" }) throw Expected("98 group trailer", current, end);
             group.Records++;
             CheckTrailer(current, "group", group, countField: 2, childrenField: 1);
             file.Amount += group.Amount;
@@ -82,7 +83,7 @@ public static partial class Bai2Parser
             file.Children++;
             current = Next(records);
         }
-        if (current is not { Code: "99" }) throw Expected("99 file trailer", current);
+        if (current is not { Code: "99" }) throw Expected("99 file trailer", current, end);
         file.Records++;
         CheckTrailer(current, "file", file, countField: 2, childrenField: 1);
         if (Next(records) is { } extra) throw new BankFileFormatException(extra.Line, "records after the 99 file trailer");
@@ -90,7 +91,13 @@ public static partial class Bai2Parser
 
     private static RawRecord? Next(IEnumerator<RawRecord> records) => records.MoveNext() ? records.Current : null;
 
-    private static BankFileFormatException Expected(string what, RawRecord? found) => new(found?.Line ?? 0,
+    /// <summary>Where the file ended: a trailer missing at the end is missing on the line after the last.</summary>
+    private sealed class EndOfFile
+    {
+        public int Line = 1;
+    }
+
+    private static BankFileFormatException Expected(string what, RawRecord? found, EndOfFile end) => new(found?.Line ?? end.Line,
         found is null ? $"the file ends where a {what} was expected" : $"a {what} was expected, found a {found.Code} record");
 
     private static void ParseFileHeader(RawRecord header)
@@ -224,7 +231,7 @@ public static partial class Bai2Parser
     /// that does not start with a record code continues the record before it, and an 88 after
     /// an 03 (or another 88 after one) continues its fields. 88s after a 16 stay records of their own.
     /// </summary>
-    private static IEnumerable<RawRecord> Records(TextReader reader)
+    private static IEnumerable<RawRecord> Records(TextReader reader, EndOfFile end)
     {
         RawRecord? pending = null;
         var number = 0;
@@ -256,6 +263,7 @@ public static partial class Bai2Parser
                 pending = new RawRecord(code, body, number);
             }
         }
+        end.Line = number + 1;
         if (pending is not null) yield return pending;
     }
 

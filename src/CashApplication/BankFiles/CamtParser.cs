@@ -25,7 +25,7 @@ public static class CamtParser
         var format = (BankFileFormat?)null;
         Account? account = null;
         var statements = 0;
-        // Reading an element whole (XNode.ReadFrom) leaves the reader on the node after it: that
+        // Reading an element whole (Element) leaves the reader on the node after it: that
         // node must be looked at before reading on, or an entry right after another is missed.
         var positioned = false;
         while (positioned || Read(reader, info))
@@ -50,7 +50,7 @@ public static class CamtParser
                     break;
                 case "CreDtTm" when account is { Created: null, Entries: 0 }:
                     var createdAt = info.LineNumber;
-                    account.Created = Day(reader.ReadElementContentAsString(), createdAt, "CreDtTm");
+                    account.Created = Day(Content(reader, info), createdAt, "CreDtTm");
                     positioned = true;
                     break;
                 case "Bal" when account is not null:
@@ -62,7 +62,10 @@ public static class CamtParser
                 case "TxsSummry" when account is not null:
                     var summary = Element(reader, info);
                     positioned = true;
-                    account.DeclaredEntries = Text(summary, "TtlNtries", "NbOfNtries") is { } n ? (int.Parse(n, CultureInfo.InvariantCulture), info.LineNumber) : null;
+                    account.DeclaredEntries = Text(summary, "TtlNtries", "NbOfNtries") is { } n
+                        ? (int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var declared) ? declared
+                            : throw new BankFileFormatException(Math.Max(1, info.LineNumber), $"the transaction summary's entry count '{n}' is not a count"), info.LineNumber)
+                        : null;
                     break;
                 case "Ntry" when account is not null:
                     var line = info.LineNumber;
@@ -276,16 +279,71 @@ public static class CamtParser
     private static IEnumerable<XElement> Descendants(XElement start, string name) =>
         start.Descendants().Where(e => e.Name.LocalName == name);
 
+    /// <summary>Deeper than any camt element goes (an entry's remittance is about a dozen levels down).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// The element the reader is on, read whole, leaving the reader on the node after it (as
+    /// XNode.ReadFrom would) — but refusing nesting deeper than <see cref="MaxDepth"/>: every node
+    /// added to a tree checks its ancestors, so a hostile file nested thousands deep would take
+    /// time quadratic in its size.
+    /// </summary>
     private static XElement Element(XmlReader reader, IXmlLineInfo info)
     {
         try
         {
-            return (XElement)XNode.ReadFrom(reader);
+            var top = reader.Depth;
+            var root = Started(reader);
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return root;
+            }
+            var current = root;
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        if (reader.Depth - top > MaxDepth)
+                            throw new BankFileFormatException(Math.Max(1, info.LineNumber), $"elements nested more than {MaxDepth} levels deep");
+                        var child = Started(reader);
+                        current.Add(child);
+                        if (!reader.IsEmptyElement) current = child;
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
+                        current.Add(new XText(reader.Value));
+                        break;
+                    case XmlNodeType.EndElement when current == root:
+                        reader.Read();
+                        return root;
+                    case XmlNodeType.EndElement:
+                        current = current.Parent!;
+                        break;
+                }
+            }
+            throw new BankFileFormatException(Math.Max(1, info.LineNumber), $"the file ends inside <{root.Name.LocalName}>");
         }
         catch (XmlException e)
         {
-            throw new BankFileFormatException(e.LineNumber > 0 ? e.LineNumber : info.LineNumber, $"not well-formed XML: {e.Message}");
+            throw NotWellFormed(e, info);
         }
+    }
+
+    /// <summary>A new element with the reader's name and attributes (namespace declarations left to the reader).</summary>
+    private static XElement Started(XmlReader reader)
+    {
+        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.NamespaceURI != "http://www.w3.org/2000/xmlns/")
+                    element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+            } while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        return element;
     }
 
     private static bool Read(XmlReader reader, IXmlLineInfo info)
@@ -296,7 +354,23 @@ public static class CamtParser
         }
         catch (XmlException e)
         {
-            throw new BankFileFormatException(e.LineNumber > 0 ? e.LineNumber : info.LineNumber, $"not well-formed XML: {e.Message}");
+            throw NotWellFormed(e, info);
         }
     }
+
+    private static string Content(XmlReader reader, IXmlLineInfo info)
+    {
+        try
+        {
+            return reader.ReadElementContentAsString();
+        }
+        catch (XmlException e)
+        {
+            throw NotWellFormed(e, info);
+        }
+    }
+
+    /// <summary>The line the XML reader names, or the one it is on; a file refused before its first line is read is refused at line 1.</summary>
+    private static BankFileFormatException NotWellFormed(XmlException e, IXmlLineInfo info) =>
+        new(Math.Max(1, e.LineNumber > 0 ? e.LineNumber : info.LineNumber), $"not well-formed XML: {e.Message}");
 }

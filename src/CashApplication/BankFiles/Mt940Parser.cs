@@ -143,7 +143,9 @@ public static partial class Mt940Parser
         {
             // Subfields break anywhere, mid-word included: lines join without a space.
             var joined = raw.Replace("\n", "", StringComparison.Ordinal);
-            var fields = Subfield().Matches(joined).ToDictionary(f => f.Groups[1].Value, f => f.Groups[2].Value, StringComparer.Ordinal);
+            // A subfield written twice (a bank's or a copy's slip) adds to what it says rather than replacing it.
+            var fields = Subfield().Matches(joined).GroupBy(f => f.Groups[1].Value, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => string.Concat(g.Select(f => f.Groups[2].Value)), StringComparer.Ordinal);
             string Get(params string[] keys) => string.Concat(keys.Select(k => fields.GetValueOrDefault(k, "")));
             var purpose = Get("20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "60", "61", "62", "63");
             return (Squash(Get("00") + " " + purpose), Squash(Get("32", "33")), Get("31").Trim(), joined[..3]);
