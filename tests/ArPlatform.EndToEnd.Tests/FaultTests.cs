@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ArPlatform.ServiceDefaults.Security;
+using ArPlatform.Testing;
+
+namespace ArPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// Faults a payment system must survive, proven through the real gateway and processes: a
+/// service killed with SIGKILL in the middle of work, restarted by AppHost, and the work done
+/// exactly once afterwards — no payment stored twice, no invoice paid twice, nothing lost.
+/// </summary>
+[Collection(SharedStack.Name)]
+public sealed class FaultTests(StackFixture fixture)
+{
+    private AppHostProcess Stack => fixture.Stack;
+
+    private const int Invoices = 300;
+
+    [StackFact]
+    public async Task Cash_application_killed_mid_import_finishes_the_import_exactly_once_when_the_upload_is_retried()
+    {
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var cash = Stack.JsonClient(Roles.CashApplier);
+        using var auditor = Stack.JsonClient(Roles.Auditor);
+        var customer = await PostAsync(clerk, "/v1/customers", """
+            { "requestId": "e2e-kill-c", "customer": { "name": "Vandelay Industries", "currency": "USD", "region": "AMER" } }
+            """);
+        var customerId = customer.GetProperty("id").GetString()!;
+        var lockbox = new StringBuilder("deposit_date,lockbox,batch,item,check_number,amount,currency,payer_name,payer_account,invoice_number,invoice_amount\n");
+        var total = 0m;
+        for (var i = 0; i < Invoices; i++)
+        {
+            var amount = 100m + i;
+            var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+                { "requestId": "e2e-kill-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-10-01",
+                  "lines": [ { "description": "Latex", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "{{amount.ToString("0.00", CultureInfo.InvariantCulture)}}" } } ] } }
+                """);
+            lockbox.Append(CultureInfo.InvariantCulture,
+                $"2026-11-20,LB-90,001,{i + 1},{30000 + i},{amount:0.00},USD,VANDELAY INDUSTRIES,021000021-909090,{invoice.GetProperty("number").GetString()},{amount:0.00}\n");
+            total += amount;
+        }
+        var upload = JsonSerializer.Serialize(new { requestId = "e2e-kill-f", fileName = "vandelay.csv", content = Convert.ToBase64String(Encoding.UTF8.GetBytes(lockbox.ToString())) });
+
+        // The upload is under way when the process dies: storing, matching or applying in Billing, wherever it got to.
+        var first = cash.PostAsync("/v1/bank-files", new StringContent(upload, Encoding.UTF8, "application/json"));
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        AppHostProcess.KillHard(Stack.StartedProcesses.Last(p => p.Resource == "cashapp").Pid);
+        var interrupted = await first;
+        Assert.NotEqual(HttpStatusCode.BadRequest, interrupted.StatusCode);
+
+        // The treasury app retries the same upload until the restarted service answers.
+        var import = await RetryAsync(() => cash.PostAsync("/v1/bank-files", new StringContent(upload, Encoding.UTF8, "application/json")), TimeSpan.FromSeconds(90));
+        var importId = import.GetProperty("importId").GetString();
+        Assert.Equal(Invoices, import.GetProperty("paymentsCreated").GetInt32());
+
+        // Whatever the crash interrupted, Billing ends with every invoice paid once.
+        var open = await EventuallyAsync(async () =>
+        {
+            var balance = await clerk.GetFromJsonAsync<JsonElement>($"/v1/customers/{customerId}/balance");
+            return balance.GetProperty("balances")[0].GetProperty("open").GetProperty("amount").GetString();
+        }, "0.00", TimeSpan.FromSeconds(90));
+        Assert.Equal("0.00", open);
+        var payments = await cash.GetFromJsonAsync<JsonElement>($"/v1/payments?importId={importId}&pageSize=500");
+        Assert.Equal(Invoices, payments.GetProperty("payments").GetArrayLength());
+        var applied = await LedgerAsync(auditor, customerId, "PAYMENT_APPLIED");
+        Assert.Equal(Invoices, applied.Count);
+        Assert.Equal(-total, applied.Sum());
+        Assert.Empty(await LedgerAsync(auditor, customerId, "PAYMENT_REVERSED"));
+    }
+
+    private static async Task<List<decimal>> LedgerAsync(HttpClient http, string customerId, string kind)
+    {
+        var amounts = new List<decimal>();
+        var token = "";
+        do
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>($"/v1/ledger-entries?customerId={customerId}&pageSize=500&pageToken={Uri.EscapeDataString(token)}");
+            amounts.AddRange(page.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == kind)
+                .Select(e => decimal.Parse(e.GetProperty("amount").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture)));
+            token = page.TryGetProperty("nextPageToken", out var next) ? next.GetString() ?? "" : "";
+        } while (token.Length > 0);
+        return amounts;
+    }
+
+    private static async Task<JsonElement> RetryAsync(Func<Task<HttpResponseMessage>> call, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var response = await call();
+            if (response.StatusCode == HttpStatusCode.OK) return await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(DateTime.UtcNow < until, $"still {(int)response.StatusCode} after {limit}: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, T wanted, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        var seen = await read();
+        while (!EqualityComparer<T>.Default.Equals(seen, wanted) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            seen = await read();
+        }
+        return seen;
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string path, string json)
+    {
+        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
