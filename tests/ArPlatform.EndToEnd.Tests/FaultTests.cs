@@ -26,24 +26,7 @@ public sealed class FaultTests(StackFixture fixture)
         using var clerk = Stack.JsonClient(Roles.ArClerk);
         using var cash = Stack.JsonClient(Roles.CashApplier);
         using var auditor = Stack.JsonClient(Roles.Auditor);
-        var customer = await PostAsync(clerk, "/v1/customers", """
-            { "requestId": "e2e-kill-c", "customer": { "name": "Vandelay Industries", "currency": "USD", "region": "AMER" } }
-            """);
-        var customerId = customer.GetProperty("id").GetString()!;
-        var lockbox = new StringBuilder("deposit_date,lockbox,batch,item,check_number,amount,currency,payer_name,payer_account,invoice_number,invoice_amount\n");
-        var total = 0m;
-        for (var i = 0; i < Invoices; i++)
-        {
-            var amount = 100m + i;
-            var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
-                { "requestId": "e2e-kill-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-10-01",
-                  "lines": [ { "description": "Latex", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "{{amount.ToString("0.00", CultureInfo.InvariantCulture)}}" } } ] } }
-                """);
-            lockbox.Append(CultureInfo.InvariantCulture,
-                $"2026-11-20,LB-90,001,{i + 1},{30000 + i},{amount:0.00},USD,VANDELAY INDUSTRIES,021000021-909090,{invoice.GetProperty("number").GetString()},{amount:0.00}\n");
-            total += amount;
-        }
-        var upload = JsonSerializer.Serialize(new { requestId = "e2e-kill-f", fileName = "vandelay.csv", content = Convert.ToBase64String(Encoding.UTF8.GetBytes(lockbox.ToString())) });
+        var (customerId, upload, total) = await OpenInvoicesAndTheirLockboxAsync(clerk, "kill", "Vandelay Industries");
 
         // The upload is under way when the process dies: storing, matching or applying in Billing, wherever it got to.
         var first = cash.PostAsync("/v1/bank-files", new StringContent(upload, Encoding.UTF8, "application/json"));
@@ -70,6 +53,52 @@ public sealed class FaultTests(StackFixture fixture)
         Assert.Equal(Invoices, applied.Count);
         Assert.Equal(-total, applied.Sum());
         Assert.Empty(await LedgerAsync(auditor, customerId, "PAYMENT_REVERSED"));
+    }
+
+    [StackFact]
+    public async Task Cash_application_stopped_with_sigterm_mid_import_finishes_the_upload_it_was_answering()
+    {
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var cash = Stack.JsonClient(Roles.CashApplier);
+        using var auditor = Stack.JsonClient(Roles.Auditor);
+        var (customerId, upload, total) = await OpenInvoicesAndTheirLockboxAsync(clerk, "term", "Kramerica Industries");
+
+        var answer = cash.PostAsync("/v1/bank-files", new StringContent(upload, Encoding.UTF8, "application/json"));
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        AppHostProcess.Terminate(Stack.StartedProcesses.Last(p => p.Resource == "cashapp").Pid);
+        var response = await answer;
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var import = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Invoices, import.GetProperty("paymentsCreated").GetInt32());
+        var applied = await LedgerAsync(auditor, customerId, "PAYMENT_APPLIED");
+        Assert.Equal((Invoices, -total), (applied.Count, applied.Sum()));
+        // AppHost starts the stopped service again; the next caller is answered.
+        await RetryAsync(() => cash.GetAsync($"/v1/payments?importId={import.GetProperty("importId").GetString()}&pageSize=1"), TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A customer with <see cref="Invoices"/> issued invoices, and the JSON upload of a lockbox paying each of them.</summary>
+    private static async Task<(string CustomerId, string Upload, decimal Total)> OpenInvoicesAndTheirLockboxAsync(HttpClient clerk, string key, string name)
+    {
+        var customer = await PostAsync(clerk, "/v1/customers", $$"""
+            { "requestId": "e2e-{{key}}-c", "customer": { "name": "{{name}}", "currency": "USD", "region": "AMER" } }
+            """);
+        var customerId = customer.GetProperty("id").GetString()!;
+        var lockbox = new StringBuilder("deposit_date,lockbox,batch,item,check_number,amount,currency,payer_name,payer_account,invoice_number,invoice_amount\n");
+        var total = 0m;
+        for (var i = 0; i < Invoices; i++)
+        {
+            var amount = 100m + i;
+            var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+                { "requestId": "e2e-{{key}}-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-10-01",
+                  "lines": [ { "description": "Latex", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "{{amount.ToString("0.00", CultureInfo.InvariantCulture)}}" } } ] } }
+                """);
+            lockbox.Append(CultureInfo.InvariantCulture,
+                $"2026-11-20,LB-{key},001,{i + 1},{30000 + i},{amount:0.00},USD,{name.ToUpperInvariant()},021000021-{key},{invoice.GetProperty("number").GetString()},{amount:0.00}\n");
+            total += amount;
+        }
+        var upload = JsonSerializer.Serialize(new { requestId = $"e2e-{key}-f", fileName = $"{key}.csv", content = Convert.ToBase64String(Encoding.UTF8.GetBytes(lockbox.ToString())) });
+        return (customerId, upload, total);
     }
 
     private static async Task<List<decimal>> LedgerAsync(HttpClient http, string customerId, string kind)

@@ -149,6 +149,9 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
 
     public static void KillHard(int pid) => Kill(pid, SigKill);
 
+    /// <summary>SIGTERM, as an orchestrator stops a process it is replacing: the process may finish what it is doing.</summary>
+    public static void Terminate(int pid) => Kill(pid, SigTerm);
+
     private static bool SigIntIgnoredHere()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
