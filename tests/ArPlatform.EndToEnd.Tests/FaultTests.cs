@@ -77,6 +77,61 @@ public sealed class FaultTests(StackFixture fixture)
         await RetryAsync(() => cash.GetAsync($"/v1/payments?importId={import.GetProperty("importId").GetString()}&pageSize=1"), TimeSpan.FromSeconds(90));
     }
 
+    [StackFact]
+    public async Task Balances_keep_answering_while_redis_is_frozen_and_are_never_stale_after_it_thaws_or_dies()
+    {
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var cash = Stack.JsonClient(Roles.CashApplier);
+        var customer = await PostAsync(clerk, "/v1/customers", """
+            { "requestId": "e2e-redis-c", "customer": { "name": "Pendant Publishing", "currency": "USD", "region": "AMER" } }
+            """);
+        var customerId = customer.GetProperty("id").GetString()!;
+        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+            { "requestId": "e2e-redis-i", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-10-01",
+              "lines": [ { "description": "Books", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "900.00" } } ] } }
+            """);
+        Assert.Equal("900.00", await OpenAsync(clerk, customerId));
+        Assert.Equal("900.00", await OpenAsync(clerk, customerId)); // now cached
+        var redis = Stack.StartedProcesses.Last(p => p.Resource == "redis").Pid;
+
+        AppHostProcess.Pause(redis);
+        try
+        {
+            // Frozen: every read still answers (from the database), and cash applied meanwhile is seen.
+            for (var i = 0; i < 20; i++) Assert.Equal("900.00", await OpenAsync(clerk, customerId));
+            await PostAsync(cash, "/v1/payment-applications", $$"""
+                { "requestId": "e2e-redis-a1", "paymentReference": "REDIS-1", "appliedOn": "2026-11-05",
+                  "allocations": [ { "invoiceId": "{{invoice.GetProperty("id").GetString()}}", "amount": { "currency": "USD", "amount": "100.00" } } ] }
+                """);
+            Assert.Equal("800.00", await OpenAsync(clerk, customerId));
+        }
+        finally
+        {
+            AppHostProcess.Resume(redis);
+        }
+        // Thawed: the balance cached before the pause must not come back.
+        for (var i = 0; i < 5; i++) Assert.Equal("800.00", await OpenAsync(clerk, customerId));
+
+        AppHostProcess.KillHard(redis);
+        await PostAsync(cash, "/v1/payment-applications", $$"""
+            { "requestId": "e2e-redis-a2", "paymentReference": "REDIS-2", "appliedOn": "2026-11-06",
+              "allocations": [ { "invoiceId": "{{invoice.GetProperty("id").GetString()}}", "amount": { "currency": "USD", "amount": "50.00" } } ] }
+            """);
+        for (var i = 0; i < 5; i++) Assert.Equal("750.00", await OpenAsync(clerk, customerId));
+        // Once AppHost has Redis back, the cache serves again, fresh.
+        Assert.Equal("CACHE", await EventuallyAsync(async () => (await clerk.GetFromJsonAsync<JsonElement>($"/v1/customers/{customerId}/balance")).GetProperty("source").GetString(),
+            "CACHE", TimeSpan.FromSeconds(60)));
+        Assert.Equal("750.00", await OpenAsync(clerk, customerId));
+    }
+
+    private static async Task<string?> OpenAsync(HttpClient http, string customerId)
+    {
+        var response = await http.GetAsync($"/v1/customers/{customerId}/balance");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"balance: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var balance = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return balance.GetProperty("balances")[0].GetProperty("open").GetProperty("amount").GetString();
+    }
+
     /// <summary>A customer with <see cref="Invoices"/> issued invoices, and the JSON upload of a lockbox paying each of them.</summary>
     private static async Task<(string CustomerId, string Upload, decimal Total)> OpenInvoicesAndTheirLockboxAsync(HttpClient clerk, string key, string name)
     {

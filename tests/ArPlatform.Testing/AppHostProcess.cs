@@ -152,6 +152,11 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     /// <summary>SIGTERM, as an orchestrator stops a process it is replacing: the process may finish what it is doing.</summary>
     public static void Terminate(int pid) => Kill(pid, SigTerm);
 
+    /// <summary>SIGSTOP then SIGCONT: a process frozen (a paused VM, a stuck disk) and thawed, its sockets left open.</summary>
+    public static void Pause(int pid) => Kill(pid, SigStop);
+
+    public static void Resume(int pid) => Kill(pid, SigCont);
+
     private static bool SigIntIgnoredHere()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
@@ -161,6 +166,8 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     private const int SigInt = 2;
     private const int SigTerm = 15;
     private const int SigKill = 9;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
