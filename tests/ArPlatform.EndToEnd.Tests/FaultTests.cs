@@ -124,6 +124,60 @@ public sealed class FaultTests(StackFixture fixture)
         Assert.Equal("750.00", await OpenAsync(clerk, customerId));
     }
 
+    [StackFact]
+    public async Task Collections_killed_while_posting_approved_write_offs_posts_each_exactly_once_after_restart()
+    {
+        const int count = 40;
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var collector = Stack.JsonClient(Roles.Collector);
+        using var manager = Stack.JsonClient(Roles.ArManager);
+        using var auditor = Stack.JsonClient(Roles.Auditor);
+        var customer = await PostAsync(clerk, "/v1/customers", """
+            { "requestId": "e2e-wo-c", "customer": { "name": "Kessler Imports", "currency": "USD", "region": "AMER", "collector": "e2e-collector" } }
+            """);
+        var customerId = customer.GetProperty("id").GetString()!;
+        var requests = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+                { "requestId": "e2e-wo-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2021-01-01",
+                  "lines": [ { "description": "Import duty", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "100.00" } } ] } }
+                """);
+            var requested = await PostAsync(collector, "/v1/collections/write-offs", $$"""
+                { "requestId": "e2e-wo-r-{{i}}", "writeOff": { "invoiceId": "{{invoice.GetProperty("id").GetString()}}", "reason": "uncollectible",
+                  "amount": { "currency": "USD", "amount": "100.00" } } }
+                """);
+            requests.Add(requested.GetProperty("id").GetString()!);
+        }
+
+        // Approved one after another, the posting to Billing under way behind them, when the process dies.
+        var approvals = Task.Run(async () =>
+        {
+            foreach (var (id, i) in requests.Select((id, i) => (id, i)))
+                await manager.PostAsync($"/v1/collections/write-offs/{id}:approve",
+                    new StringContent($$"""{ "requestId": "e2e-wo-a-{{i}}" }""", Encoding.UTF8, "application/json"));
+        });
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        AppHostProcess.KillHard(Stack.StartedProcesses.Last(p => p.Resource == "collections").Pid);
+        await approvals;
+        // Approvals the crash cut off are retried by the manager's app with the same request ids.
+        foreach (var (id, i) in requests.Select((id, i) => (id, i)))
+            await RetryAsync(() => manager.PostAsync($"/v1/collections/write-offs/{id}:approve",
+                new StringContent($$"""{ "requestId": "e2e-wo-a-{{i}}" }""", Encoding.UTF8, "application/json")), TimeSpan.FromSeconds(90));
+
+        var open = await EventuallyAsync(async () =>
+        {
+            var balance = await clerk.GetFromJsonAsync<JsonElement>($"/v1/customers/{customerId}/balance");
+            return balance.GetProperty("balances")[0].GetProperty("open").GetProperty("amount").GetString();
+        }, "0.00", TimeSpan.FromSeconds(90));
+        Assert.Equal("0.00", open);
+        var writtenOff = await LedgerAsync(auditor, customerId, "WRITE_OFF");
+        Assert.Equal((count, -100m * count), (writtenOff.Count, writtenOff.Sum()));
+        foreach (var id in requests)
+            Assert.Equal("POSTED", await EventuallyAsync(async () =>
+                (await manager.GetFromJsonAsync<JsonElement>($"/v1/collections/write-offs/{id}")).GetProperty("status").GetString(), "POSTED", TimeSpan.FromSeconds(30)));
+    }
+
     private static async Task<string?> OpenAsync(HttpClient http, string customerId)
     {
         var response = await http.GetAsync($"/v1/customers/{customerId}/balance");
