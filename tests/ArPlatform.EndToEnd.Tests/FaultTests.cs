@@ -178,6 +178,42 @@ public sealed class FaultTests(StackFixture fixture)
                 (await manager.GetFromJsonAsync<JsonElement>($"/v1/collections/write-offs/{id}")).GetProperty("status").GetString(), "POSTED", TimeSpan.FromSeconds(30)));
     }
 
+    [StackFact]
+    public async Task Collections_killed_mid_dunning_run_takes_each_action_once_when_the_run_is_repeated()
+    {
+        const int count = 150;
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        using var manager = Stack.JsonClient(Roles.ArManager);
+        var customer = await PostAsync(clerk, "/v1/customers", """
+            { "requestId": "e2e-dun-c", "customer": { "name": "Sakarian Imports", "currency": "USD", "region": "AMER",
+              "contacts": [ { "name": "AP", "email": "ap@sakarian.example" } ] } }
+            """);
+        var customerId = customer.GetProperty("id").GetString()!;
+        for (var i = 0; i < count; i++)
+            await PostAsync(clerk, "/v1/invoices", $$"""
+                { "requestId": "e2e-dun-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-06-01",
+                  "lines": [ { "description": "Rugs", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "{{100 + i}}.00" } } ] } }
+                """);
+        var run = JsonSerializer.Serialize(new { customerId });
+
+        var first = manager.PostAsync("/v1/collections/dunning-runs", new StringContent(run, Encoding.UTF8, "application/json"));
+        await Task.Delay(TimeSpan.FromMilliseconds(150));
+        AppHostProcess.KillHard(Stack.StartedProcesses.Last(p => p.Resource == "collections").Pid);
+        await first;
+        await RetryAsync(() => manager.PostAsync("/v1/collections/dunning-runs", new StringContent(run, Encoding.UTF8, "application/json")), TimeSpan.FromSeconds(90));
+
+        var actions = new List<(string Invoice, string Step)>();
+        var token = "";
+        do
+        {
+            var page = await manager.GetFromJsonAsync<JsonElement>($"/v1/collections/dunning-actions?customerId={customerId}&pageSize=500&pageToken={Uri.EscapeDataString(token)}");
+            actions.AddRange(page.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("invoiceId").GetString()!, a.GetProperty("step").GetString()!)));
+            token = page.TryGetProperty("nextPageToken", out var next) ? next.GetString() ?? "" : "";
+        } while (token.Length > 0);
+        Assert.Equal(count, actions.Select(a => a.Invoice).Distinct().Count());
+        Assert.Empty(actions.GroupBy(a => a).Where(g => g.Count() > 1).Select(g => $"{g.Key.Invoice} {g.Key.Step} ×{g.Count()}"));
+    }
+
     private static async Task<string?> OpenAsync(HttpClient http, string customerId)
     {
         var response = await http.GetAsync($"/v1/customers/{customerId}/balance");
