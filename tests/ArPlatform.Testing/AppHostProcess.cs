@@ -68,6 +68,7 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
             ArgumentList =
             {
                 appHost, "--gateway-http-port", "0", "--gateway-grpc-port", "0", "--dashboard-port", "0", "--prometheus-port", "0",
+                "--smtp-intake-port", "0",
                 "--data-dir", _dataDirectory,
             },
             RedirectStandardOutput = true,

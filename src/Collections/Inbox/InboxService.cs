@@ -51,8 +51,10 @@ public sealed class InboxService(
         using var stream = new MemoryStream(mime);
         var mail = MailParser.Parse(stream, clock.GetUtcNow().UtcDateTime);
         var prepared = await PrepareAsync(mail, "", ct);
-        var request = new Proto.SubmitInboundMessageRequest { Message = new Proto.InboundEmail { RawMime = Google.Protobuf.ByteString.CopyFrom(mime) } };
-        return await commands.ExecuteInternalAsync("ReceiveInboundMail", prepared.MessageId, request, token => StoreAsync(prepared, token), ct);
+        if (prepared.Known is not null) return prepared.Known.ToProto();
+        // Keyed by the Message-ID alone: a relay's retry of the same mail differs in its Received headers, not in what it is.
+        var key = new Proto.SubmitInboundMessageRequest { Message = new Proto.InboundEmail { MessageId = prepared.MessageId } };
+        return await commands.ExecuteInternalAsync("ReceiveInboundMail", prepared.MessageId, key, token => StoreAsync(prepared, token), ct);
     }
 
     public async Task<Proto.InboundMessage> GetAsync(string id, CancellationToken ct)
