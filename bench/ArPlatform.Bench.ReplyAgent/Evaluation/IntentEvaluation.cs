@@ -20,6 +20,7 @@ public static class IntentEvaluation
         var (tp, fp, fn) = (new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
         var guarded = 0;
         var guardedEscalated = 0;
+        var missed = new List<string>();
         var exact = 0;
         var latencies = new List<double>();
         var facts = SampleFacts();
@@ -45,6 +46,7 @@ public static class IntentEvaluation
             {
                 guarded++;
                 if (decision.Disposition == Contracts.Collections.V1.MessageDisposition.Escalated) guardedEscalated++;
+                else missed.Add($"{m.Id} [{string.Join(",", m.Intents)}] {mail.Text.ReplaceLineEndings(" ")}");
             }
         }
         output.WriteLine($"Held-out split: {test.Count} mails; exact intent sets {Percent(exact, test.Count)}");
@@ -62,6 +64,7 @@ public static class IntentEvaluation
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"macro-F1 {f1s.Average():0.000}"));
         output.WriteLine($"guardrail intents (bank details, legal, dispute) escalated: {guardedEscalated} of {guarded}");
+        foreach (var m in missed) output.WriteLine($"  not escalated: {m}");
         latencies.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"classify-and-draft latency per mail: p50 {latencies[latencies.Count / 2]:0.000} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:0.000} ms (first mail, cold: {latencies[^1]:0.0} ms max)"));

@@ -17,13 +17,14 @@ public static partial class Guardrails
     public const string AngryTone = "ANGRY_TONE";
     public const string LowConfidence = "LOW_CONFIDENCE";
 
-    public static IReadOnlyList<string> EscalationReasons(IReadOnlyList<IntentScore> intents, string subject, string text, double confidenceBar)
+    public static IReadOnlyList<string> EscalationReasons(IReadOnlyList<ScoredIntent> intents, string subject, string text, double confidenceBar)
     {
         var reasons = new List<string>();
         var all = subject + "\n" + text;
         if (intents.Any(i => i.Intent == Proto.MessageIntent.BankDetailsChange) || BankChange().IsMatch(all)) reasons.Add(BankDetailsChange);
         if (intents.Any(i => i.Intent == Proto.MessageIntent.LegalOrEscalation) || Legal().IsMatch(all)) reasons.Add(LegalLanguage);
         if (Angry().IsMatch(all) || Shouting(text)) reasons.Add(AngryTone);
+        if (DisputeWords().IsMatch(text)) reasons.Add("DISPUTE");
         foreach (var i in intents.Where(i => i.Intent is Proto.MessageIntent.Dispute or Proto.MessageIntent.ContactUpdate or Proto.MessageIntent.Other))
             reasons.Add(i.Intent == Proto.MessageIntent.Other ? "NOT_ROUTINE" : IntentNames.Name(i.Intent));
         if (intents.Count == 0 || intents[0].Confidence < confidenceBar) reasons.Add(LowConfidence);
@@ -47,9 +48,12 @@ public static partial class Guardrails
     [GeneratedRegex(@"\b(lawyers?|attorneys?|solicitors?|counsel|legal action|legal proceedings|lawsuit|sue|suing|court|litigation|insolvency|insolvent|bankruptcy|chapter 11|administrator|receivership|anwalt|anwältin|rechtsanwalt|gericht|klage|insolvenz|abogad[oa]s?|tribunal(es)?|demanda|insolvencia|concurso de acreedores)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Legal();
 
+    [GeneratedRegex(@"\b(dispute[ds]?|disputing|disagree|incorrect|wrong(ly)? (charged|billed|invoiced|amount|price|quantity)|overcharged|billed twice|charged twice|duplicate (invoice|charge)|(never|not) (received|delivered|ordered)|damaged|defective|credit note|pricing error|does not match|doesn't match|reklamation|fehlerhaft|falsch(e|en)?\s+(preis|menge|betrag)\w*|widersprechen|nicht (geliefert|erhalten|bestellt)|gutschrift|reclamaci[oó]n|no estamos de acuerdo|incorrect[oa]|error en|no recibimos|nota de cr[eé]dito)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DisputeWords();
+
     [GeneratedRegex(@"\b(unacceptable|ridiculous|outrageous|disgrace(ful)?|furious|appalled|incompetent|harass(ing|ment)?|scam|fraudsters?|last warning|stop (sending|harassing|emailing)|worst|fed up|sick of|inakzeptabel|unverschämt|frechheit|lächerlich|inaceptable|vergüenza|indignante|ridículo)\b|!{3,}", RegexOptions.IgnoreCase)]
     private static partial Regex Angry();
 }
 
 /// <summary>An intent the model found and how sure it is.</summary>
-public readonly record struct IntentScore(Proto.MessageIntent Intent, double Confidence);
+public readonly record struct ScoredIntent(Proto.MessageIntent Intent, double Confidence);

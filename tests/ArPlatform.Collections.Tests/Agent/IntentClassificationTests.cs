@@ -40,7 +40,9 @@ public sealed class IntentClassificationTests
     [InlineData("Please note our bank details have changed, pay to the new account from now on.", Guardrails.BankDetailsChange)]
     [InlineData("We have passed this to our lawyer.", Guardrails.LegalLanguage)]
     [InlineData("The company has filed for insolvency.", Guardrails.LegalLanguage)]
+    [InlineData("Die Rechnung enthält falsche Preise.", "DISPUTE")]
+    [InlineData("We were overcharged, please issue a credit note.", "DISPUTE")]
     [InlineData("This is RIDICULOUS, STOP SENDING US THESE REMINDERS, WE PAID EVERYTHING ALREADY!!!", Guardrails.AngryTone)]
-    public void Fraud_legal_and_anger_are_always_escalated(string body, string reason) =>
+    public void Fraud_legal_disputes_and_anger_are_always_escalated(string body, string reason) =>
         Assert.Contains(reason, Read("Invoice", body).EscalationReasons);
 }
