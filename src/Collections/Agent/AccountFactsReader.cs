@@ -17,11 +17,11 @@ public sealed class AccountFactsReader(BillingReader billing)
             customer.Id, customer.Name, customer.CustomerNumber, contact,
             [.. balance.Balances.Select(b => new BalanceLine(b.Currency, b.Open.ToDecimal(), b.Overdue.ToDecimal()))],
             [.. invoices.Where(i => i.Status is not (Billing.InvoiceStatus.Draft or Billing.InvoiceStatus.Void))
-                .Select(i => new InvoiceFact(i.Id, i.Number, i.Status.ToString().ToUpperInvariant() switch
-                {
-                    "PARTIALLYPAID" => "PARTIALLY_PAID",
-                    var s => s,
-                }, i.Currency, BusinessDate.Parse(i.InvoiceDate), BusinessDate.Parse(i.DueDate), i.Total.ToDecimal(), i.OpenAmount.ToDecimal()))],
+                .Select(i => new InvoiceFact(i.Id, i.Number, Status(i.Status), i.Currency, BusinessDate.Parse(i.InvoiceDate), BusinessDate.Parse(i.DueDate), i.Total.ToDecimal(), i.OpenAmount.ToDecimal()))],
             asOf);
     }
+
+    /// <summary>The status as API.md names it ("PARTIALLY_PAID"): the enum value's proto name without its prefix.</summary>
+    private static string Status(Billing.InvoiceStatus status) =>
+        Billing.BillingReflection.Descriptor.EnumTypes.Single(e => e.Name == "InvoiceStatus").FindValueByNumber((int)status).Name["INVOICE_STATUS_".Length..];
 }

@@ -18,7 +18,4 @@ public readonly record struct WrittenAmount(decimal Amount, string Currency);
 
 /// <summary>What a mail names: invoices, amounts, dates (resolved against its arrival) and purchase orders.</summary>
 public sealed record MailEntities(
-    IReadOnlyList<InvoiceRef> Invoices, IReadOnlyList<WrittenAmount> Amounts, IReadOnlyList<DateOnly> Dates, IReadOnlyList<string> PoNumbers)
-{
-    public static readonly MailEntities None = new([], [], [], []);
-}
+    IReadOnlyList<InvoiceRef> Invoices, IReadOnlyList<WrittenAmount> Amounts, IReadOnlyList<DateOnly> Dates, IReadOnlyList<string> PoNumbers);

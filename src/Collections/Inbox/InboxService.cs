@@ -175,7 +175,7 @@ public sealed class InboxService(
             Id = id, CustomerId = p.Sender!.CustomerId ?? "", Intent = u.Primary, Confidence = Confidence(u.Confidence),
             Disposition = p.Decision!.Disposition, DraftId = draftId, From = p.Mail.From, Subject = p.Mail.Subject, ThreadId = threadId,
             MessageId = p.MessageId, ReceivedTime = Timestamp.FromDateTime(DateTime.SpecifyKind(p.Mail.ReceivedAt, DateTimeKind.Utc)),
-            Text = p.Mail.Text, SenderMatch = p.Sender.Match.ToString().ToUpperInvariant() switch { "TRUSTEDDOMAIN" => "TRUSTED_DOMAIN", var m => m },
+            Text = p.Mail.Text, SenderMatch = p.Sender.WireMatch,
             Entities = EntitiesToProto(u.Entities),
         };
         wire.Intents.AddRange(u.Intents.Select(i => new Proto.IntentScore { Intent = i.Intent, Confidence = Confidence(i.Confidence) }));

@@ -6,8 +6,4 @@ namespace ArPlatform.Collections.Inbox;
 /// </summary>
 public sealed record ReadMail(
     string From, string To, string Subject, string MessageId, string InReplyTo, IReadOnlyList<string> References,
-    DateTime ReceivedAt, string FullText, string Text, IReadOnlyList<string> AttachmentNames, bool AutoSubmitted)
-{
-    /// <summary>The sender's domain, lower case ("" when the address has none).</summary>
-    public string FromDomain => From.LastIndexOf('@') is var at and >= 0 ? From[(at + 1)..].ToLowerInvariant() : "";
-}
+    DateTime ReceivedAt, string FullText, string Text, IReadOnlyList<string> AttachmentNames, bool AutoSubmitted);

@@ -7,6 +7,14 @@ public enum SenderMatch { None, Contact, TrustedDomain }
 /// <summary>Who wrote a mail: the customer, how we know, and, when we do not, why not.</summary>
 public sealed record SenderResolution(string? CustomerId, SenderMatch Match, string Reason)
 {
+    /// <summary>As <c>InboundMessage.sender_match</c> says it.</summary>
+    public string WireMatch => Match switch
+    {
+        SenderMatch.Contact => "CONTACT",
+        SenderMatch.TrustedDomain => "TRUSTED_DOMAIN",
+        _ => "NONE",
+    };
+
     public static SenderResolution Unknown(string reason) => new(null, SenderMatch.None, reason);
 }
 

@@ -4,7 +4,7 @@ using Proto = ArPlatform.Contracts.Collections.V1;
 namespace ArPlatform.Collections.Inbox;
 
 /// <summary>What becomes of a mail: ignored, escalated to a person (and why), or answered with a draft.</summary>
-public sealed record TriageDecision(Proto.MessageDisposition Disposition, IReadOnlyList<string> Reasons, bool DraftWithAccountData);
+public sealed record TriageDecision(Proto.MessageDisposition Disposition, IReadOnlyList<string> Reasons);
 
 /// <summary>
 /// Decides a mail's disposition from who wrote it and what it says. Pure: the order of the
@@ -18,7 +18,7 @@ public static class Triage
     public static TriageDecision Decide(Understanding understanding, SenderResolution sender)
     {
         if (understanding.AutoReply || understanding.Primary == Proto.MessageIntent.AutoReply)
-            return new TriageDecision(Proto.MessageDisposition.Ignored, [], false);
+            return new TriageDecision(Proto.MessageDisposition.Ignored, []);
         var reasons = new List<string>(understanding.EscalationReasons);
         if (sender.Reason == "LOOKALIKE_DOMAIN") reasons.Insert(0, sender.Reason);
         // An intent neither answerable nor a guardrail's (a tax form request) still needs a person.
@@ -26,7 +26,9 @@ public static class Triage
             reasons.AddRange(understanding.Intents.Select(i => i.Intent)
                 .Where(i => !ReplyDrafter.Answerable.Contains(i) && !Guardrails.Escalates(i) && i != Proto.MessageIntent.AutoReply)
                 .Select(i => "NO_TEMPLATE_" + IntentNames.Name(i)));
-        if (reasons.Count > 0) return new TriageDecision(Proto.MessageDisposition.Escalated, [.. reasons.Distinct()], false);
-        return new TriageDecision(Proto.MessageDisposition.Drafted, [], DraftWithAccountData: sender.CustomerId is not null);
+        // Drafted: for a sender tied to no customer the draft asks for a registered address (ReplyPreparer).
+        return reasons.Count > 0
+            ? new TriageDecision(Proto.MessageDisposition.Escalated, [.. reasons.Distinct()])
+            : new TriageDecision(Proto.MessageDisposition.Drafted, []);
     }
 }
