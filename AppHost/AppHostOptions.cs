@@ -8,6 +8,8 @@ public sealed record AppHostOptions
     /// <summary>AppHost's own dashboard, as Aspire's: every resource's state, logs and live numbers.</summary>
     public int DashboardPort { get; init; } = 18888;
     public int PrometheusPort { get; init; } = 9090;
+    /// <summary>Collections' SMTP intake: customers' mail to the reply agent.</summary>
+    public int SmtpIntakePort { get; init; } = 2525;
     public bool DisablePrometheus { get; init; }
     /// <summary>SQLite files, Redis' working folder and the gateway's keys.</summary>
     public required string DataDirectory { get; init; }
@@ -22,6 +24,7 @@ public sealed record AppHostOptions
           --gateway-grpc-port N   gRPC (h2c) port of the gateway (default 8081; 0 picks a free one)
           --dashboard-port N      the dashboard (default 18888; 0 picks a free one)
           --prometheus-port N     Prometheus, started when it is installed (default 9090; 0 picks a free one)
+          --smtp-intake-port N    SMTP port where the reply agent takes customers' mail (default 2525; 0 picks a free one)
           --no-prometheus         do not start Prometheus even when it is installed
           --data-dir PATH         SQLite databases and runtime files (default .data/ in the repository)
           --sqlserver CONNSTR     use SQL Server; each service gets its own database (ar_billing, …)
@@ -41,6 +44,7 @@ public sealed record AppHostOptions
                 "--gateway-grpc-port" => options with { GatewayGrpcPort = Port(Value()) },
                 "--dashboard-port" => options with { DashboardPort = Port(Value()) },
                 "--prometheus-port" => options with { PrometheusPort = Port(Value()) },
+                "--smtp-intake-port" => options with { SmtpIntakePort = Port(Value()) },
                 "--no-prometheus" => options with { DisablePrometheus = true },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
                 "--sqlserver" => options with { SqlServer = Value() },

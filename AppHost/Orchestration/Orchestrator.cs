@@ -92,6 +92,8 @@ internal sealed class Orchestrator(
         log.Info($"  dashboard     {dashboardUrl}");
         log.Info($"  gateway JSON  http://localhost:{gateway.Endpoints["http"]}");
         log.Info($"  gateway gRPC  http://localhost:{gateway.Endpoints["grpc"]}  (h2c)");
+        if (_processes.TryGetValue(Topology.MailIntake, out var intake) && intake.Resource.Endpoints.TryGetValue("smtp", out var smtp))
+            log.Info($"  mail intake   smtp://127.0.0.1:{smtp}  (customers' mail to the reply agent)");
         foreach (var process in _processes.Values)
         {
             var endpoints = string.Join("  ", process.Resource.Endpoints.Select(e => $"{e.Key}=127.0.0.1:{e.Value}"));

@@ -61,6 +61,7 @@ public static class PortAllocator
                 : (Free(0, taken), Free(0, taken)));
         return new PortPlan(Free(0, taken), plan,
             Prometheus: withPrometheus ? Free(options.PrometheusPort, taken) : 0,
-            Dashboard: Free(options.DashboardPort, taken));
+            Dashboard: Free(options.DashboardPort, taken),
+            SmtpIntake: Free(options.SmtpIntakePort, taken));
     }
 }

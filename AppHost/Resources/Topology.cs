@@ -4,7 +4,8 @@ namespace ArPlatform.AppHost.Resources;
 public sealed record ServiceProject(string Name, string ProjectDirectory, string AssemblyPath, string? Database);
 
 /// <summary>Ports chosen for every endpoint before anything starts, so every variable can be written up front.</summary>
-public sealed record PortPlan(int Redis, IReadOnlyDictionary<string, (int Http, int Grpc)> Services, int Prometheus = 9090, int Dashboard = 18888);
+public sealed record PortPlan(
+    int Redis, IReadOnlyDictionary<string, (int Http, int Grpc)> Services, int Prometheus = 9090, int Dashboard = 18888, int SmtpIntake = 0);
 
 /// <summary>
 /// The stack as a declarative graph, in Aspire's terms: which resources exist, what each
@@ -16,6 +17,8 @@ public static class Topology
     public const string Gateway = "gateway";
     public const string Redis = "redis";
     public const string Prometheus = "prometheus";
+    /// <summary>The service that takes customers' mail by SMTP (the reply agent).</summary>
+    public const string MailIntake = "collections";
 
     /// <summary>Who calls whom (ARCHITECTURE.md, Data ownership), plus who needs Redis.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> References = new Dictionary<string, string[]>
@@ -89,7 +92,9 @@ public static class Topology
                 FileName = "dotnet",
                 Arguments = [project.AssemblyPath],
                 WorkingDirectory = project.ProjectDirectory,
-                Endpoints = new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc },
+                Endpoints = project.Name == MailIntake && ports.SmtpIntake > 0
+                    ? new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc, ["smtp"] = ports.SmtpIntake }
+                    : new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc },
                 Environment = EnvironmentFor(project, http, grpc, [.. references, .. CallsBack.GetValueOrDefault(project.Name, [])], options, ports, signingKey),
                 WaitFor = references,
             });
@@ -145,6 +150,7 @@ public static class Topology
             env[$"services__{reference}__grpc__0"] = $"http://127.0.0.1:{refGrpc}";
         }
 
+        if (project.Name == MailIntake && ports.SmtpIntake > 0) env["Collections__Agent__SmtpPort"] = ports.SmtpIntake.ToString();
         if (project.Name == Gateway)
             env["DataProtection__KeysDirectory"] = Path.Combine(options.DataDirectory, "gateway-keys");
         return env;

@@ -1,10 +1,12 @@
 using ArPlatform.Collections.Activities;
+using ArPlatform.Collections.Agent;
 using ArPlatform.Collections.Allowance;
 using ArPlatform.Collections.BillingReads;
 using ArPlatform.Collections.Credit;
 using ArPlatform.Collections.Data;
 using ArPlatform.Collections.Dunning;
 using ArPlatform.Collections.Forecasts;
+using ArPlatform.Collections.Inbox;
 using ArPlatform.Collections.Performance;
 using ArPlatform.Collections.Mail;
 using ArPlatform.Collections.Promises;
@@ -32,6 +34,7 @@ public static class CollectionsRegistration
         builder.Services.Configure<WriteOffPostingOptions>(config.GetSection("WriteOffPosting"));
         builder.Services.Configure<AllowanceOptions>(config.GetSection("Allowance"));
         builder.Services.Configure<KpiOptions>(config.GetSection("Kpis"));
+        builder.Services.Configure<AgentOptions>(config.GetSection("Agent"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CollectionsMetrics>();
         builder.Services.AddSingleton<MailDispatcher>();
@@ -41,6 +44,8 @@ public static class CollectionsRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CollectionsGaugeRefresher>());
         builder.Services.AddHostedService<WriteOffPostingWorker>();
         builder.Services.AddHostedService<DunningScheduleWorker>();
+        builder.Services.AddSingleton<CustomerDirectory>();
+        builder.Services.AddHostedService<SmtpIntake>();
         builder.Services.AddScoped<CommandExecutor<CollectionsDbContext>>();
         builder.Services.AddScoped<AuditLogReader<CollectionsDbContext>>();
         builder.Services.AddScoped<BillingReader>();
@@ -57,6 +62,11 @@ public static class CollectionsRegistration
         builder.Services.AddScoped<AllowanceService>();
         builder.Services.AddScoped<KpiService>();
         builder.Services.AddScoped<ForecastService>();
+        builder.Services.AddScoped<AccountFactsReader>();
+        builder.Services.AddScoped<ReplyPreparer>();
+        builder.Services.AddScoped<InboxService>();
+        builder.Services.AddScoped<ReplyDraftService>();
+        builder.Services.AddScoped<AgentMetricsService>();
         return builder;
     }
 }

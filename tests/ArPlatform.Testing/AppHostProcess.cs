@@ -24,6 +24,8 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     public int GatewayGrpcPort { get; private set; }
     public Uri GatewayJson => new($"http://localhost:{GatewayHttpPort}");
     public Uri GatewayGrpc => new($"http://localhost:{GatewayGrpcPort}");
+    /// <summary>Collections' SMTP intake, as the banner prints it.</summary>
+    public int MailIntakePort { get; private set; }
     public Uri Dashboard { get; private set; } = null!;
 
     /// <summary>A resource's endpoint as AppHost printed it ("billing", "grpc" → http://127.0.0.1:N).</summary>
@@ -68,6 +70,7 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
             ArgumentList =
             {
                 appHost, "--gateway-http-port", "0", "--gateway-grpc-port", "0", "--dashboard-port", "0", "--prometheus-port", "0",
+                "--smtp-intake-port", "0",
                 "--data-dir", _dataDirectory,
             },
             RedirectStandardOutput = true,
@@ -99,6 +102,7 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
             if (gateway.Groups[1].Value == "JSON") GatewayHttpPort = port;
             else GatewayGrpcPort = port;
         }
+        if (MailIntakeLine().Match(line) is { Success: true } intake) MailIntakePort = int.Parse(intake.Groups[1].Value);
         // The banner ends with this line, after the gateway addresses.
         if (line.Contains("Press Ctrl+C to stop.", StringComparison.Ordinal)) _ready.TrySetResult();
     }
@@ -177,6 +181,9 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
 
     [GeneratedRegex(@"gateway (JSON|gRPC)\s+http://localhost:(\d+)")]
     private static partial Regex GatewayLine();
+
+    [GeneratedRegex(@"mail intake\s+smtp://127\.0\.0\.1:(\d+)")]
+    private static partial Regex MailIntakeLine();
 
     [GeneratedRegex(@"\| (\w+) started, pid (\d+)")]
     private static partial Regex StartedLine();

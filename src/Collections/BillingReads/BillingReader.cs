@@ -88,6 +88,21 @@ public sealed class BillingReader(Billing.BillingService.BillingServiceClient bi
         }
     }
 
+    /// <summary>Every invoice of one customer (drafts and voids included; the caller picks).</summary>
+    public async Task<List<Billing.Invoice>> InvoicesAsync(string customerId, CancellationToken ct)
+    {
+        var invoices = new List<Billing.Invoice>();
+        var token = "";
+        do
+        {
+            var page = await billing.ListInvoicesAsync(
+                new Billing.ListInvoicesRequest { CustomerId = customerId, PageSize = 500, PageToken = token }, cancellationToken: ct);
+            invoices.AddRange(page.Invoices);
+            token = page.NextPageToken;
+        } while (token.Length > 0);
+        return invoices;
+    }
+
     public Task<Billing.AccountBalance> BalanceAsync(string customerId, CancellationToken ct) =>
         billing.GetAccountBalanceAsync(new Billing.GetAccountBalanceRequest { CustomerId = customerId }, cancellationToken: ct).ResponseAsync;
 

@@ -1,8 +1,10 @@
 using ArPlatform.Collections.Activities;
+using ArPlatform.Collections.Agent;
 using ArPlatform.Collections.Allowance;
 using ArPlatform.Collections.Credit;
 using ArPlatform.Collections.Dunning;
 using ArPlatform.Collections.Forecasts;
+using ArPlatform.Collections.Inbox;
 using ArPlatform.Collections.Mail;
 using ArPlatform.Collections.Promises;
 using ArPlatform.Collections.WriteOffs;
@@ -13,7 +15,8 @@ namespace ArPlatform.Collections.Data;
 
 /// <summary>
 /// Collections's database: account profiles and standings, dunning actions and the mail outbox,
-/// activities, promises and plans, write-off requests, allowance bookings and forecast snapshots.
+/// activities, promises and plans, write-off requests, allowance bookings, forecast snapshots,
+/// and customers' mail with the reply agent's drafts.
 /// One subclass per provider keeps each provider's migrations apart.
 /// </summary>
 public abstract class CollectionsDbContext(DbContextOptions options) : ServiceDbContext(options)
@@ -29,6 +32,9 @@ public abstract class CollectionsDbContext(DbContextOptions options) : ServiceDb
     public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
     public DbSet<AllowanceBooking> AllowanceBookings => Set<AllowanceBooking>();
     public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
+    public DbSet<InboundMessageRecord> InboundMessages => Set<InboundMessageRecord>();
+    public DbSet<ReplyDraftRecord> ReplyDrafts => Set<ReplyDraftRecord>();
+    public DbSet<ReplyAttachment> ReplyAttachments => Set<ReplyAttachment>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

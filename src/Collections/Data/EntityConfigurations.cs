@@ -87,6 +87,8 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         e.Property(m => m.Subject).HasMaxLength(300);
         e.Property(m => m.Body).HasMaxLength(int.MaxValue);
         e.Property(m => m.LastError).HasMaxLength(1000);
+        e.Property(m => m.ReplyDraftId).HasMaxLength(26);
+        e.Property(m => m.InReplyTo).HasMaxLength(400);
         e.Ignore(m => m.Delivery);
         // The mail worker reads what is still undelivered, oldest first.
         e.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });

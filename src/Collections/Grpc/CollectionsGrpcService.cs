@@ -1,9 +1,11 @@
 using ActivityService = ArPlatform.Collections.Activities.ActivityService;
+using ArPlatform.Collections.Agent;
 using ArPlatform.Collections.Allowance;
 using ArPlatform.Collections.Credit;
 using ArPlatform.Collections.Data;
 using ArPlatform.Collections.Dunning;
 using ArPlatform.Collections.Forecasts;
+using ArPlatform.Collections.Inbox;
 using ArPlatform.Collections.Performance;
 using PromiseService = ArPlatform.Collections.Promises.PromiseService;
 using ArPlatform.Collections.Worklists;
@@ -21,7 +23,8 @@ namespace ArPlatform.Collections.Grpc;
 public sealed class CollectionsGrpcService(
     CreditService credit, WorklistService worklist, DunningRunner dunning, DunningActionQueries dunningActions,
     ActivityService activities, PromiseService promises, WriteOffService writeOffs, AllowanceService allowance,
-    KpiService kpis, ForecastService forecast, AuditLogReader<CollectionsDbContext> audit)
+    KpiService kpis, ForecastService forecast, InboxService inbox, ReplyDraftService drafts, AgentMetricsService agentMetrics,
+    AuditLogReader<CollectionsDbContext> audit)
     : CollectionsService.CollectionsServiceBase
 {
     [Authorize(Policy = Policies.ReadReceivables)]
@@ -107,6 +110,38 @@ public sealed class CollectionsGrpcService(
     [Authorize(Policy = Policies.ReadReceivables)]
     public override Task<CashForecast> GetCashForecast(GetCashForecastRequest request, ServerCallContext context) =>
         forecast.GetAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.SubmitCorrespondence)]
+    public override Task<InboundMessage> SubmitInboundMessage(SubmitInboundMessageRequest request, ServerCallContext context) =>
+        inbox.SubmitAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AnswerCorrespondence)]
+    public override Task<InboundMessage> GetInboundMessage(GetInboundMessageRequest request, ServerCallContext context) =>
+        inbox.GetAsync(request.Id, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AnswerCorrespondence)]
+    public override Task<ListInboundMessagesResponse> ListInboundMessages(ListInboundMessagesRequest request, ServerCallContext context) =>
+        inbox.ListAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AnswerCorrespondence)]
+    public override Task<ReplyDraft> GetReplyDraft(GetReplyDraftRequest request, ServerCallContext context) =>
+        drafts.GetAsync(request.Id, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AnswerCorrespondence)]
+    public override Task<ListReplyDraftsResponse> ListReplyDrafts(ListReplyDraftsRequest request, ServerCallContext context) =>
+        drafts.ListAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AnswerCorrespondence)]
+    public override Task<ReplyDraft> ApproveReplyDraft(ApproveReplyDraftRequest request, ServerCallContext context) =>
+        drafts.ApproveAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AnswerCorrespondence)]
+    public override Task<ReplyDraft> RejectReplyDraft(RejectReplyDraftRequest request, ServerCallContext context) =>
+        drafts.RejectAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = Policies.AnswerCorrespondence)]
+    public override Task<AgentMetrics> GetAgentMetrics(GetAgentMetricsRequest request, ServerCallContext context) =>
+        agentMetrics.GetAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Policies.ReadAuditLog)]
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>

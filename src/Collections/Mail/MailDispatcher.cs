@@ -48,6 +48,9 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         var due = await db.Mail.Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
         if (due.Count == 0) return (0, false);
+        var draftIds = due.Where(m => m.ReplyDraftId is not null).Select(m => m.ReplyDraftId!).ToList();
+        var attachments = (draftIds.Count == 0 ? [] : await db.ReplyAttachments.AsNoTracking().Where(a => draftIds.Contains(a.DraftId)).ToListAsync(ct))
+            .ToLookup(a => a.DraftId);
         var o = options.Value;
         using var smtp = new SmtpClient();
         try
@@ -67,7 +70,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         {
             try
             {
-                await smtp.SendAsync(ToMime(message, o.From), ct);
+                await smtp.SendAsync(ToMime(message, o.From, message.ReplyDraftId is { } d ? attachments[d] : []), ct);
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 metrics.MailSent.Add(1, new KeyValuePair<string, object?>("kind", message.Kind.ToString()));
                 sent++;
@@ -92,7 +95,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         else message.NextAttemptAt = now + RemoteCallPolicy.Backoff(message.Attempts, options.Value.MaxBackoffSeconds);
     }
 
-    private static MimeMessage ToMime(OutgoingMail message, string from)
+    private static MimeMessage ToMime(OutgoingMail message, string from, IEnumerable<Agent.ReplyAttachment> attachments)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(from));
@@ -100,7 +103,15 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         mime.Subject = message.Subject;
         // The outbox id as Message-ID: a re-sent message is recognisably the same one.
         mime.MessageId = $"{message.Id}@arplatform";
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        // A reply threads under the customer's mail in their client.
+        if (message.InReplyTo.Length > 0)
+        {
+            mime.InReplyTo = message.InReplyTo;
+            mime.References.Add(message.InReplyTo);
+        }
+        var body = new BodyBuilder { TextBody = message.Body };
+        foreach (var a in attachments) body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 }

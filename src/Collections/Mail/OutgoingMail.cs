@@ -1,6 +1,6 @@
 namespace ArPlatform.Collections.Mail;
 
-public enum MailKind { Dunning = 1, Statement = 2 }
+public enum MailKind { Dunning = 1, Statement = 2, Reply = 3 }
 
 /// <summary>
 /// An e-mail written in the same transaction as the decision that sends it and delivered
@@ -22,6 +22,9 @@ public sealed class OutgoingMail
     public DateTime? SentAt { get; set; }
     public DateTime? FailedAt { get; set; }
     public string LastError { get; set; } = "";
+    /// <summary>For a reply: the draft whose attachments go with it, and the customer's Message-ID it answers.</summary>
+    public string? ReplyDraftId { get; init; }
+    public string InReplyTo { get; init; } = "";
 
     public string Delivery => SentAt is not null ? "SENT" : FailedAt is not null ? "FAILED" : "PENDING";
 }

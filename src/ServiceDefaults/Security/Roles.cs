@@ -63,6 +63,11 @@ public static class Policies
     /// <summary>Release credit holds and decide write-offs (the approval matrix narrows write-offs further by amount).</summary>
     public const string ApproveCollections = "collections.approve";
 
+    /// <summary>Customers' mail into the reply agent: the apps that receive it (service) and the people who work the inbox.</summary>
+    public const string SubmitCorrespondence = "collections.inbox";
+    /// <summary>Read customers' mail and the reply agent's drafts, approve or reject them, and the agent's metrics.</summary>
+    public const string AnswerCorrespondence = "collections.replies";
+
     internal static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadReceivables] = [.. Roles.All],
@@ -80,6 +85,8 @@ public static class Policies
         [WorkCollections] = [Roles.Collector, Roles.ArManager, Roles.Service],
         [RunDunning] = [Roles.ArManager, Roles.Service],
         [ApproveCollections] = [Roles.ArManager, Roles.Controller],
+        [SubmitCorrespondence] = [Roles.Collector, Roles.ArManager, Roles.Service],
+        [AnswerCorrespondence] = [Roles.Collector, Roles.ArManager],
     };
 
     /// <summary>

@@ -16,6 +16,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
     private static readonly string[] Workers = [Roles.Collector, Roles.ArManager, Roles.Service];
     private static readonly string[] Approvers = [Roles.ArManager, Roles.Controller];
+    private static readonly string[] Inbox = [Roles.Collector, Roles.ArManager, Roles.Service];
+    private static readonly string[] Replies = [Roles.Collector, Roles.ArManager];
 
     private static readonly Dictionary<string, (string[]? Allowed, Func<CollectionsService.CollectionsServiceClient, string, Task> Call)> Calls = new()
     {
@@ -34,6 +36,14 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ["RunDunning"] = ([Roles.ArManager, Roles.Service], (c, _) => c.RunDunningAsync(new RunDunningRequest { DryRun = true }).ResponseAsync),
         ["ApproveWriteOff"] = (Approvers, (c, _) => c.ApproveWriteOffAsync(new ApproveWriteOffRequest { Id = "01NOSUCHWRITEOFF", RequestId = "auth-w-" + Guid.NewGuid() }).ResponseAsync),
         ["CalculateAllowance"] = ([Roles.Controller, Roles.Auditor, Roles.ArManager], (c, _) => c.CalculateAllowanceAsync(new CalculateAllowanceRequest()).ResponseAsync),
+        ["SubmitInboundMessage"] = (Inbox, (c, _) => c.SubmitInboundMessageAsync(new SubmitInboundMessageRequest
+        {
+            RequestId = "auth-m-" + Guid.NewGuid(), Message = new InboundEmail { From = "ap@stranger.example", Subject = "Hello", Body = "Happy holidays!" },
+        }).ResponseAsync),
+        ["ListInboundMessages"] = (Replies, (c, id) => c.ListInboundMessagesAsync(new ListInboundMessagesRequest { CustomerId = id }).ResponseAsync),
+        ["ListReplyDrafts"] = (Replies, (c, id) => c.ListReplyDraftsAsync(new ListReplyDraftsRequest { CustomerId = id }).ResponseAsync),
+        ["ApproveReplyDraft"] = (Replies, (c, _) => c.ApproveReplyDraftAsync(new ApproveReplyDraftRequest { Id = "01NOSUCHDRAFT", RequestId = "auth-d-" + Guid.NewGuid() }).ResponseAsync),
+        ["GetAgentMetrics"] = (Replies, (c, _) => c.GetAgentMetricsAsync(new GetAgentMetricsRequest()).ResponseAsync),
         ["ListAuditEntries"] = ([Roles.Auditor, Roles.Controller, Roles.ArManager], (c, _) => c.ListAuditEntriesAsync(new Contracts.Common.V1.ListAuditEntriesRequest()).ResponseAsync),
     };
 
