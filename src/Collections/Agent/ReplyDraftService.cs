@@ -15,10 +15,13 @@ namespace ArPlatform.Collections.Agent;
 /// The approval queue: a person reads a draft, approves it as drafted or edited (then it goes
 /// out through the mail outbox, with its documents, threaded under the customer's mail) or
 /// rejects it with a reason. Each decision is audited; a draft past its expiry cannot be sent.
+/// Approving a draft also approves what it proposes that the platform can do by itself: a promise
+/// to pay with its amount and date becomes a promise (which holds dunning for its invoices until
+/// it is kept or broken), made by the approver.
 /// </summary>
 public sealed class ReplyDraftService(
     CollectionsDbContext db, CommandExecutor<CollectionsDbContext> commands, BillingReader billing, CustomerDirectory directory,
-    MailDispatcher mail, CallerContext caller, TimeProvider clock, CollectionsMetrics metrics)
+    MailDispatcher mail, CallerContext caller, TimeProvider clock, CollectionsMetrics metrics, Promises.PromiseService promises)
 {
     private const int MaxBody = 20_000;
 
@@ -52,13 +55,18 @@ public sealed class ReplyDraftService(
     {
         new Validator().RequestId(request.RequestId).Require("id", request.Id).MaxLength("id", request.Id, 26)
             .MaxLength("body", request.Body, MaxBody).ThrowIfInvalid();
-        if (await commands.FindReplayAsync<Proto.ReplyDraft>("ApproveReplyDraft", request.RequestId, request, ct) is { } replay) return replay;
+        if (await commands.FindReplayAsync<Proto.ReplyDraft>("ApproveReplyDraft", request.RequestId, request, ct) is { } replay)
+        {
+            // A retry after a crash between the approval and its promise makes the promise (once: it has its own request id).
+            await CarryOutAsync(replay, ct);
+            return replay;
+        }
         var draft = await FindAsync(request.Id, ct);
         EnsurePending(draft);
         var body = request.Body.Trim().Length > 0 ? request.Body : draft.Body;
         await EnsureNoLeakAsync(draft, body, ct);
         var answered = await db.InboundMessages.AsNoTracking().Where(m => m.Id == draft.MessageId).Select(m => m.MessageId).FirstAsync(ct);
-        return await commands.ExecuteAsync("ApproveReplyDraft", request.RequestId, request, async token =>
+        var approved = await commands.ExecuteAsync("ApproveReplyDraft", request.RequestId, request, async token =>
         {
             var d = await db.ReplyDrafts.FirstAsync(x => x.Id == request.Id, token);
             EnsurePending(d);
@@ -84,6 +92,36 @@ public sealed class ReplyDraftService(
             });
             return after;
         }, ct);
+        await CarryOutAsync(approved, ct);
+        return approved;
+    }
+
+    /// <summary>
+    /// The approved draft's promises to pay, made: each with the amount and date the customer
+    /// wrote, the invoices they named and their sentence as the note. One the promise rules refuse
+    /// (no amount, a date past or too far) stays a proposal on the draft for a person to make.
+    /// </summary>
+    private async Task CarryOutAsync(Proto.ReplyDraft approved, CancellationToken ct)
+    {
+        for (var i = 0; i < approved.ProposedActions.Count; i++)
+        {
+            var action = approved.ProposedActions[i];
+            if (action.Kind != "PROMISE_TO_PAY" || action.Amount is null || action.Date.Length == 0) continue;
+            var promise = new Proto.PromiseToPay
+            {
+                CustomerId = approved.CustomerId, Amount = action.Amount, PromisedDate = action.Date,
+                Note = $"From the customer's mail: \"{(action.Quote.Length > 900 ? action.Quote[..900] : action.Quote)}\"",
+            };
+            promise.InvoiceIds.AddRange(action.InvoiceIds);
+            try
+            {
+                await promises.CreatePromiseAsync(new Proto.CreatePromiseToPayRequest { RequestId = $"reply-{approved.Id}-promise-{i}", Promise = promise }, ct);
+            }
+            catch (RequestValidationException)
+            {
+                // Left as proposed: the draft shows it, and a person can make it by hand.
+            }
+        }
     }
 
     public async Task<Proto.ReplyDraft> RejectAsync(Proto.RejectReplyDraftRequest request, CancellationToken ct)

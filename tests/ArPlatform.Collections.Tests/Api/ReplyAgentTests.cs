@@ -80,6 +80,40 @@ public sealed class ReplyAgentTests : IAsyncLifetime
         Assert.Equal((MessageIntent.BalanceInquiry, 1, 1, 0), (balance.Intent, balance.Received, balance.ApprovedUnedited, balance.Edited));
     }
 
+    [Theory]
+    [InlineData("Hi, payment of 324.75 USD for invoice {0} will be made on 15/12/2026. Thanks, Ana")]
+    [InlineData("Hello, we promise to pay {0} (324.75 USD) by 15/12/2026. Regards, Ana")]
+    [InlineData("Dear team, invoice {0}: we will send the 324.75 USD on 15/12/2026, once our payment run is approved. Ana")]
+    [InlineData("We will settle invoice {0} of 324.75 USD on 15/12/2026.")]
+    public async Task An_approved_promise_to_pay_becomes_the_customers_promise_made_by_the_approver(string body)
+    {
+        var message = await _world.Collections.Collector.SubmitInboundMessageAsync(Mail("m-p", "ap@acme.example", "<p-1@acme.example>",
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, body, _invoiceNumber)));
+        Assert.Equal(MessageDisposition.Drafted, message.Disposition);
+        var draft = await _world.Collections.Collector.GetReplyDraftAsync(new GetReplyDraftRequest { Id = message.DraftId });
+        var proposed = Assert.Single(draft.ProposedActions, a => a.Kind == "PROMISE_TO_PAY");
+        Assert.Equal(("324.75", "2026-12-15"), (proposed.Amount.Amount, proposed.Date));
+
+        await _world.Collections.Manager.ApproveReplyDraftAsync(new ApproveReplyDraftRequest { Id = message.DraftId, RequestId = "ap-p" });
+        await _world.Collections.Manager.ApproveReplyDraftAsync(new ApproveReplyDraftRequest { Id = message.DraftId, RequestId = "ap-p" });
+
+        var promises = await _world.Collections.Manager.ListPromisesToPayAsync(new ListPromisesToPayRequest { CustomerId = _customerId });
+        var promise = Assert.Single(promises.Promises);
+        Assert.Equal(("324.75", "2026-12-15", "mia", PromiseStatus.Open), (promise.Amount.Amount, promise.PromisedDate, promise.CreatedBy, promise.Status));
+        Assert.Contains("15/12/2026", promise.Note);
+    }
+
+    [Fact]
+    public async Task A_rejected_promise_draft_makes_no_promise()
+    {
+        var message = await _world.Collections.Collector.SubmitInboundMessageAsync(Mail("m-p2", "ap@acme.example", "<p-2@acme.example>",
+            $"We will pay {_invoiceNumber}, 324.75 USD, on 15/12/2026."));
+        await _world.Collections.Manager.RejectReplyDraftAsync(new RejectReplyDraftRequest { Id = message.DraftId, RequestId = "rj-p", Reason = "they promised twice before" });
+
+        var promises = await _world.Collections.Manager.ListPromisesToPayAsync(new ListPromisesToPayRequest { CustomerId = _customerId });
+        Assert.Empty(promises.Promises);
+    }
+
     [Fact]
     public async Task An_edited_reply_is_sent_as_edited_unless_it_names_another_customers_invoice()
     {
