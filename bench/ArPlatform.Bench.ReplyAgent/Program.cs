@@ -7,6 +7,8 @@ using ArPlatform.Collections.Agent;
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- generate   writes corpus/emails.jsonl
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- train      writes src/Collections/Agent/intent-model.json
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- evaluate   scores the shipped model on the held-out split
+//   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- evaluate --corpus bench/ArPlatform.Bench.ReplyAgent/independent-heldout.jsonl
+//       also scores, separately, every mail of an independently written file (never used by train)
 const int Seed = 20261207;
 const int CorpusSize = 1500;
 var root = FindRoot();
@@ -24,10 +26,23 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"Trained on {train.Count} mails; model written to {modelPath}");
         return 0;
     case "evaluate":
-        IntentEvaluation.Run([.. CorpusFile.Read(args.ElementAtOrDefault(1) ?? corpus).Where(m => m.Split == "test")], IntentModel.Default, Console.Out);
+        var independent = args.ElementAtOrDefault(1) == "--corpus" ? args.ElementAtOrDefault(2) : null;
+        if (args.ElementAtOrDefault(1) == "--corpus" && independent is null)
+        {
+            Console.Error.WriteLine("usage: evaluate [corpus.jsonl] [--corpus independent.jsonl]");
+            return 2;
+        }
+        var authors = independent is null ? args.ElementAtOrDefault(1) ?? corpus : corpus;
+        IntentEvaluation.Run([.. CorpusFile.Read(authors).Where(m => m.Split == "test")], IntentModel.Default, Console.Out, "Authors' held-out split");
+        if (independent is not null)
+        {
+            Console.WriteLine();
+            IntentEvaluation.Run(CorpusFile.Read(File.Exists(independent) ? independent : Path.GetFullPath(independent, root)), IntentModel.Default, Console.Out,
+                $"Independent held-out set ({Path.GetFileName(independent)}, all mails)");
+        }
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate | train | evaluate [corpus.jsonl]");
+        Console.Error.WriteLine("usage: generate | train | evaluate [corpus.jsonl] [--corpus independent.jsonl]");
         return 2;
 }
 

@@ -13,6 +13,7 @@ public sealed record LabelledMail(
     [property: JsonPropertyName("body")] string Body,
     [property: JsonPropertyName("intents")] IReadOnlyList<string> Intents);
 
+/// <summary>JSON lines, one <see cref="LabelledMail"/> a line; empty lines and lines starting with # (comments) are skipped.</summary>
 public static class CorpusFile
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -21,5 +22,5 @@ public static class CorpusFile
         File.WriteAllLines(path, mails.Select(m => JsonSerializer.Serialize(m, Options)));
 
     public static IReadOnlyList<LabelledMail> Read(string path) =>
-        [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<LabelledMail>(l, Options)!)];
+        [.. File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => JsonSerializer.Deserialize<LabelledMail>(l, Options)!)];
 }

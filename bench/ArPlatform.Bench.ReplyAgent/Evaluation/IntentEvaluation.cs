@@ -14,7 +14,7 @@ namespace ArPlatform.Bench.ReplyAgent.Evaluation;
 /// </summary>
 public static class IntentEvaluation
 {
-    public static void Run(IReadOnlyList<LabelledMail> test, IntentModel model, TextWriter output)
+    public static void Run(IReadOnlyList<LabelledMail> test, IntentModel model, TextWriter output, string title = "Held-out split")
     {
         var intents = IntentNames.All.Select(IntentNames.Name).ToList();
         var (tp, fp, fn) = (new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
@@ -49,7 +49,7 @@ public static class IntentEvaluation
                 else missed.Add($"{m.Id} [{string.Join(",", m.Intents)}] {mail.Text.ReplaceLineEndings(" ")}");
             }
         }
-        output.WriteLine($"Held-out split: {test.Count} mails; exact intent sets {Percent(exact, test.Count)}");
+        output.WriteLine($"{title}: {test.Count} mails; exact intent sets {Percent(exact, test.Count)}");
         output.WriteLine($"{"intent",-22} {"precision",9} {"recall",7} {"F1",6} {"support",8}");
         var f1s = new List<double>();
         foreach (var i in intents)
