@@ -7,6 +7,9 @@ public sealed class AgentOptions
     public double ConfidenceBar { get; init; } = 0.6;
     /// <summary>A draft not decided within this many hours expires; the customer is answered by a person.</summary>
     public int DraftExpiryHours { get; init; } = 72;
+    /// <summary>At most this many drafts per thread within <see cref="ThreadWindowHours"/>; a further mail goes to a person (no mail loops).</summary>
+    public int MaxDraftsPerThread { get; init; } = 3;
+    public int ThreadWindowHours { get; init; } = 24;
     /// <summary>How long the customer contact directory read from Billing is kept before it is read again.</summary>
     public int DirectoryCacheSeconds { get; init; } = 60;
     public string Signature { get; init; } = "Accounts Receivable";

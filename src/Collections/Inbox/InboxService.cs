@@ -118,6 +118,8 @@ public sealed class InboxService(
         var now = clock.GetUtcNow().UtcDateTime;
         var id = Ulid.NewUlid().ToString();
         var threadId = p.ThreadId.Length > 0 ? p.ThreadId : await ThreadOfAsync(p.Mail, ct) ?? id;
+        if (p.Reply is not null && await DraftsInThreadAsync(threadId, now, ct) >= options.Value.MaxDraftsPerThread)
+            p = p with { Reply = null, Decision = new TriageDecision(Proto.MessageDisposition.Escalated, [ThreadReplyLimit]) };
         var draft = p.Reply is null ? null : p.Reply.ToRecord(id, p.Mail, p.Understanding!.Primary, now, now.AddHours(options.Value.DraftExpiryHours));
         var wire = ToProto(id, threadId, p, draft?.Id ?? "");
         db.InboundMessages.Add(new InboundMessageRecord
@@ -143,6 +145,18 @@ public sealed class InboxService(
             return Task.CompletedTask;
         });
         return wire;
+    }
+
+    /// <summary>A thread answered this often lately may be two machines answering each other, or a customer a person should talk to.</summary>
+    public const string ThreadReplyLimit = "THREAD_REPLY_LIMIT";
+
+    private Task<int> DraftsInThreadAsync(string threadId, DateTime now, CancellationToken ct)
+    {
+        var since = now.AddHours(-options.Value.ThreadWindowHours);
+        return (from d in db.ReplyDrafts.AsNoTracking()
+                join m in db.InboundMessages.AsNoTracking() on d.MessageId equals m.Id
+                where m.ThreadId == threadId && d.CreatedAt >= since
+                select d.Id).CountAsync(ct);
     }
 
     /// <summary>The thread a reply continues: the mail (or our reply) it answers, else the sender's earlier mail of the same subject.</summary>

@@ -104,6 +104,22 @@ public sealed class ReplyAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_thread_answered_three_times_in_a_day_sends_the_fourth_mail_to_a_person()
+    {
+        var dispositions = new List<(MessageDisposition, string)>();
+        for (var i = 1; i <= 4; i++)
+        {
+            var mail = Mail($"m-loop-{i}", "ap@acme.example", $"<loop-{i}@acme.example>");
+            mail.Message.ThreadId = "t-loop";
+            var message = await _world.Collections.Collector.SubmitInboundMessageAsync(mail);
+            dispositions.Add((message.Disposition, string.Join(",", message.EscalationReasons)));
+        }
+
+        Assert.Equal([(MessageDisposition.Drafted, ""), (MessageDisposition.Drafted, ""), (MessageDisposition.Drafted, ""),
+            (MessageDisposition.Escalated, "THREAD_REPLY_LIMIT")], dispositions);
+    }
+
+    [Fact]
     public async Task A_rejected_promise_draft_makes_no_promise()
     {
         var message = await _world.Collections.Collector.SubmitInboundMessageAsync(Mail("m-p2", "ap@acme.example", "<p-2@acme.example>",
