@@ -92,6 +92,29 @@ public sealed class GatewayTests(StackFixture fixture)
     }
 
     [StackFact]
+    public async Task Out_of_range_amounts_dates_and_page_sizes_through_the_gateway_are_refused_with_field_violations()
+    {
+        using var http = Stack.JsonClient(Roles.ArClerk);
+        var invoice = await http.PostAsync("/v1/invoices", new StringContent("""
+            { "requestId": "e2e-range", "invoice": { "customerId": "01M85AAAAAAAAAAAAAAAAAAAAA", "invoiceDate": "9999-12-31",
+              "lines": [ { "description": "x", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "100000000000000000000.00" } } ] } }
+            """, Encoding.UTF8, "application/json"));
+        var page = await http.GetAsync("/v1/invoices?pageSize=100000");
+        var aging = await http.GetAsync("/v1/reports/aging?asOf=0001-01-01");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (invoice.StatusCode, page.StatusCode, aging.StatusCode));
+        var invoiceFields = await Fields(invoice);
+        Assert.Contains("invoice.lines[0].unit_price.amount", invoiceFields);
+        Assert.Contains("invoice.invoice_date", invoiceFields);
+        Assert.Equal(["page_size"], await Fields(page));
+        Assert.Equal(["as_of"], await Fields(aging));
+
+        static async Task<List<string?>> Fields(HttpResponseMessage response) =>
+            [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray()
+                .Select(v => v.GetProperty("field").GetString())];
+    }
+
+    [StackFact]
     public async Task A_bad_request_through_the_gateway_gets_field_violations_as_json()
     {
         using var http = Stack.JsonClient(Roles.ArClerk);
