@@ -43,10 +43,10 @@ public sealed class BankFileTests(StackFixture fixture)
     {
         using var clerk = Stack.JsonClient(Roles.ArClerk);
         using var cash = Stack.JsonClient(Roles.CashApplier);
-        var customer = await PostAsync(clerk, "/v1/customers", """
+        var customer = await clerk.PostOkAsync("/v1/customers", """
             { "requestId": "e2e-ca-c", "customer": { "name": "Initech Ltd", "currency": "USD", "region": "AMER" } }
             """);
-        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+        var invoice = await clerk.PostOkAsync("/v1/invoices", $$"""
             { "requestId": "e2e-ca-i", "issue": true, "invoice": { "customerId": "{{customer.GetProperty("id")}}", "invoiceDate": "2026-10-01",
               "lines": [ { "description": "Support", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "411.00" },
                            "taxRatePercent": "8.25" } ] } }
@@ -57,7 +57,7 @@ public sealed class BankFileTests(StackFixture fixture)
             2026-11-20,LB-77,002,1,20077,444.91,USD,INITECH LTD,021000021-777777,{number},444.91
             """;
 
-        var import = await PostAsync(cash, "/v1/bank-files", JsonSerializer.Serialize(new
+        var import = await cash.PostOkAsync("/v1/bank-files", JsonSerializer.Serialize(new
         {
             requestId = "e2e-ca-f", fileName = "lockbox-2.csv", content = Convert.ToBase64String(Encoding.UTF8.GetBytes(lockbox)),
         }));
@@ -70,12 +70,5 @@ public sealed class BankFileTests(StackFixture fixture)
         Assert.Equal(("APPLIED", true), (application.GetProperty("status").GetString(), application.GetProperty("automatic").GetBoolean()));
         var metrics = await cash.GetFromJsonAsync<JsonElement>("/v1/cash-application/metrics");
         Assert.True(metrics.GetProperty("paymentsAutoApplied").GetInt32() >= 1);
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient http, string path, string json)
-    {
-        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

@@ -31,12 +31,12 @@ public sealed class CollectionsTests(StackFixture fixture)
             """, "id");
 
         using var manager = Stack.JsonClient(Roles.ArManager);
-        var run = await PostJsonAsync(manager, "/v1/collections/dunning-runs", $$"""{ "dryRun": true, "customerId": "{{customer}}" }""");
+        var run = await manager.PostOkAsync("/v1/collections/dunning-runs", $$"""{ "dryRun": true, "customerId": "{{customer}}" }""");
         Assert.Equal("FINAL_NOTICE", run.GetProperty("actions")[0].GetProperty("step").GetString());
 
         // The collector's token names "e2e-collector": the account is in their portfolio.
         using var collector = Stack.JsonClient(Roles.Collector);
-        var held = await PostJsonAsync(collector, $"/v1/customers/{customer}/credit:hold", """{ "requestId": "e2e-col-h", "note": "Years overdue" }""");
+        var held = await collector.PostOkAsync($"/v1/customers/{customer}/credit:hold", """{ "requestId": "e2e-col-h", "note": "Years overdue" }""");
         Assert.True(held.GetProperty("onHold").GetBoolean());
         var credit = await collector.GetFromJsonAsync<JsonElement>($"/v1/customers/{customer}/credit");
         Assert.Equal("324.75", credit.GetProperty("exposure").GetProperty("amount").GetString());
@@ -67,12 +67,5 @@ public sealed class CollectionsTests(StackFixture fixture)
     }
 
     private static async Task<string> PostAsync(HttpClient http, string path, string json, string property) =>
-        (await PostJsonAsync(http, path, json)).GetProperty(property).GetString()!;
-
-    private static async Task<JsonElement> PostJsonAsync(HttpClient http, string path, string json)
-    {
-        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+        (await http.PostOkAsync(path, json)).GetProperty(property).GetString()!;
 }

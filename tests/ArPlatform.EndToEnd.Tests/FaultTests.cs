@@ -82,11 +82,11 @@ public sealed class FaultTests(StackFixture fixture)
     {
         using var clerk = Stack.JsonClient(Roles.ArClerk);
         using var cash = Stack.JsonClient(Roles.CashApplier);
-        var customer = await PostAsync(clerk, "/v1/customers", """
+        var customer = await clerk.PostOkAsync("/v1/customers", """
             { "requestId": "e2e-redis-c", "customer": { "name": "Pendant Publishing", "currency": "USD", "region": "AMER" } }
             """);
         var customerId = customer.GetProperty("id").GetString()!;
-        var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+        var invoice = await clerk.PostOkAsync("/v1/invoices", $$"""
             { "requestId": "e2e-redis-i", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-10-01",
               "lines": [ { "description": "Books", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "900.00" } } ] } }
             """);
@@ -99,7 +99,7 @@ public sealed class FaultTests(StackFixture fixture)
         {
             // Frozen: every read still answers (from the database), and cash applied meanwhile is seen.
             for (var i = 0; i < 20; i++) Assert.Equal("900.00", await OpenAsync(clerk, customerId));
-            await PostAsync(cash, "/v1/payment-applications", $$"""
+            await cash.PostOkAsync("/v1/payment-applications", $$"""
                 { "requestId": "e2e-redis-a1", "paymentReference": "REDIS-1", "appliedOn": "2026-11-05",
                   "allocations": [ { "invoiceId": "{{invoice.GetProperty("id").GetString()}}", "amount": { "currency": "USD", "amount": "100.00" } } ] }
                 """);
@@ -113,7 +113,7 @@ public sealed class FaultTests(StackFixture fixture)
         for (var i = 0; i < 5; i++) Assert.Equal("800.00", await OpenAsync(clerk, customerId));
 
         AppHostProcess.KillHard(redis);
-        await PostAsync(cash, "/v1/payment-applications", $$"""
+        await cash.PostOkAsync("/v1/payment-applications", $$"""
             { "requestId": "e2e-redis-a2", "paymentReference": "REDIS-2", "appliedOn": "2026-11-06",
               "allocations": [ { "invoiceId": "{{invoice.GetProperty("id").GetString()}}", "amount": { "currency": "USD", "amount": "50.00" } } ] }
             """);
@@ -132,18 +132,18 @@ public sealed class FaultTests(StackFixture fixture)
         using var collector = Stack.JsonClient(Roles.Collector);
         using var manager = Stack.JsonClient(Roles.ArManager);
         using var auditor = Stack.JsonClient(Roles.Auditor);
-        var customer = await PostAsync(clerk, "/v1/customers", """
+        var customer = await clerk.PostOkAsync("/v1/customers", """
             { "requestId": "e2e-wo-c", "customer": { "name": "Kessler Imports", "currency": "USD", "region": "AMER", "collector": "e2e-collector" } }
             """);
         var customerId = customer.GetProperty("id").GetString()!;
         var requests = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+            var invoice = await clerk.PostOkAsync("/v1/invoices", $$"""
                 { "requestId": "e2e-wo-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2021-01-01",
                   "lines": [ { "description": "Import duty", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "100.00" } } ] } }
                 """);
-            var requested = await PostAsync(collector, "/v1/collections/write-offs", $$"""
+            var requested = await collector.PostOkAsync("/v1/collections/write-offs", $$"""
                 { "requestId": "e2e-wo-r-{{i}}", "writeOff": { "invoiceId": "{{invoice.GetProperty("id").GetString()}}", "reason": "uncollectible",
                   "amount": { "currency": "USD", "amount": "100.00" } } }
                 """);
@@ -184,13 +184,13 @@ public sealed class FaultTests(StackFixture fixture)
         const int count = 150;
         using var clerk = Stack.JsonClient(Roles.ArClerk);
         using var manager = Stack.JsonClient(Roles.ArManager);
-        var customer = await PostAsync(clerk, "/v1/customers", """
+        var customer = await clerk.PostOkAsync("/v1/customers", """
             { "requestId": "e2e-dun-c", "customer": { "name": "Sakarian Imports", "currency": "USD", "region": "AMER",
               "contacts": [ { "name": "AP", "email": "ap@sakarian.example" } ] } }
             """);
         var customerId = customer.GetProperty("id").GetString()!;
         for (var i = 0; i < count; i++)
-            await PostAsync(clerk, "/v1/invoices", $$"""
+            await clerk.PostOkAsync("/v1/invoices", $$"""
                 { "requestId": "e2e-dun-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-06-01",
                   "lines": [ { "description": "Rugs", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "{{100 + i}}.00" } } ] } }
                 """);
@@ -225,7 +225,7 @@ public sealed class FaultTests(StackFixture fixture)
     /// <summary>A customer with <see cref="Invoices"/> issued invoices, and the JSON upload of a lockbox paying each of them.</summary>
     private static async Task<(string CustomerId, string Upload, decimal Total)> OpenInvoicesAndTheirLockboxAsync(HttpClient clerk, string key, string name)
     {
-        var customer = await PostAsync(clerk, "/v1/customers", $$"""
+        var customer = await clerk.PostOkAsync("/v1/customers", $$"""
             { "requestId": "e2e-{{key}}-c", "customer": { "name": "{{name}}", "currency": "USD", "region": "AMER" } }
             """);
         var customerId = customer.GetProperty("id").GetString()!;
@@ -234,7 +234,7 @@ public sealed class FaultTests(StackFixture fixture)
         for (var i = 0; i < Invoices; i++)
         {
             var amount = 100m + i;
-            var invoice = await PostAsync(clerk, "/v1/invoices", $$"""
+            var invoice = await clerk.PostOkAsync("/v1/invoices", $$"""
                 { "requestId": "e2e-{{key}}-i-{{i}}", "issue": true, "invoice": { "customerId": "{{customerId}}", "invoiceDate": "2026-10-01",
                   "lines": [ { "description": "Latex", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "{{amount.ToString("0.00", CultureInfo.InvariantCulture)}}" } } ] } }
                 """);
@@ -282,12 +282,5 @@ public sealed class FaultTests(StackFixture fixture)
             seen = await read();
         }
         return seen;
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient http, string path, string json)
-    {
-        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

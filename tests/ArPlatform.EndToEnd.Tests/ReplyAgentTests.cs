@@ -20,11 +20,11 @@ public sealed class ReplyAgentTests(StackFixture fixture)
     public async Task A_contacts_mail_to_the_smtp_port_is_drafted_with_the_balance_and_a_lookalikes_is_escalated()
     {
         using var clerk = Stack.JsonClient(Roles.ArClerk);
-        var customer = (await PostJsonAsync(clerk, "/v1/customers", """
+        var customer = (await clerk.PostOkAsync("/v1/customers", """
             { "requestId": "e2e-agent-c", "customer": { "name": "Umbrella", "currency": "USD", "region": "AMER", "collector": "e2e-collector",
               "contacts": [ { "name": "Ana Li", "email": "ap@umbrella.example" } ] } }
             """)).GetProperty("id").GetString();
-        await PostJsonAsync(clerk, "/v1/invoices", $$"""
+        await clerk.PostOkAsync("/v1/invoices", $$"""
             { "requestId": "e2e-agent-i", "issue": true, "invoice": { "customerId": "{{customer}}", "invoiceDate": "2020-01-01",
               "lines": [ { "description": "Platform fee", "quantity": "3", "unitPrice": { "currency": "USD", "amount": "100.00" },
                            "taxRatePercent": "8.25" } ] } }
@@ -67,11 +67,4 @@ public sealed class ReplyAgentTests(StackFixture fixture)
     }
 
     private static string Text(JsonElement e, string property) => e.TryGetProperty(property, out var p) ? p.GetString() ?? "" : "";
-
-    private static async Task<JsonElement> PostJsonAsync(HttpClient http, string path, string json)
-    {
-        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 }
