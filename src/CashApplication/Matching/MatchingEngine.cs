@@ -112,8 +112,9 @@ public static class MatchingEngine
         // A name cut short by the bank is theirs even where too little of it is left to score alike.
         var alike = similar.Concat(index.NamesCutTo(payment.PayerName)
                 .Select(c => (Customer: c, Score: NameSimilarity.Score(payment.PayerName, c.Name))))
+            .Select(c => (c.Customer, c.Score, Same: NameSimilarity.IsSameName(payment.PayerName, c.Customer.Name)))
             .GroupBy(c => c.Customer.Id, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(c => NameSimilarity.IsSameName(payment.PayerName, c.Customer.Name)).ThenByDescending(c => c.Score).First())
+            .Select(g => g.OrderByDescending(c => c.Same).ThenByDescending(c => c.Score).First())
             .ToList();
         if (alike.Count > 1 && NameSimilarity.ExactlyOne(payment.PayerName, alike.Select(a => a.Customer).ToList()) is { } exact)
         {
@@ -122,9 +123,8 @@ public static class MatchingEngine
                 + $"unlike the {alike.Count - 1} other customer name(s) alike", PayerEvidence.SameName, score);
             yield break;
         }
-        foreach (var (customer, score) in alike)
+        foreach (var (customer, score, same) in alike)
         {
-            var same = NameSimilarity.IsSameName(payment.PayerName, customer.Name);
             var confidence = alike.Count == 1 && same ? 1m : alike.Count == 1 ? score : 0.9m * score;
             var evidence = alike.Count > 1 ? PayerEvidence.SharedName : same ? PayerEvidence.SameName : PayerEvidence.AlikeName;
             yield return new Payer(customer.Id, Math.Round(Math.Min(confidence, NameAlone), 3), AlikeName(payment, customer.Name, score, same)
@@ -284,10 +284,7 @@ public static class MatchingEngine
         string reference, decimal amount, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers)
     {
         var keys = InvoiceNumbers.Keys(reference);
-        var exact = keys.SelectMany(index.ByNumberKey).Where(eligible).Distinct().ToList();
-        // Found by its last digits, yet naming another year or series with the others: no more than a slip.
-        var contradicted = exact.Where(i => InvoiceNumbers.Contradicts(reference, i.Number)).ToList();
-        exact.RemoveAll(contradicted.Contains);
+        var (exact, contradicted) = Numbered(reference, keys, index, eligible);
         var byPo = index.ByPo(reference).Where(eligible).Where(i => !exact.Contains(i)).ToList();
         var hits = exact.Select(i => (i, $"remittance '{reference}' is invoice {i.Number}", ReferenceEvidence.Exact))
             .Concat(byPo.Select(i => (i, $"remittance '{reference}' is the PO of invoice {i.Number}", ReferenceEvidence.PurchaseOrder)))
@@ -298,12 +295,7 @@ public static class MatchingEngine
                 .Select(i => (i, $"remittance '{reference}' is one digit slip from invoice {i.Number}", ReferenceEvidence.Slip)).ToList();
         if (hits.Count == 0)
             hits = contradicted.Select(i => (i, $"remittance '{reference}' ends as invoice {i.Number} does, but names another year or series", ReferenceEvidence.Slip)).ToList();
-        // Several invoices answer to the reference: the identified payer's, if that settles it.
-        if (hits.Count > 1 && payers.Value.Count > 0)
-        {
-            var theirs = hits.Where(h => h.i.CustomerId == payers.Value[0].CustomerId).ToList();
-            if (theirs.Count == 1) hits = theirs;
-        }
+        hits = OfIdentifiedPayer(hits, h => h.i.CustomerId, payers);
         // … or the one whose open amount is what was paid.
         if (hits.Count > 1)
         {
@@ -313,14 +305,30 @@ public static class MatchingEngine
         return hits;
     }
 
-    /// <summary>Open invoices whose number is exactly the one written (no slips, no POs): one, or the identified payer's one among several.</summary>
-    private static List<OpenInvoice> ExactlyNumbered(string number, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers)
+    /// <summary>
+    /// Open invoices whose number is the one written, and those found by its last digits alone
+    /// whose other groups name another year or series ("GH/25/01579" is not "EF/26/01579"): no more than a slip.
+    /// </summary>
+    private static (List<OpenInvoice> Exact, List<OpenInvoice> Contradicted) Numbered(
+        string written, IReadOnlyList<string> keys, MatchIndex index, Func<OpenInvoice, bool> eligible)
     {
-        var exact = InvoiceNumbers.Keys(number).SelectMany(index.ByNumberKey).Where(eligible).Distinct()
-            .Where(i => !InvoiceNumbers.Contradicts(number, i.Number)).ToList();
-        if (exact.Count > 1 && payers.Value.Count > 0) exact = exact.Where(i => i.CustomerId == payers.Value[0].CustomerId).ToList();
-        return exact;
+        var exact = keys.SelectMany(index.ByNumberKey).Where(eligible).Distinct().ToList();
+        var contradicted = exact.Where(i => InvoiceNumbers.Contradicts(written, i.Number)).ToList();
+        exact.RemoveAll(contradicted.Contains);
+        return (exact, contradicted);
     }
+
+    /// <summary>Several answers to one reference: the identified payer's, if exactly one is theirs; else all of them.</summary>
+    private static List<T> OfIdentifiedPayer<T>(List<T> hits, Func<T, string> customerOf, Lazy<List<Payer>> payers)
+    {
+        if (hits.Count <= 1 || payers.Value.Count == 0) return hits;
+        var theirs = hits.Where(h => customerOf(h) == payers.Value[0].CustomerId).ToList();
+        return theirs.Count == 1 ? theirs : hits;
+    }
+
+    /// <summary>Open invoices whose number is exactly the one written (no slips, no POs), narrowed to the identified payer's.</summary>
+    private static List<OpenInvoice> ExactlyNumbered(string number, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers) =>
+        OfIdentifiedPayer(Numbered(number, InvoiceNumbers.Keys(number), index, eligible).Exact, i => i.CustomerId, payers);
 
     /// <summary>No usable remittance: one invoice of the amount (or of it less the discount), or one combination summing to it.</summary>
     private static IEnumerable<MatchProposal> FromAmount(PaymentToMatch payment, MatchIndex index, List<OpenInvoice> theirs, Payer payer, MatchPolicy policy)
