@@ -1,4 +1,3 @@
-
 namespace ArPlatform.CashApplication.Matching;
 
 /// <summary>
@@ -26,7 +25,10 @@ public static class NameSimilarity
     public static bool IsSameName(string payer, string customer)
     {
         var (a, b) = (Normalise(payer, sortWords: false), Normalise(customer, sortWords: false));
-        return IsSameOrCut(a, b);
+        if (a.Length == 0 || b.Length == 0) return false;
+        if (a == b) return true;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length >= MinimumCut && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -65,17 +67,8 @@ public static class NameSimilarity
     /// <summary>One legal form written two ways is one legal form: "Corp." is "Corporation", "Ltd" is "Limited".</summary>
     private static readonly Dictionary<string, string> LegalFormSpelling = new(StringComparer.Ordinal)
     {
-        ["CORP"] = "CORPORATION", ["INC"] = "INCORPORATED", ["CO"] = "COMPANY", ["LTD"] = "LIMITED", ["LLC"] = "LLC",
+        ["CORP"] = "CORPORATION", ["INC"] = "INCORPORATED", ["CO"] = "COMPANY", ["LTD"] = "LIMITED",
     };
-
-    /// <summary><see cref="IsSameName"/> of two names already normalised with their word order kept.</summary>
-    public static bool IsSameOrCut(string a, string b)
-    {
-        if (a.Length == 0 || b.Length == 0) return false;
-        if (a == b) return true;
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        return shorter.Length >= MinimumCut && longer.StartsWith(shorter, StringComparison.Ordinal);
-    }
 
     /// <summary>
     /// The name's character pairs, each occurrence numbered ("an#1", "an#2"), so that the
