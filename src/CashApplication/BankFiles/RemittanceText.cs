@@ -21,8 +21,8 @@ public static partial class RemittanceText
         var rest = segments.Count > 0 ? Rmr().Replace(text, " ") : text;
         var orders = PurchaseOrder().Matches(rest).Select(m => new RemittanceLine("PO", m.Groups["number"].Value.TrimEnd('.', ',', ';', ':', '/')));
         var words = InvoiceReference().Matches(rest)
-            .Select(m => Spaced().IsMatch(m.Groups["number"].Value) ? m.Groups["number"].Value.Replace(" ", "") : m.Groups["number"].Value)
-            .Select(n => n.TrimEnd('.', ',', ';', ':', '/'))
+            // Only a number written in groups holds spaces: read as one.
+            .Select(m => m.Groups["number"].Value.Replace(" ", "", StringComparison.Ordinal).TrimEnd('.', ',', ';', ':', '/'))
             .Where(n => n.Any(char.IsDigit))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(n => new RemittanceLine(Qualifier, n));
@@ -41,8 +41,4 @@ public static partial class RemittanceText
         @"\b(?:invoices?|inv|re|rechnung|rechnungsnr|rechnungsnummer|rgnr|rg|rng|factuur|factuurnr|factuurnummer|faktura|fakturanr|fakturanummer|fakt|facture|fact|fattura|fatt|ftr|factura|bill)(?:\b|(?=\d))[\s.:#=\-]*(?:(?:no|nr|nummer|number|num|vat|n°|nº|n)(?:\b|(?<=°|º))[\s.:#=\-]*)*(?<number>\d{1,4}(?: \d{2,4})+(?![\d.,])|[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*|\d+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InvoiceReference();
-
-    /// <summary>Digits in groups separated by single spaces, as people write long numbers.</summary>
-    [GeneratedRegex(@"^\d+(?: \d+)+$")]
-    private static partial Regex Spaced();
 }
