@@ -22,7 +22,7 @@ public static class BillingRegistration
 {
     public static IHostApplicationBuilder AddBilling(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<BillingDbContext, SqliteBillingDbContext, SqlServerBillingDbContext>("billingdb");
+        builder.AddServiceDatabase<BillingDbContext, SqliteBillingDbContext, SqlServerBillingDbContext, PostgresBillingDbContext>("billingdb");
         builder.Services.AddSingleton<BillingMetrics>();
         builder.AddBalanceCache();
         builder.Services.AddSingleton(TimeProvider.System);

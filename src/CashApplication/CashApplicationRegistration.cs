@@ -18,7 +18,7 @@ public static class CashApplicationRegistration
 {
     public static IHostApplicationBuilder AddCashApplication(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<CashApplicationDbContext, SqliteCashApplicationDbContext, SqlServerCashApplicationDbContext>("cashappdb");
+        builder.AddServiceDatabase<CashApplicationDbContext, SqliteCashApplicationDbContext, SqlServerCashApplicationDbContext, PostgresCashApplicationDbContext>("cashappdb");
         // The import request is the largest message: as large as the gateway lets it be (RequestLimits:BankFileBytes).
         var limits = new RequestBodyLimits(builder.Configuration);
         var bankFileBytes = limits.BankFileBytes;

@@ -24,7 +24,7 @@ public static class CollectionsRegistration
 {
     public static IHostApplicationBuilder AddCollections(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<CollectionsDbContext, SqliteCollectionsDbContext, SqlServerCollectionsDbContext>("collectionsdb");
+        builder.AddServiceDatabase<CollectionsDbContext, SqliteCollectionsDbContext, SqlServerCollectionsDbContext, PostgresCollectionsDbContext>("collectionsdb");
         builder.Services.AddServiceGrpcClient<Billing.BillingService.BillingServiceClient>("billing");
         var config = builder.Configuration.GetSection("Collections");
         builder.Services.Configure<DunningOptions>(config.GetSection("Dunning"));

@@ -17,7 +17,7 @@ public static class DisputesRegistration
 {
     public static IHostApplicationBuilder AddDisputes(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<DisputesDbContext, SqliteDisputesDbContext, SqlServerDisputesDbContext>("disputesdb");
+        builder.AddServiceDatabase<DisputesDbContext, SqliteDisputesDbContext, SqlServerDisputesDbContext, PostgresDisputesDbContext>("disputesdb");
         builder.Services.AddServiceGrpcClient<Billing.BillingService.BillingServiceClient>("billing");
         builder.Services.AddScoped<PortfolioGuard>();
         builder.Services.Configure<SlaPolicy>(builder.Configuration.GetSection("Disputes:Sla"));

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Http;
 namespace ArPlatform.Testing.InMemory;
 
 /// <summary>
-/// One service in memory: its real Program, a real SQLite file (in a folder of its own unless a
-/// path is given, e.g. to reopen a file after a "crash"), the test signing key, a fixed clock,
-/// and one real GrpcChannel for its clients.
+/// One service in memory: its real Program, a real database (<see cref="TestDatabase"/>: a SQLite
+/// file in a folder of its own, or a PostgreSQL database, unless a path is given, e.g. to reopen
+/// it after a "crash"), the test signing key, a fixed clock, and one real GrpcChannel for its clients.
 /// </summary>
 public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class where TDbContext : DbContext
@@ -20,6 +20,7 @@ public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicat
     private static readonly DateTimeOffset Today = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
     private readonly string _connectionName;
     private readonly string? _ownedDirectory;
+    private readonly TestDatabase _database;
     private GrpcChannel? _channel;
 
     protected InMemoryServiceHost(string connectionName, string? databasePath = null, DateTimeOffset? now = null)
@@ -27,6 +28,7 @@ public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicat
         _connectionName = connectionName;
         if (databasePath is null) _ownedDirectory = Directory.CreateTempSubdirectory($"{connectionName}-tests-").FullName;
         DatabasePath = databasePath ?? Path.Combine(_ownedDirectory!, $"{connectionName}.db");
+        _database = TestDatabase.At(DatabasePath, owned: databasePath is null);
         Clock = new FixedClock(now ?? Today);
     }
 
@@ -36,7 +38,7 @@ public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicat
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting($"ConnectionStrings:{_connectionName}", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in _database.Settings(_connectionName)) builder.UseSetting(key, value);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -99,12 +101,15 @@ public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicat
         return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
     }
 
+    /// <summary>Everything the service's database holds, as text (see <see cref="TestDatabase.StoredTextAsync"/>).</summary>
+    public Task<string> StoredTextAsync() => _database.StoredTextAsync();
+
     protected override void Dispose(bool disposing)
     {
         _channel?.Dispose();
         base.Dispose(disposing);
         if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
         if (_ownedDirectory is not null)
             try { Directory.Delete(_ownedDirectory, recursive: true); } catch (IOException) { }
     }

@@ -169,10 +169,10 @@ public sealed class CustomerService(BillingDbContext db, CommandExecutor<Billing
         if (request.ParentCustomerId.Length > 0) query = query.Where(c => c.ParentCustomerId == request.ParentCustomerId);
         if (request.NamePrefix.Length > 0)
         {
-            // LIKE is case-insensitive for ASCII on SQLite and under SQL Server's usual collations;
-            // wildcards typed by the caller are matched literally.
-            var pattern = EscapeLike(request.NamePrefix) + "%";
-            query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.LegalName, pattern, "\\"));
+            // Case-insensitive on every provider (PostgreSQL's LIKE is not, SQLite's is only for
+            // ASCII): both sides upper-cased. Wildcards typed by the caller are matched literally.
+            var pattern = EscapeLike(request.NamePrefix.ToUpperInvariant()) + "%";
+            query = query.Where(c => EF.Functions.Like(c.Name.ToUpper(), pattern, "\\") || EF.Functions.Like(c.LegalName.ToUpper(), pattern, "\\"));
         }
         var (items, next) = await query.ToPageAsync(page, c => c.Id, ct);
         return new Proto.ListCustomersResponse { Customers = { items.Select(c => c.ToProto()) }, NextPageToken = next };

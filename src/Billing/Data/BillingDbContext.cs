@@ -9,7 +9,7 @@ namespace ArPlatform.Billing.Data;
 
 /// <summary>
 /// Billing's database. The service uses this type; each provider has its own subclass below so
-/// that each keeps its own migrations (Data/Migrations/Sqlite, Data/Migrations/SqlServer).
+/// that each keeps its own migrations (Data/Migrations/Sqlite, Data/Migrations/SqlServer, Data/Migrations/Postgres).
 /// </summary>
 public abstract class BillingDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
@@ -44,6 +44,10 @@ public sealed class SqliteBillingDbContext(DbContextOptions<SqliteBillingDbConte
 
 public sealed class SqlServerBillingDbContext(DbContextOptions<SqlServerBillingDbContext> options) : BillingDbContext(options);
 
+public sealed class PostgresBillingDbContext(DbContextOptions<PostgresBillingDbContext> options) : BillingDbContext(options);
+
 internal sealed class SqliteBillingDesignTimeFactory : SqliteDesignTimeFactory<SqliteBillingDbContext>;
 
 internal sealed class SqlServerBillingDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerBillingDbContext>;
+
+internal sealed class PostgresBillingDesignTimeFactory : PostgresDesignTimeFactory<PostgresBillingDbContext>;

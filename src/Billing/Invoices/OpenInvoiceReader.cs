@@ -29,11 +29,14 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     private readonly bool _textColumns = db.Database.IsSqlite();
 
     private const string Columns =
-        "Id, Number, CustomerId, Status, InvoiceDate, DueDate, PoNumber, Currency, Subtotal, TaxTotal, Total, OpenAmount, " +
-        "DiscountDate, DiscountAmount, CreatedAt, IssuedAt, DisputedAmount, SalesRep, Kind";
+        "\"Id\", \"Number\", \"CustomerId\", \"Status\", \"InvoiceDate\", \"DueDate\", \"PoNumber\", \"Currency\", \"Subtotal\", " +
+        "\"TaxTotal\", \"Total\", \"OpenAmount\", \"DiscountDate\", \"DiscountAmount\", \"CreatedAt\", \"IssuedAt\", " +
+        "\"DisputedAmount\", \"SalesRep\", \"Kind\"";
 
     /// <summary>The open-item view: the columns matching and dunning read, nothing more.</summary>
-    private const string OpenItemColumns = "Id, Number, CustomerId, Status, Currency, PoNumber, DueDate, OpenAmount, DiscountDate, DiscountAmount, DisputedAmount";
+    private const string OpenItemColumns =
+        "\"Id\", \"Number\", \"CustomerId\", \"Status\", \"Currency\", \"PoNumber\", " +
+        "\"DueDate\", \"OpenAmount\", \"DiscountDate\", \"DiscountAmount\", \"DisputedAmount\"";
 
     /// <summary>
     /// The pages, read one ahead: the next page is read from the database while the caller sends
@@ -172,12 +175,13 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     private DbCommand PageCommand(string columns, InvoiceStatus status, OpenInvoiceScope scope, string after)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        var where = $"Status = {(int)status} AND Id > @after" + (scope.CustomerId is null ? "" : " AND CustomerId = @customer")
-                    + (scope.IssuedSince is null ? "" : " AND IssuedAt >= @since");
-        // The page limit is the one thing the two providers spell differently.
+        var where = $"\"Status\" = {(int)status} AND \"Id\" > @after" + (scope.CustomerId is null ? "" : " AND \"CustomerId\" = @customer")
+                    + (scope.IssuedSince is null ? "" : " AND \"IssuedAt\" >= @since");
+        // The page limit is the one thing the providers spell differently (identifiers are quoted
+        // the standard way, which all of them read).
         command.CommandText = db.Database.IsSqlServer()
-            ? $"SELECT TOP ({PageSize}) {columns} FROM Invoices WHERE {where} ORDER BY Id"
-            : $"SELECT {columns} FROM Invoices WHERE {where} ORDER BY Id LIMIT {PageSize}";
+            ? $"SELECT TOP ({PageSize}) {columns} FROM \"Invoices\" WHERE {where} ORDER BY \"Id\""
+            : $"SELECT {columns} FROM \"Invoices\" WHERE {where} ORDER BY \"Id\" LIMIT {PageSize}";
         command.WithParameter("@after", after);
         if (scope.CustomerId is not null) command.WithParameter("@customer", scope.CustomerId);
         if (scope.IssuedSince is { } since) command.WithParameter("@since", since);
@@ -188,8 +192,9 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     private async Task AddDetailsAsync(List<Proto.Invoice> page, CancellationToken ct)
     {
         var byId = page.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        await using (var lines = Range(page, "InvoiceId, LineNumber, Description, Quantity, UnitPrice, DiscountPercent, TaxRatePercent, " +
-                                             "ProductCode, NetAmount, TaxAmount FROM InvoiceLines", "InvoiceId, LineNumber"))
+        await using (var lines = Range(page,
+                         "\"InvoiceId\", \"LineNumber\", \"Description\", \"Quantity\", \"UnitPrice\", \"DiscountPercent\", " +
+                         "\"TaxRatePercent\", \"ProductCode\", \"NetAmount\", \"TaxAmount\" FROM \"InvoiceLines\"", "\"InvoiceId\", \"LineNumber\""))
         await using (var r = await lines.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
@@ -201,7 +206,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
                     NetAmount = r.GetDecimal(8), TaxAmount = r.GetDecimal(9),
                 }, invoice.Currency));
             }
-        await using (var flags = Range(page, "InvoiceId, DisputeId, Amount FROM InvoiceDisputeFlags", "InvoiceId, DisputeId"))
+        await using (var flags = Range(page, "\"InvoiceId\", \"DisputeId\", \"Amount\" FROM \"InvoiceDisputeFlags\"", "\"InvoiceId\", \"DisputeId\""))
         await using (var r = await flags.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
@@ -214,7 +219,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     private DbCommand Range(List<Proto.Invoice> page, string selectFrom, string orderBy)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT {selectFrom} WHERE InvoiceId >= @first AND InvoiceId <= @last ORDER BY {orderBy}";
+        command.CommandText = $"SELECT {selectFrom} WHERE \"InvoiceId\" >= @first AND \"InvoiceId\" <= @last ORDER BY {orderBy}";
         return command.WithParameter("@first", page[0].Id).WithParameter("@last", page[^1].Id);
     }
 

@@ -90,10 +90,10 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
 
     private async Task ScanAsync((DateOnly From, DateOnly To) range, Columns columns, AgingAccumulator part, CancellationToken ct) =>
         await ReadAsync(
-            $"SELECT {columns.Head}, i.OpenAmount, " +
+            $"SELECT {columns.Head}, i.\"OpenAmount\", " +
             // Few invoices are disputed: the others' zero is not read back as text and parsed.
-            $"CASE WHEN CAST(i.DisputedAmount AS REAL) = 0 THEN NULL ELSE i.DisputedAmount END FROM Invoices i {columns.Join}" +
-            $"WHERE i.Status IN ({OpenStatuses}) AND i.DueDate >= @from AND i.DueDate <= @to{columns.Where}",
+            $"CASE WHEN CAST(i.\"DisputedAmount\" AS REAL) = 0 THEN NULL ELSE i.\"DisputedAmount\" END FROM \"Invoices\" i {columns.Join}" +
+            $"WHERE i.\"Status\" IN ({OpenStatuses}) AND i.\"DueDate\" >= @from AND i.\"DueDate\" <= @to{columns.Where}",
             command => columns.Bind(command).WithParameter("@from", range.From).WithParameter("@to", range.To),
             reader => Read(reader, columns, part, ct), ct);
 
@@ -108,12 +108,12 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
     {
         var corrections = new AgingAccumulator(asOf);
         await ReadAsync(
-            $"SELECT {columns.Head}, CASE WHEN i.Status IN ({OpenStatuses}) THEN i.OpenAmount ELSE 0 END, i.DisputedAmount, l.InvoiceId, l.Amount " +
-            $"FROM LedgerEntries l JOIN Invoices i ON i.Id = l.InvoiceId {columns.Join}" +
-            $"WHERE l.EffectiveDate > @asOf AND l.InvoiceId IS NOT NULL{columns.Where} " +
+            $"SELECT {columns.Head}, CASE WHEN i.\"Status\" IN ({OpenStatuses}) THEN i.\"OpenAmount\" ELSE 0 END, i.\"DisputedAmount\", l.\"InvoiceId\", l.\"Amount\" " +
+            $"FROM \"LedgerEntries\" l JOIN \"Invoices\" i ON i.\"Id\" = l.\"InvoiceId\" {columns.Join}" +
+            $"WHERE l.\"EffectiveDate\" > @asOf AND l.\"InvoiceId\" IS NOT NULL{columns.Where} " +
             // Sorted by an expression: by the bare column SQLite would rather walk the whole ledger
             // in InvoiceId order than sort the few entries after the date.
-            "ORDER BY COALESCE(l.InvoiceId, '')",
+            "ORDER BY COALESCE(l.\"InvoiceId\", '')",
             command => columns.Bind(command).WithParameter("@asOf", asOf),
             reader =>
             {
@@ -168,20 +168,20 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
     {
         private readonly (string Key, bool FromCustomer) _key = groupBy switch
         {
-            Proto.AgingGroupBy.Region => ("c.Region", true),
-            Proto.AgingGroupBy.Collector => ("c.Collector", true),
-            Proto.AgingGroupBy.Segment => ("c.Segment", true),
-            Proto.AgingGroupBy.Currency => ("i.Currency", false),
-            Proto.AgingGroupBy.SalesRep => ("i.SalesRep", false),
-            _ => ("i.CustomerId", false),
+            Proto.AgingGroupBy.Region => ("c.\"Region\"", true),
+            Proto.AgingGroupBy.Collector => ("c.\"Collector\"", true),
+            Proto.AgingGroupBy.Segment => ("c.\"Segment\"", true),
+            Proto.AgingGroupBy.Currency => ("i.\"Currency\"", false),
+            Proto.AgingGroupBy.SalesRep => ("i.\"SalesRep\"", false),
+            _ => ("i.\"CustomerId\"", false),
         };
 
-        public string Head => $"{_key.Key}, i.Currency, CASE WHEN i.DueDate >= @b0 THEN 0 WHEN i.DueDate >= @b1 THEN 1 " +
-                              "WHEN i.DueDate >= @b2 THEN 2 WHEN i.DueDate >= @b3 THEN 3 ELSE 4 END";
+        public string Head => $"{_key.Key}, i.\"Currency\", CASE WHEN i.\"DueDate\" >= @b0 THEN 0 WHEN i.\"DueDate\" >= @b1 THEN 1 " +
+                              "WHEN i.\"DueDate\" >= @b2 THEN 2 WHEN i.\"DueDate\" >= @b3 THEN 3 ELSE 4 END";
 
-        public string Join => _key.FromCustomer || collector is not null ? "JOIN Customers c ON c.Id = i.CustomerId " : "";
+        public string Join => _key.FromCustomer || collector is not null ? "JOIN \"Customers\" c ON c.\"Id\" = i.\"CustomerId\" " : "";
 
-        public string Where => collector is not null ? " AND c.Collector = @collector" : "";
+        public string Where => collector is not null ? " AND c.\"Collector\" = @collector" : "";
 
         /// <summary>The row's key (the first column); a customer's attribute or a sales rep left empty reads UNASSIGNED.</summary>
         public string Key(DbDataReader reader)

@@ -129,6 +129,10 @@ public sealed class SqliteCashApplicationDbContext(DbContextOptions<SqliteCashAp
 
 public sealed class SqlServerCashApplicationDbContext(DbContextOptions<SqlServerCashApplicationDbContext> options) : CashApplicationDbContext(options);
 
+public sealed class PostgresCashApplicationDbContext(DbContextOptions<PostgresCashApplicationDbContext> options) : CashApplicationDbContext(options);
+
 internal sealed class SqliteCashApplicationDesignTimeFactory : SqliteDesignTimeFactory<SqliteCashApplicationDbContext>;
 
 internal sealed class SqlServerCashApplicationDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerCashApplicationDbContext>;
+
+internal sealed class PostgresCashApplicationDesignTimeFactory : PostgresDesignTimeFactory<PostgresCashApplicationDbContext>;

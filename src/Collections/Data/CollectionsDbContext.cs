@@ -47,6 +47,10 @@ public sealed class SqliteCollectionsDbContext(DbContextOptions<SqliteCollection
 
 public sealed class SqlServerCollectionsDbContext(DbContextOptions<SqlServerCollectionsDbContext> options) : CollectionsDbContext(options);
 
+public sealed class PostgresCollectionsDbContext(DbContextOptions<PostgresCollectionsDbContext> options) : CollectionsDbContext(options);
+
 internal sealed class SqliteCollectionsDesignTimeFactory : SqliteDesignTimeFactory<SqliteCollectionsDbContext>;
 
 internal sealed class SqlServerCollectionsDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerCollectionsDbContext>;
+
+internal sealed class PostgresCollectionsDesignTimeFactory : PostgresDesignTimeFactory<PostgresCollectionsDbContext>;

@@ -31,6 +31,10 @@ public sealed class SqliteDisputesDbContext(DbContextOptions<SqliteDisputesDbCon
 
 public sealed class SqlServerDisputesDbContext(DbContextOptions<SqlServerDisputesDbContext> options) : DisputesDbContext(options);
 
+public sealed class PostgresDisputesDbContext(DbContextOptions<PostgresDisputesDbContext> options) : DisputesDbContext(options);
+
 internal sealed class SqliteDisputesDesignTimeFactory : SqliteDesignTimeFactory<SqliteDisputesDbContext>;
 
 internal sealed class SqlServerDisputesDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerDisputesDbContext>;
+
+internal sealed class PostgresDisputesDesignTimeFactory : PostgresDesignTimeFactory<PostgresDisputesDbContext>;

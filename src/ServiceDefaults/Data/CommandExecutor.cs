@@ -21,7 +21,9 @@ namespace ArPlatform.ServiceDefaults.Data;
 public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, CallerContext caller, ILogger<CommandExecutor<TContext>> logger)
     where TContext : DbContext
 {
-    private const int Attempts = 3;
+    /// <summary>Attempts of a command that loses races; on a server database many writers may contend for one row.</summary>
+    private const int Attempts = 8;
+    private const string AuditTrailSeries = "audit-trail";
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private readonly List<(string EntityType, string EntityId, string Before, string After)> _changes = [];
     private readonly Dictionary<string, Func<Task>> _afterCommit = new(StringComparer.Ordinal);
@@ -128,8 +130,8 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
 
     /// <summary>
     /// Runs an attempt of a command until it commits, at most <see cref="Attempts"/> times. An
-    /// attempt that lost a race (row version, a number or key taken, the same request committed by
-    /// a twin) has its transaction rolled back as it is disposed, and starts over on a clean
+    /// attempt that lost a race (row version, a number series or key taken, the same request committed by
+    /// a twin, a deadlock) has its transaction rolled back as it is disposed, and starts over on a clean
     /// context, where its first read replays a twin. A row version still lost on the last attempt
     /// is the caller's conflict.
     /// </summary>
@@ -141,9 +143,12 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             {
                 return await attempt();
             }
-            catch (DbUpdateException) when (n < Attempts)
+            catch (Exception e) when (n < Attempts && e is DbUpdateException or DbException { IsTransient: true })
             {
-                // Lost the race: the next attempt reads afresh.
+                // Lost the race (or the server chose this transaction to break a deadlock): the
+                // next attempt reads afresh, after a random pause that grows, so the writers that
+                // collided do not collide again in step.
+                await Task.Delay(Random.Shared.Next(1 << n, 4 << n));
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -263,13 +268,19 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     private async Task AppendAuditEntriesAsync(CancellationToken ct)
     {
         if (_changes.Count == 0) return;
-        // The last link, read inside the transaction: a concurrent writer that takes the same
-        // sequence fails on the key and this command re-runs.
-        var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-        var (sequence, previousHash) = last is null ? (0L, AuditEntry.GenesisHash) : (last.Sequence, last.Hash);
-        var (at, actor, correlationId) = (clock.GetUtcNow().UtcDateTime, caller.Actor, caller.CorrelationId);
-        var entries = new List<AuditEntry>(_changes.Count);
+        // The sequence is a number series, so concurrent commands append one after the other in
+        // commit order; the last link is read once this command holds the series.
+        var entries = db.Set<AuditEntry>().AsNoTracking();
+        var sequence = await TakeNumbersAsync(AuditTrailSeries, _changes.Count,
+            async c => await entries.MaxAsync(a => (long?)a.Sequence, c) ?? 0, ct) - _changes.Count;
+        var previousHash = sequence == 0 ? AuditEntry.GenesisHash
+            : await entries.Where(a => a.Sequence == sequence).Select(a => a.Hash).SingleAsync(ct);
+        // Whole microseconds: the finest time every provider keeps (PostgreSQL's), so the hash
+        // over the time still holds for the entry read back.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        var (actor, correlationId) = (caller.Actor, caller.CorrelationId);
+        var appended = new List<AuditEntry>(_changes.Count);
         foreach (var change in _changes)
         {
             var entry = new AuditEntry
@@ -280,10 +291,10 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             };
             entry.Hash = entry.ComputeHash();
             previousHash = entry.Hash;
-            entries.Add(entry);
+            appended.Add(entry);
         }
         // Append-only rows, never read back in this command: inserted in bulk (a run's thousands of holds).
-        await InsertAppendOnlyAsync(entries, "Another command appended to the audit trail first.", ct);
+        await InsertAppendOnlyAsync(appended, "Another command appended to the audit trail first.", ct);
     }
 
     /// <summary>
@@ -303,16 +314,24 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     }
 
     /// <summary>Takes the next number of a gapless series inside the current command.</summary>
-    public async Task<long> NextNumberAsync(string series, CancellationToken ct)
+    public Task<long> NextNumberAsync(string series, CancellationToken ct) => TakeNumbersAsync(series, 1, _ => Task.FromResult(0L), ct);
+
+    /// <summary>
+    /// Takes the next <paramref name="count"/> numbers of a series and returns the last. The
+    /// series' row is updated in place first, which holds it until the command commits: a
+    /// concurrent command, in this process or another, waits for that commit and then takes the
+    /// numbers after these, instead of taking the same ones and failing. A series without a row
+    /// starts after <paramref name="start"/>; two commands starting one race on its key, and the
+    /// loser re-runs.
+    /// </summary>
+    private async Task<long> TakeNumbersAsync(string series, int count, Func<CancellationToken, Task<long>> start, CancellationToken ct)
     {
-        var row = await db.Set<NumberSeries>().FindAsync([series], ct);
-        if (row is null)
-        {
-            row = new NumberSeries { Key = series };
-            db.Add(row);
-        }
-        row.LastNumber++;
-        return row.LastNumber;
+        var row = db.Set<NumberSeries>().Where(s => s.Key == series);
+        if (await row.ExecuteUpdateAsync(u => u.SetProperty(s => s.LastNumber, s => s.LastNumber + count), ct) == 1)
+            return await row.AsNoTracking().Select(s => s.LastNumber).SingleAsync(ct);
+        var last = await start(ct) + count;
+        await InsertAppendOnlyAsync([new NumberSeries { Key = series, LastNumber = last }], "Another command started the same number series first.", ct);
+        return last;
     }
 
     private static string Hash(IMessage request) => Convert.ToHexString(SHA256.HashData(request.ToByteArray()));

@@ -19,7 +19,7 @@ public sealed class IdempotencyRecord
     public DateTime CreatedAt { get; init; }
 }
 
-/// <summary>A gapless counter: customer numbers, invoice numbers per year.</summary>
+/// <summary>A gapless counter: customer numbers, invoice numbers per year, the audit trail's sequence.</summary>
 public sealed class NumberSeries
 {
     public required string Key { get; init; }
@@ -60,9 +60,8 @@ public static class CommandModel
         {
             e.ToTable("NumberSeries");
             e.HasKey(s => s.Key);
+            // Taken by an update in place, which holds the row until the command commits (CommandExecutor).
             e.Property(s => s.Key).HasMaxLength(50);
-            // Two transactions taking the same number: the second fails and is retried.
-            e.Property(s => s.LastNumber).IsConcurrencyToken();
         });
         return model;
     }

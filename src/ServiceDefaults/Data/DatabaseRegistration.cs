@@ -13,8 +13,10 @@ public enum DatabaseProvider
 {
     /// <summary>Embedded default: one file per service, created and migrated at start-up.</summary>
     Sqlite,
-    /// <summary>Production.</summary>
+    /// <summary>Production, as the design names it.</summary>
     SqlServer,
+    /// <summary>The server database tested here: shared by several processes (replicas) of a service.</summary>
+    Postgres,
 }
 
 public static class DatabaseRegistration
@@ -29,11 +31,12 @@ public static class DatabaseRegistration
     /// <c>Database:Provider</c>. Each provider has its own derived context so that each keeps
     /// its own migrations; the service code only ever sees <typeparamref name="TContext"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TSqlServer>(
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TSqlServer, TPostgres>(
         this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
         where TSqlite : TContext
         where TSqlServer : TContext
+        where TPostgres : TContext
     {
         var provider = builder.Configuration.GetValue(ProviderKey, DatabaseProvider.Sqlite);
         var connectionString = builder.Configuration.GetConnectionString(connectionName);
@@ -57,12 +60,14 @@ public static class DatabaseRegistration
                 builder.Services.AddHostedService(services => new WalCheckpointer(database, services.GetRequiredService<ILogger<WalCheckpointer>>()));
                 break;
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                    throw new InvalidOperationException(
-                        $"Database:Provider is SqlServer but ConnectionStrings:{connectionName} is not set.");
                 builder.Services.AddDbContextPool<TContext, TSqlServer>(o => o
-                    .UseSqlServer(connectionString)
+                    .UseSqlServer(Required(connectionString, provider, connectionName))
                     .AddInterceptors(new DatabaseCallInterceptor("microsoft.sql_server")));
+                break;
+            case DatabaseProvider.Postgres:
+                builder.Services.AddDbContextPool<TContext, TPostgres>(o => o
+                    .UseNpgsql(Required(connectionString, provider, connectionName))
+                    .AddInterceptors(new DatabaseCallInterceptor("postgresql")));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
@@ -72,6 +77,11 @@ public static class DatabaseRegistration
             .AddCheck<DatabaseHealthCheck<TContext>>(connectionName, tags: [HealthTags.Ready]);
         return builder;
     }
+
+    private static string Required(string? connectionString, DatabaseProvider provider, string connectionName) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:{connectionName} is not set.")
+            : connectionString;
 
     /// <summary>Applies pending migrations before the service takes traffic.</summary>
     public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app) where TContext : DbContext

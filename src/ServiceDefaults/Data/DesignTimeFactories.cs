@@ -25,3 +25,10 @@ public abstract class SqlServerDesignTimeFactory<TContext> : IDesignTimeDbContex
             .UseSqlServer("Server=localhost;Database=design_time;Trusted_Connection=True;TrustServerCertificate=True")
             .Options);
 }
+
+public abstract class PostgresDesignTimeFactory<TContext> : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args) => SqliteDesignTimeFactory<TContext>.Create(
+        new DbContextOptionsBuilder<TContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

@@ -10,7 +10,8 @@ namespace ArPlatform.ServiceDefaults.Data;
 /// <summary>
 /// One prepared single-row statement (an INSERT or UPDATE of bulk work), run row after row in the
 /// context's current transaction with its values bound by position: on SQLite straight through
-/// its C API (<see cref="SqliteRowWriter"/>), elsewhere as a command with parameters @p0, @p1, ….
+/// its C API (<see cref="SqliteRowWriter"/>), elsewhere as a command with parameters @p0, @p1, …
+/// typed from the EF model.
 /// Values are given as the entity holds them and stored as EF stores them (its value converters).
 /// </summary>
 internal sealed class RowStatement : IAsyncDisposable
@@ -32,12 +33,10 @@ internal sealed class RowStatement : IAsyncDisposable
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        // Typed as EF types the column (SQL Server's datetime2 and decimal(19,4), PostgreSQL's
+        // timestamptz and numeric), not guessed from the first value bound.
         for (var i = 0; i < columns.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i;
-            command.Parameters.Add(parameter);
-        }
+            command.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, columns[i].IsNullable));
         return new RowStatement(null, command, columns);
     }
 

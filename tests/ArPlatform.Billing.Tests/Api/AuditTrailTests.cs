@@ -70,7 +70,7 @@ public sealed class AuditTrailTests : IDisposable
         Assert.Equal((true, 4L), (intact.Intact, intact.EntriesChecked));
 
         await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE AuditEntries SET Actor = 'someone-else' WHERE Sequence = 3"));
+            """UPDATE "AuditEntries" SET "Actor" = 'someone-else' WHERE "Sequence" = 3"""));
         var tampered = await Auditor.VerifyAuditLogAsync(new VerifyAuditLogRequest());
 
         Assert.False(tampered.Intact);
@@ -84,7 +84,7 @@ public sealed class AuditTrailTests : IDisposable
         var customerId = (await _host.Client.CreateCustomerAsync(Requests.Customer())).Id;
         await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId));
         await _host.Client.CreateInvoiceAsync(Requests.Invoice(customerId, requestId: "i-2"));
-        await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries WHERE Sequence = 2"));
+        await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEntries" WHERE "Sequence" = 2"""));
 
         var result = await Auditor.VerifyAuditLogAsync(new VerifyAuditLogRequest());
         Assert.Equal((false, 2L), (result.Intact, result.FirstBrokenSequence));

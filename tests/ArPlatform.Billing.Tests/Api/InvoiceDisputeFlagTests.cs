@@ -134,9 +134,15 @@ public sealed class InvoiceDisputeFlagTests : IDisposable
             }
         }));
 
+        // Every hold taken is counted and they never pass the invoice's 324.75. A hold is refused
+        // for want of room only once 32 are taken; on a server database, where writers race
+        // instead of queueing, one that lost every race is told to retry (ABORTED).
         var disputed = decimal.Parse((await _host.Client.GetInvoiceAsync(new() { Id = invoice.Id })).DisputedAmount.Amount, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(320.00m, disputed);
-        Assert.Equal(32, answers.Count(a => a == StatusCode.OK));
+        Assert.Equal(10.00m * answers.Count(a => a == StatusCode.OK), disputed);
+        Assert.InRange(disputed, 0m, 324.75m);
+        var refusedForRoom = answers.Count(a => a == StatusCode.FailedPrecondition);
+        Assert.True(refusedForRoom == 0 || disputed == 320.00m, $"{refusedForRoom} refused for room with {disputed} held");
+        Assert.True(answers.Count(a => a == StatusCode.OK) + answers.Count(a => a == StatusCode.Aborted) >= 32);
         Assert.All(answers.Where(a => a != StatusCode.OK), a => Assert.True(a is StatusCode.FailedPrecondition or StatusCode.Aborted, a.ToString()));
     }
 
@@ -205,7 +211,7 @@ public sealed class InvoiceDisputeFlagTests : IDisposable
         var first = await Disputes.CreateCreditMemoAsync(request);
         // The record as an earlier version stored it: "{operation}:{request id}", not scoped by caller.
         await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE IdempotencyRecords SET Key = 'CreateCreditMemo:case-a-3' WHERE Key LIKE 'CreateCreditMemo@%:case-a-3'"));
+            """UPDATE "IdempotencyRecords" SET "Key" = 'CreateCreditMemo:case-a-3' WHERE "Key" LIKE 'CreateCreditMemo@%:case-a-3'"""));
 
         var retried = await Disputes.CreateCreditMemoAsync(request);
 

@@ -67,7 +67,7 @@ public sealed class MonthEndTests : IDisposable
         await TwoMonthsAsync();
 
         var clean = await Controller.GetGlReconciliationAsync(new GetGlReconciliationRequest());
-        await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Invoices SET OpenAmount = '1.00' WHERE OpenAmount = '224.75'"));
+        await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("""UPDATE "Invoices" SET "OpenAmount" = '1.00' WHERE "OpenAmount" = '224.75'"""));
         var tampered = await Controller.GetGlReconciliationAsync(new GetGlReconciliationRequest());
 
         var row = Assert.Single(clean.Rows);

@@ -113,7 +113,7 @@ public sealed class ImportTests : IDisposable
         await Cash.ImportBankFileAsync(Import(Bai2));
 
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
-        var stored = Encoding.Latin1.GetString(await File.ReadAllBytesAsync(_host.DatabasePath));
+        var stored = await _host.StoredTextAsync();
         Assert.DoesNotContain("4111111111111111", stored);
     }
 

@@ -92,7 +92,7 @@ public sealed class ReliableDeliveryTests
         // As if the process died after the first batch committed, before the import's outcome was recorded;
         // meanwhile the invoice the second check names is billed.
         await world.Cash.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM IdempotencyRecords WHERE Key = {0}; UPDATE BankFileImports SET MatchedAt = NULL, AutoApplied = 0", $"AutoApply:import:{import.ImportId}"));
+            """DELETE FROM "IdempotencyRecords" WHERE "Key" = {0}; UPDATE "BankFileImports" SET "MatchedAt" = NULL, "AutoApplied" = 0""", $"AutoApply:import:{import.ImportId}"));
         var second = await world.InvoiceAsync(acme.Id, "i-2", unitPrice: "200.00", poNumber: "PO-NOT-YET-BILLED");
         world.Cash.Clock.Now = world.Cash.Clock.Now.AddMinutes(2);
         await world.Cash.Services.GetRequiredService<CashApplication.Applications.DispatchWorker>().MatchForgottenImportsAsync(default);

@@ -55,7 +55,7 @@ public sealed class BillingDeliveryTests : IDisposable
         var audited = await AuditedInvoiceChangesAsync();
 
         // Billing took it, then the process died before recording the delivery.
-        await _world.Disputes.ExecuteSqlAsync("UPDATE BillingOutbox SET DeliveredAt = NULL");
+        await _world.Disputes.ExecuteSqlAsync("""UPDATE "BillingOutbox" SET "DeliveredAt" = NULL""");
         Assert.Equal(1, await dispatcher.DeliverDueAsync(CancellationToken.None));
 
         Assert.Equal("24.75", (await _world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
@@ -72,7 +72,7 @@ public sealed class BillingDeliveryTests : IDisposable
         Assert.Equal(2, await dispatcher.DeliverDueAsync(CancellationToken.None));
 
         // The opening's hold delivered again, late: older than the clear, so Billing ignores it.
-        await _world.Disputes.ExecuteSqlAsync("UPDATE BillingOutbox SET DeliveredAt = NULL WHERE Kind = 1");
+        await _world.Disputes.ExecuteSqlAsync("""UPDATE "BillingOutbox" SET "DeliveredAt" = NULL WHERE "Kind" = 1""");
         await dispatcher.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal("0.00", (await _world.ReloadAsync(invoice.Id)).DisputedAmount.Amount);
@@ -125,7 +125,7 @@ public sealed class BillingDeliveryTests : IDisposable
         var dispute = await _world.Disputes.Client.OpenDisputeAsync(DisputesWorld.Open(invoice.Id));
         // A pass that recorded Billing's refusal and stopped before it closed the case.
         await _world.Disputes.ExecuteSqlAsync(
-            "UPDATE BillingOutbox SET FailedAt = CreatedAt, LastError = 'FailedPrecondition: no room' WHERE Kind = 1");
+            """UPDATE "BillingOutbox" SET "FailedAt" = "CreatedAt", "LastError" = 'FailedPrecondition: no room' WHERE "Kind" = 1""");
 
         await _world.Disputes.Services.GetRequiredService<BillingOutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
 

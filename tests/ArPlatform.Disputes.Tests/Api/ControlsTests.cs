@@ -102,8 +102,7 @@ public sealed class ControlsTests : IDisposable
         await _world.Disputes.Client.TransitionDisputeAsync(new() { Id = dispute.Id, RequestId = "t-1", ToStatus = DisputeStatus.Investigating, Reason = $"pan {Pan}" });
         await _world.Manager().ResolveDisputeAsync(new() { Id = dispute.Id, RequestId = "r-1", Outcome = DisputeOutcome.Invalid, Note = $"x {Pan}" });
 
-        var stored = await File.ReadAllBytesAsync(_world.Disputes.DatabasePath);
-        var text = System.Text.Encoding.Latin1.GetString(stored);
+        var text = await _world.Disputes.StoredTextAsync();
         Assert.DoesNotContain("4111 1111 1111 1111", text);
         Assert.DoesNotContain("4111111111111111", text);
         Assert.Contains("1111", (await _world.Disputes.Client.GetDisputeAsync(new() { Id = dispute.Id })).Description);
