@@ -1,5 +1,14 @@
 namespace ArPlatform.AppHost;
 
+/// <summary>Where the services keep their data when no SQL Server is given.</summary>
+public enum DatabaseKind
+{
+    /// <summary>A SQLite file per service in the data folder.</summary>
+    Sqlite,
+    /// <summary>A local PostgreSQL cluster that AppHost runs in the data folder, a database per service.</summary>
+    Postgres,
+}
+
 /// <summary>What a developer can choose on the command line; everything else has a default.</summary>
 public sealed record AppHostOptions
 {
@@ -13,6 +22,7 @@ public sealed record AppHostOptions
     public bool DisablePrometheus { get; init; }
     /// <summary>SQLite files, Redis' working folder and the gateway's keys.</summary>
     public required string DataDirectory { get; init; }
+    public DatabaseKind Database { get; init; } = DatabaseKind.Sqlite;
     /// <summary>When set, every service uses SQL Server: this connection string with its own database.</summary>
     public string? SqlServer { get; init; }
     public string? OtlpEndpoint { get; init; }
@@ -27,6 +37,8 @@ public sealed record AppHostOptions
           --smtp-intake-port N    SMTP port where the reply agent takes customers' mail (default 2525; 0 picks a free one)
           --no-prometheus         do not start Prometheus even when it is installed
           --data-dir PATH         SQLite databases and runtime files (default .data/ in the repository)
+          --database KIND         sqlite (default), or postgres: a PostgreSQL cluster that AppHost runs in
+                                  <data-dir>/postgres, a database per service (Debian: apt-get install postgresql)
           --sqlserver CONNSTR     use SQL Server; each service gets its own database (ar_billing, …)
           --otlp-endpoint URL     export traces, metrics and logs over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)
           --no-redis              run without the balance cache
@@ -47,14 +59,24 @@ public sealed record AppHostOptions
                 "--smtp-intake-port" => options with { SmtpIntakePort = Port(Value()) },
                 "--no-prometheus" => options with { DisablePrometheus = true },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
+                "--database" => options with { Database = DatabaseOf(Value()) },
                 "--sqlserver" => options with { SqlServer = Value() },
                 "--otlp-endpoint" => options with { OtlpEndpoint = Value() },
                 "--no-redis" => options with { DisableRedis = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }
-        return options;
+        return options is { Database: DatabaseKind.Postgres, SqlServer: not null }
+            ? throw new ArgumentException("--database postgres and --sqlserver each choose the database: pass one of them.")
+            : options;
     }
+
+    private static DatabaseKind DatabaseOf(string text) => text switch
+    {
+        "sqlite" => DatabaseKind.Sqlite,
+        "postgres" => DatabaseKind.Postgres,
+        _ => throw new ArgumentException($"'{text}' is not a database AppHost runs: sqlite or postgres."),
+    };
 
     private static int Port(string text) => int.TryParse(text, out var port) && port is >= 0 and <= 65535
         ? port

@@ -3,6 +3,7 @@ using ArPlatform.AppHost;
 using ArPlatform.AppHost.Dashboard;
 using ArPlatform.AppHost.Orchestration;
 using ArPlatform.AppHost.Resources;
+using ArPlatform.DevServers;
 using ArPlatform.ServiceDefaults.Security;
 
 if (args.Contains("--help") || args.Contains("-h"))
@@ -62,8 +63,24 @@ catch (InvalidOperationException ex)
     return 2;
 }
 
+ServerCommand? postgres = null;
+if (options.Database == DatabaseKind.Postgres)
+{
+    var cluster = Path.Combine(options.DataDirectory, "postgres");
+    try
+    {
+        await PostgresServer.InitializeAsync(cluster, durable: true, CancellationToken.None);
+    }
+    catch (InvalidOperationException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
+    postgres = PostgresServer.Command(cluster, ports.Postgres, durable: true);
+}
+
 var signingKey = DevelopmentKey.LoadOrCreate(options.DataDirectory);
-var resources = Topology.Build(options, ports, projects, redisServer, signingKey, prometheus);
+var resources = Topology.Build(options, ports, projects, redisServer, signingKey, prometheus, postgres);
 // Where Prometheus finds this run's random ports (ops/prometheus/prometheus.yml reads the file),
 // and the configuration AppHost starts it with.
 var targetsFile = Path.Combine(options.DataDirectory, PrometheusTargets.FileName);
@@ -81,7 +98,10 @@ void Stop(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-log.Info($"Data: {options.DataDirectory}  Database: {(options.SqlServer is null ? "SQLite" : "SQL Server")}");
+var database = options.SqlServer is not null ? "SQL Server"
+    : postgres is not null ? $"PostgreSQL on 127.0.0.1:{ports.Postgres} (cluster in {Path.Combine(options.DataDirectory, "postgres")})"
+    : "SQLite";
+log.Info($"Data: {options.DataDirectory}  Database: {database}");
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
 var readiness = new Readiness(http);
 var dashboardUrl = $"http://localhost:{ports.Dashboard}";

@@ -1,4 +1,6 @@
 using ArPlatform.AppHost.Resources;
+using ArPlatform.DevServers;
+using Npgsql;
 
 namespace ArPlatform.AppHost.Orchestration;
 
@@ -31,6 +33,8 @@ internal sealed class Orchestrator(
                 var process = _processes[resource.Name];
                 lock (runs) runs.Add(process.RunAsync(stopping));
                 await WaitUntilReadyAsync(resource, stopping);
+                foreach (var database in resource.Databases)
+                    await PostgresAdmin.CreateDatabaseAsync(resource.Endpoints["tcp"], database, stopping);
                 process.MarkRunning();
                 ready[resource.Name].SetResult();
             }));
@@ -43,6 +47,11 @@ internal sealed class Orchestrator(
         catch (TimeoutException ex)
         {
             log.Info(ex.Message);
+            exitCode = 1;
+        }
+        catch (NpgsqlException ex)
+        {
+            log.Info($"Creating the services' databases failed: {ex.Message}");
             exitCode = 1;
         }
 

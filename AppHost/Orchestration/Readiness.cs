@@ -1,10 +1,11 @@
 using System.Net.Sockets;
 using System.Text;
 using ArPlatform.AppHost.Resources;
+using ArPlatform.DevServers;
 
 namespace ArPlatform.AppHost.Orchestration;
 
-/// <summary>Asks a resource whether it is ready: its health path over HTTP, or PING for Redis.</summary>
+/// <summary>Asks a resource whether it is ready: its health path over HTTP, PING for Redis, a connection for PostgreSQL.</summary>
 internal sealed class Readiness(HttpClient http)
 {
     public async Task<bool> IsReadyAsync(Resource resource, CancellationToken ct)
@@ -15,6 +16,7 @@ internal sealed class Readiness(HttpClient http)
             {
                 ReadinessKind.HttpHealth => (await http.GetAsync(resource.Url("http") + resource.HealthPath, ct)).IsSuccessStatusCode,
                 ReadinessKind.RedisPing => await PingRedisAsync(resource.Endpoints["tcp"], ct),
+                ReadinessKind.Postgres => await PostgresAdmin.IsReadyAsync(resource.Endpoints["tcp"], ct),
                 _ => false,
             };
         }

@@ -17,7 +17,7 @@ public enum ResourceState
 /// <summary>
 /// Runs one resource as a child process and keeps it running: a crash is followed by a restart
 /// after an exponential back-off (1 s, 2 s, 4 s … 30 s; reset once it has stayed up a minute).
-/// Stopping asks politely (SIGTERM, so services drain and flush) before it kills the tree.
+/// Stopping asks politely (the resource's stop signal: SIGTERM, so services drain and flush) before it kills the tree.
 /// </summary>
 public sealed partial class SupervisedProcess(Resource resource, ConsoleLog log)
 {
@@ -91,7 +91,7 @@ public sealed partial class SupervisedProcess(Resource resource, ConsoleLog log)
         State = ResourceState.Stopping;
         var process = _process;
         if (process is null || process.HasExited) return;
-        if (!OperatingSystem.IsWindows()) _ = Kill(process.Id, SigTerm);
+        if (!OperatingSystem.IsWindows()) _ = Kill(process.Id, resource.StopSignal);
         using var grace = new CancellationTokenSource(GracefulStop);
         try
         {
@@ -130,8 +130,6 @@ public sealed partial class SupervisedProcess(Resource resource, ConsoleLog log)
         log.Info($"{resource.Name} started, pid {process.Id}");
         return process;
     }
-
-    private const int SigTerm = 15;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -62,6 +62,7 @@ public static class PortAllocator
         return new PortPlan(Free(0, taken), plan,
             Prometheus: withPrometheus ? Free(options.PrometheusPort, taken) : 0,
             Dashboard: Free(options.DashboardPort, taken),
-            SmtpIntake: Free(options.SmtpIntakePort, taken));
+            SmtpIntake: Free(options.SmtpIntakePort, taken),
+            Postgres: options.Database == DatabaseKind.Postgres ? Free(0, taken) : 0);
     }
 }

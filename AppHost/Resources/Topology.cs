@@ -1,3 +1,5 @@
+using ArPlatform.DevServers;
+
 namespace ArPlatform.AppHost.Resources;
 
 /// <summary>Where a service's project and build output live.</summary>
@@ -5,7 +7,8 @@ public sealed record ServiceProject(string Name, string ProjectDirectory, string
 
 /// <summary>Ports chosen for every endpoint before anything starts, so every variable can be written up front.</summary>
 public sealed record PortPlan(
-    int Redis, IReadOnlyDictionary<string, (int Http, int Grpc)> Services, int Prometheus = 9090, int Dashboard = 18888, int SmtpIntake = 0);
+    int Redis, IReadOnlyDictionary<string, (int Http, int Grpc)> Services, int Prometheus = 9090, int Dashboard = 18888, int SmtpIntake = 0,
+    int Postgres = 0);
 
 /// <summary>
 /// The stack as a declarative graph, in Aspire's terms: which resources exist, what each
@@ -17,6 +20,7 @@ public static class Topology
     public const string Gateway = "gateway";
     public const string Redis = "redis";
     public const string Prometheus = "prometheus";
+    public const string Postgres = "postgres";
     /// <summary>The service that takes customers' mail by SMTP (the reply agent).</summary>
     public const string MailIntake = "collections";
 
@@ -40,9 +44,10 @@ public static class Topology
         ["billing"] = ["collections"],
     };
 
+    /// <param name="postgresServer">How the PostgreSQL server of <c>--database postgres</c> runs (its cluster initialized), or null.</param>
     public static IReadOnlyList<Resource> Build(
         AppHostOptions options, PortPlan ports, IReadOnlyList<ServiceProject> projects, string? redisServerPath,
-        string signingKey, string? prometheusPath = null)
+        string signingKey, string? prometheusPath = null, ServerCommand? postgresServer = null)
     {
         var resources = new List<Resource>();
         if (prometheusPath is not null)
@@ -80,11 +85,31 @@ public static class Topology
             });
         }
 
+        if (postgresServer is not null)
+        {
+            resources.Add(new Resource
+            {
+                Name = Postgres,
+                // A session of its own: Ctrl+C in a terminal signals its whole process group at once,
+                // and the services drain and flush into PostgreSQL before AppHost stops it, last.
+                FileName = "setsid",
+                Arguments = [postgresServer.FileName, .. postgresServer.Arguments],
+                WorkingDirectory = options.DataDirectory,
+                Endpoints = new Dictionary<string, int> { ["tcp"] = ports.Postgres },
+                Environment = new Dictionary<string, string>(),
+                Readiness = ReadinessKind.Postgres,
+                Databases = projects.Select(p => p.Database).OfType<string>().ToList(),
+                // Fast shutdown: PostgreSQL's SIGTERM would wait for every session, a developer's psql included.
+                StopSignal = Resource.SigInt,
+            });
+        }
+
         foreach (var project in projects)
         {
             var (http, grpc) = ports.Services[project.Name];
             var references = References[project.Name]
                 .Where(r => r != Redis || redisServerPath is not null)
+                .Concat(postgresServer is not null && project.Database is not null ? [Postgres] : [])
                 .ToList();
             resources.Add(new Resource
             {
@@ -126,7 +151,12 @@ public static class Topology
 
         if (project.Database is { } database)
         {
-            if (options.SqlServer is { } sqlServer)
+            if (references.Contains(Postgres))
+            {
+                env["Database__Provider"] = "Postgres";
+                env[$"ConnectionStrings__{database}"] = PostgresAdmin.ConnectionString(ports.Postgres, database);
+            }
+            else if (options.SqlServer is { } sqlServer)
             {
                 env["Database__Provider"] = "SqlServer";
                 env[$"ConnectionStrings__{database}"] = $"{sqlServer.TrimEnd(';')};Database=ar_{project.Name}";
@@ -138,7 +168,7 @@ public static class Topology
             }
         }
 
-        foreach (var reference in references)
+        foreach (var reference in references.Where(r => r != Postgres))
         {
             if (reference == Redis)
             {

@@ -11,7 +11,21 @@ public class OptionsAndBackoffTests
         var options = AppHostOptions.Parse([], "/repo");
         Assert.Equal((8080, 8081, "/repo/.data"), (options.GatewayHttpPort, options.GatewayGrpcPort, options.DataDirectory));
         Assert.Null(options.SqlServer);
+        Assert.Equal(DatabaseKind.Sqlite, options.Database);
         Assert.False(options.DisableRedis);
+    }
+
+    [Theory]
+    [InlineData("sqlite", DatabaseKind.Sqlite)]
+    [InlineData("postgres", DatabaseKind.Postgres)]
+    public void The_database_option_chooses_sqlite_or_a_local_postgres_cluster(string value, DatabaseKind expected) =>
+        Assert.Equal(expected, AppHostOptions.Parse(["--database", value], "/repo").Database);
+
+    [Fact]
+    public void Postgres_and_sql_server_together_are_refused_as_two_choices_of_database()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => AppHostOptions.Parse(["--database", "postgres", "--sqlserver", "Server=x"], "/repo"));
+        Assert.Contains("pass one of them", ex.Message);
     }
 
     [Fact]
@@ -29,6 +43,8 @@ public class OptionsAndBackoffTests
     [InlineData("--gateway-http-port", "70000")]
     [InlineData("--bogus", null)]
     [InlineData("--data-dir", null)]
+    [InlineData("--database", "mysql")]
+    [InlineData("--database", null)]
     public void Bad_options_are_refused_with_a_reason(string option, string? value)
     {
         string[] args = value is null ? [option] : [option, value];

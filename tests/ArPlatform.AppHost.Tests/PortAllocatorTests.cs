@@ -18,6 +18,19 @@ public class PortAllocatorTests
     }
 
     [Fact]
+    public void Postgres_gets_a_port_of_its_own_only_when_it_is_the_database()
+    {
+        string[] services = ["billing", "disputes", "cashapp", "collections", "gateway"];
+        var options = new AppHostOptions { DataDirectory = "/tmp", GatewayHttpPort = 0, GatewayGrpcPort = 0 };
+
+        var plan = PortAllocator.Plan(options with { Database = DatabaseKind.Postgres }, services);
+
+        Assert.InRange(plan.Postgres, 20000, 32767);
+        Assert.DoesNotContain(plan.Postgres, plan.Services.Values.SelectMany(p => new[] { p.Http, p.Grpc }).Append(plan.Redis));
+        Assert.Equal(0, PortAllocator.Plan(options, services).Postgres);
+    }
+
+    [Fact]
     public void A_requested_port_that_is_taken_is_refused_with_a_clear_message()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,5 +1,6 @@
 using ArPlatform.AppHost;
 using ArPlatform.AppHost.Resources;
+using ArPlatform.DevServers;
 
 namespace ArPlatform.AppHost.Tests;
 
@@ -105,6 +106,41 @@ public class TopologyTests
         Assert.Equal("Server=db.internal;User Id=ar;Password=secret;TrustServerCertificate=True;Database=ar_billing",
             Find(resources, "billing").Environment["ConnectionStrings__billingdb"]);
         Assert.EndsWith("Database=ar_disputes", Find(resources, "disputes").Environment["ConnectionStrings__disputesdb"]);
+    }
+
+    private static readonly ServerCommand PostgresServer = new("/usr/lib/postgresql/15/bin/postgres", ["-D", "/srv/ar/postgres", "-p", "5433"]);
+
+    [Fact]
+    public void Postgres_gives_each_service_its_own_database_on_the_local_cluster()
+    {
+        var options = AppHostOptions.Parse(["--database", "postgres", "--data-dir", "/srv/ar"], "/repo");
+        var resources = Topology.Build(options, Ports with { Postgres = 5433 }, Projects, "/usr/bin/redis-server", Key, postgresServer: PostgresServer);
+
+        var billing = Find(resources, "billing").Environment;
+        Assert.Equal("Postgres", billing["Database__Provider"]);
+        Assert.Equal("Host=127.0.0.1;Port=5433;Username=postgres;Database=billingdb", billing["ConnectionStrings__billingdb"]);
+        Assert.Equal("Host=127.0.0.1;Port=5433;Username=postgres;Database=disputesdb",
+            Find(resources, "disputes").Environment["ConnectionStrings__disputesdb"]);
+        Assert.DoesNotContain(billing.Keys, k => k.StartsWith("services__postgres", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_postgres_the_services_with_a_database_wait_for_the_server_that_creates_them()
+    {
+        var resources = Topology.Build(Options with { Database = DatabaseKind.Postgres }, Ports with { Postgres = 5433 }, Projects,
+            "/usr/bin/redis-server", Key, postgresServer: PostgresServer);
+        var postgres = Find(resources, "postgres");
+
+        Assert.Equal(["redis", "postgres"], Find(resources, "billing").WaitFor);
+        Assert.Equal(["billing", "postgres"], Find(resources, "disputes").WaitFor);
+        Assert.DoesNotContain("postgres", Find(resources, "gateway").WaitFor);
+        Assert.Equal(["billingdb", "disputesdb", "cashappdb", "collectionsdb"], postgres.Databases);
+        Assert.Equal(ReadinessKind.Postgres, postgres.Readiness);
+        Assert.Equal(5433, postgres.Endpoints["tcp"]);
+        // Its own session, so that Ctrl+C reaches it only through AppHost, after the services; fast shutdown.
+        Assert.Equal(["/usr/lib/postgresql/15/bin/postgres", "-D", "/srv/ar/postgres", "-p", "5433"], postgres.Arguments);
+        Assert.Equal("setsid", postgres.FileName);
+        Assert.Equal(Resource.SigInt, postgres.StopSignal);
     }
 
     [Fact]
