@@ -1,3 +1,4 @@
+using ArPlatform.DevServers;
 using Npgsql;
 
 namespace ArPlatform.Testing.InMemory;
@@ -38,6 +39,9 @@ public static class TestPostgres
     {
         var given = Environment.GetEnvironmentVariable("AR_TEST_POSTGRES");
         if (!string.IsNullOrWhiteSpace(given)) return new NpgsqlConnectionStringBuilder(given) { Database = "postgres" }.ConnectionString;
-        throw new InvalidOperationException("AR_TEST_DATABASE=postgres needs AR_TEST_POSTGRES (a connection string).");
+        var folder = Directory.CreateTempSubdirectory("ar-test-postgres-").FullName;
+        var cluster = PostgresCluster.StartAsync(folder, port: 0, CancellationToken.None, durable: false, deleteOnDispose: true).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return cluster.ConnectionString("postgres");
     }
 }

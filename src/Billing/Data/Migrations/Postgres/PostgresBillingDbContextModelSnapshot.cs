@@ -633,7 +633,6 @@ namespace ArPlatform.Billing.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

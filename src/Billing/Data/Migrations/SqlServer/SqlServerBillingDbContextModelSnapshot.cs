@@ -634,7 +634,6 @@ namespace ArPlatform.Billing.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

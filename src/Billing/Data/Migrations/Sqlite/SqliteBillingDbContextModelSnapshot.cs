@@ -626,7 +626,6 @@ namespace ArPlatform.Billing.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");

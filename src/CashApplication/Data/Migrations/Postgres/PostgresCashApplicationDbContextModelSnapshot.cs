@@ -443,7 +443,6 @@ namespace ArPlatform.CashApplication.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

@@ -443,7 +443,6 @@ namespace ArPlatform.CashApplication.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

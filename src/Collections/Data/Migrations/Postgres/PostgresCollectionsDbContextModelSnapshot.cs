@@ -899,7 +899,6 @@ namespace ArPlatform.Collections.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

@@ -898,7 +898,6 @@ namespace ArPlatform.Collections.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

@@ -889,7 +889,6 @@ namespace ArPlatform.Collections.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");

@@ -350,7 +350,6 @@ namespace ArPlatform.Disputes.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

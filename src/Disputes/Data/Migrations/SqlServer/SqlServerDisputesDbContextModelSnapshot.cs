@@ -350,7 +350,6 @@ namespace ArPlatform.Disputes.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ArPlatform.Disputes.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDisputesDbContext))]
-    [Migration("20261207174719_Initial")]
+    [Migration("20261207180842_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -353,7 +353,6 @@ namespace ArPlatform.Disputes.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ArPlatform.Collections.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCollectionsDbContext))]
-    [Migration("20261207174715_Initial")]
+    [Migration("20261207180830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -902,7 +902,6 @@ namespace ArPlatform.Collections.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<long>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");
