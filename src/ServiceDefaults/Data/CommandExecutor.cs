@@ -21,8 +21,12 @@ namespace ArPlatform.ServiceDefaults.Data;
 public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, CallerContext caller, ILogger<CommandExecutor<TContext>> logger)
     where TContext : DbContext
 {
-    /// <summary>Attempts of a command that loses races; on a server database many writers may contend for one row.</summary>
-    private const int Attempts = 8;
+    /// <summary>
+    /// Attempts of a command that loses races. On a server database writers race instead of
+    /// queueing, and every round of a race has a winner: enough attempts for a few dozen writers
+    /// of one row (notes on one case, holds on one invoice) to all get through.
+    /// </summary>
+    private const int Attempts = 30;
     private const string AuditTrailSeries = "audit-trail";
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private readonly List<(string EntityType, string EntityId, string Before, string After)> _changes = [];
@@ -148,7 +152,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
                 // Lost the race (or the server chose this transaction to break a deadlock): the
                 // next attempt reads afresh, after a random pause that grows, so the writers that
                 // collided do not collide again in step.
-                await Task.Delay(Random.Shared.Next(1 << n, 4 << n));
+                await Task.Delay(Random.Shared.Next(1, 4 << Math.Min(n, 4)));
             }
             catch (DbUpdateConcurrencyException)
             {
