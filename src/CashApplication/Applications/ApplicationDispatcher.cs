@@ -25,7 +25,7 @@ namespace ArPlatform.CashApplication.Applications;
 /// </summary>
 public sealed class ApplicationDispatcher(
     IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock, CashApplicationMetrics metrics,
-    IHostApplicationLifetime lifetime, ILogger<ApplicationDispatcher> logger)
+    IHostApplicationLifetime lifetime, ReplicaLease<CashApplicationDbContext> lease, ILogger<ApplicationDispatcher> logger)
 {
     /// <summary>Applications read per pass; of them, first applications go to Billing in one ApplyPayments call (one transaction there, its most).</summary>
     private const int Batch = 500;
@@ -82,6 +82,9 @@ public sealed class ApplicationDispatcher(
         var followingUp = NoFollowUp;
         try
         {
+            // One replica delivers at a time, so each application's calls keep their order.
+            await using var held = await lease.TryTakeAsync("application-dispatch", TimeSpan.FromMinutes(10), ct);
+            if (held is null) return 0;
             var finished = 0;
             var tried = new HashSet<string>(StringComparer.Ordinal);
             var followUps = new List<string>();

@@ -1,5 +1,6 @@
 using ArPlatform.Collections.Data;
 using ArPlatform.Collections.Forecasts;
+using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Hosting;
 using ArPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +13,11 @@ namespace ArPlatform.Collections.Dunning;
 /// Runs dunning once a day from <c>Collections:Dunning:DailyRunHourUtc</c> on (checking every
 /// quarter hour), unless a scheduled run for today has finished or a run as of a later day
 /// exists (a real run may not go back before it); then keeps the day's cash
-/// forecast, so past weeks can show their accuracy. A second replica's run finds every step
-/// already taken.
+/// forecast, so past weeks can show their accuracy. One replica runs it (a lease in the
+/// database); one that took over from a replica that died mid-run finds its steps already taken.
 /// </summary>
-public sealed class DunningScheduleWorker(IServiceScopeFactory scopes, IOptions<DunningOptions> options, TimeProvider clock, ILogger<DunningScheduleWorker> logger)
+public sealed class DunningScheduleWorker(IServiceScopeFactory scopes, IOptions<DunningOptions> options, TimeProvider clock,
+    ReplicaLease<CollectionsDbContext> lease, ILogger<DunningScheduleWorker> logger)
     : PeriodicWorker(logger)
 {
     protected override TimeSpan Interval => options.Value.DailyRunHourUtc < 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(15);
@@ -25,6 +27,9 @@ public sealed class DunningScheduleWorker(IServiceScopeFactory scopes, IOptions<
         var now = clock.GetUtcNow().UtcDateTime;
         if (now.Hour < options.Value.DailyRunHourUtc) return;
         var today = DateOnly.FromDateTime(now);
+        // One replica runs the day's dunning; the others find it done on their next look.
+        await using var running = await lease.TryTakeAsync("dunning-schedule", TimeSpan.FromHours(1), ct);
+        if (running is null) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();
         if (await db.DunningRuns.AnyAsync(r => (r.AsOf == today && r.Scheduled) || r.AsOf > today, ct)) return;

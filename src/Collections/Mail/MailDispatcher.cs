@@ -1,4 +1,5 @@
 using ArPlatform.Collections.Data;
+using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -14,7 +15,7 @@ namespace ArPlatform.Collections.Mail;
 /// message is marked sent as soon as the server accepts it, so a crash re-sends at most one.
 /// </summary>
 public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock,
-    CollectionsMetrics metrics, ILogger<MailDispatcher> logger)
+    CollectionsMetrics metrics, ReplicaLease<CollectionsDbContext> lease, ILogger<MailDispatcher> logger)
 {
     private const int Batch = 500;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -25,6 +26,9 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         await _gate.WaitAsync(ct);
         try
         {
+            // One replica sends at a time: a customer gets each message once.
+            await using var sending = await lease.TryTakeAsync("mail-outbox", TimeSpan.FromMinutes(10), ct);
+            if (sending is null) return 0;
             var sent = 0;
             while (true)
             {

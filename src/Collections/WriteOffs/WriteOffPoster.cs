@@ -29,7 +29,7 @@ public sealed class WriteOffPostingOptions
 /// POSTING_FAILED with the reason. Every outcome is audited.
 /// </summary>
 public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOffPostingOptions> options, TimeProvider clock,
-    CollectionsMetrics metrics, ILogger<WriteOffPoster> logger)
+    CollectionsMetrics metrics, ReplicaLease<CollectionsDbContext> lease, ILogger<WriteOffPoster> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -38,6 +38,9 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
         await _gate.WaitAsync(ct);
         try
         {
+            // One replica posts at a time (Billing would replay a second posting, but need not be asked twice).
+            await using var held = await lease.TryTakeAsync("write-off-posting", TimeSpan.FromMinutes(10), ct);
+            if (held is null) return 0;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();
             var commands = scope.ServiceProvider.GetRequiredService<CommandExecutor<CollectionsDbContext>>();

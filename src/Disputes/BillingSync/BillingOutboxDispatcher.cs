@@ -2,6 +2,7 @@ using ArPlatform.Disputes.Cases;
 using ArPlatform.Disputes.Data;
 using ArPlatform.Disputes.Workflow;
 using ArPlatform.ServiceDefaults.Audit;
+using ArPlatform.ServiceDefaults.Data;
 using ArPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace ArPlatform.Disputes.BillingSync;
 /// </summary>
 public sealed class BillingOutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, DisputesMetrics metrics,
-    ILogger<BillingOutboxDispatcher> logger)
+    ReplicaLease<DisputesDbContext> lease, ILogger<BillingOutboxDispatcher> logger)
 {
     /// <summary>Changes read per page; as many holds go to Billing in one call (its most).</summary>
     private const int Batch = 500;
@@ -35,6 +36,9 @@ public sealed class BillingOutboxDispatcher(
         await _gate.WaitAsync(ct);
         try
         {
+            // One replica delivers at a time, so Billing sees each case's changes in order.
+            await using var held = await lease.TryTakeAsync("billing-outbox", TimeSpan.FromMinutes(10), ct);
+            if (held is null) return 0;
             delivered = await DeliverAsync(ct);
         }
         finally

@@ -28,7 +28,7 @@ public sealed class NumberSeries
 
 public static class CommandModel
 {
-    /// <summary>Tables every service that takes commands needs: idempotency, number series, audit trail.</summary>
+    /// <summary>Tables every service that takes commands needs: idempotency, number series, audit trail, replicas' leases.</summary>
     public static ModelBuilder AddCommandTables(this ModelBuilder model)
     {
         model.Entity<IdempotencyRecord>(e =>
@@ -62,6 +62,12 @@ public static class CommandModel
             e.HasKey(s => s.Key);
             // Taken by an update in place, which holds the row until the command commits (CommandExecutor).
             e.Property(s => s.Key).HasMaxLength(50);
+        });
+        model.Entity<Lease>(e =>
+        {
+            e.ToTable("Leases");
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(100);
         });
         return model;
     }

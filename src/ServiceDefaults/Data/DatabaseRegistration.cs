@@ -73,6 +73,7 @@ public static class DatabaseRegistration
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
         }
 
+        builder.Services.AddSingleton<ReplicaLease<TContext>>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TContext>>(connectionName, tags: [HealthTags.Ready]);
         return builder;
