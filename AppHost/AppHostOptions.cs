@@ -27,6 +27,8 @@ public sealed record AppHostOptions
     public string? SqlServer { get; init; }
     public string? OtlpEndpoint { get; init; }
     public bool DisableRedis { get; init; }
+    /// <summary>Processes per service behind the gateway, sharing its database (a server database only).</summary>
+    public int Replicas { get; init; } = 1;
 
     public const string Usage = """
         Usage: dotnet run --project AppHost [-- options]
@@ -42,6 +44,8 @@ public sealed record AppHostOptions
           --sqlserver CONNSTR     use SQL Server; each service gets its own database (ar_billing, …)
           --otlp-endpoint URL     export traces, metrics and logs over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)
           --no-redis              run without the balance cache
+          --replicas N            N processes of each service behind the gateway (1 to 8; more than 1
+                                  needs --database postgres: a SQLite file belongs to one process)
         """;
 
     public static AppHostOptions Parse(string[] args, string repositoryRoot)
@@ -63,13 +67,20 @@ public sealed record AppHostOptions
                 "--sqlserver" => options with { SqlServer = Value() },
                 "--otlp-endpoint" => options with { OtlpEndpoint = Value() },
                 "--no-redis" => options with { DisableRedis = true },
+                "--replicas" => options with { Replicas = ReplicaCount(Value()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }
-        return options is { Database: DatabaseKind.Postgres, SqlServer: not null }
-            ? throw new ArgumentException("--database postgres and --sqlserver each choose the database: pass one of them.")
-            : options;
+        if (options is { Database: DatabaseKind.Postgres, SqlServer: not null })
+            throw new ArgumentException("--database postgres and --sqlserver each choose the database: pass one of them.");
+        if (options is { Replicas: > 1, Database: DatabaseKind.Sqlite, SqlServer: null })
+            throw new ArgumentException("--replicas needs a server database (--database postgres): a SQLite file belongs to one process.");
+        return options;
     }
+
+    private static int ReplicaCount(string text) => int.TryParse(text, out var n) && n is >= 1 and <= 8
+        ? n
+        : throw new ArgumentException($"'{text}' is not a number of replicas from 1 to 8.");
 
     private static DatabaseKind DatabaseOf(string text) => text switch
     {

@@ -54,7 +54,7 @@ public static class PortAllocator
     public static PortPlan Plan(AppHostOptions options, IEnumerable<string> services, bool withPrometheus = false)
     {
         var taken = new HashSet<int>();
-        var plan = services.ToDictionary(
+        var plan = services.SelectMany(s => Topology.ProcessesOf(s, options.Replicas)).ToDictionary(
             s => s,
             s => s == Topology.Gateway
                 ? (Free(options.GatewayHttpPort, taken), Free(options.GatewayGrpcPort, taken))

@@ -105,30 +105,39 @@ public static class Topology
         }
 
         foreach (var project in projects)
+        foreach (var process in ProcessesOf(project.Name, options.Replicas))
         {
-            var (http, grpc) = ports.Services[project.Name];
+            var (http, grpc) = ports.Services[process];
             var references = References[project.Name]
                 .Where(r => r != Redis || redisServerPath is not null)
                 .Concat(postgresServer is not null && project.Database is not null ? [Postgres] : [])
                 .ToList();
+            var takesMail = process == MailIntake && ports.SmtpIntake > 0;
             resources.Add(new Resource
             {
-                Name = project.Name,
+                Name = process,
                 FileName = "dotnet",
                 Arguments = [project.AssemblyPath],
                 WorkingDirectory = project.ProjectDirectory,
-                Endpoints = project.Name == MailIntake && ports.SmtpIntake > 0
+                Endpoints = takesMail
                     ? new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc, ["smtp"] = ports.SmtpIntake }
                     : new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc },
-                Environment = EnvironmentFor(project, http, grpc, [.. references, .. CallsBack.GetValueOrDefault(project.Name, [])], options, ports, signingKey),
+                Environment = EnvironmentFor(project, process, http, grpc, [.. references, .. CallsBack.GetValueOrDefault(project.Name, [])], options, ports, signingKey),
                 WaitFor = references,
             });
         }
         return resources;
     }
 
+    /// <summary>
+    /// The processes of a service: its own name, then name-2, name-3, … for its replicas. The
+    /// gateway is the one front door.
+    /// </summary>
+    public static IEnumerable<string> ProcessesOf(string service, int replicas) =>
+        service == Gateway ? [service] : Enumerable.Range(1, replicas).Select(i => i == 1 ? service : $"{service}-{i}");
+
     internal static Dictionary<string, string> EnvironmentFor(
-        ServiceProject project, int http, int grpc, IReadOnlyList<string> references, AppHostOptions options, PortPlan ports,
+        ServiceProject project, string process, int http, int grpc, IReadOnlyList<string> references, AppHostOptions options, PortPlan ports,
         string signingKey)
     {
         // The gateway is what people and apps call: it answers on every loopback address, so
@@ -175,12 +184,17 @@ public static class Topology
                 env["ConnectionStrings__redis"] = $"127.0.0.1:{ports.Redis}";
                 continue;
             }
-            var (refHttp, refGrpc) = ports.Services[reference];
-            env[$"services__{reference}__http__0"] = $"http://127.0.0.1:{refHttp}";
-            env[$"services__{reference}__grpc__0"] = $"http://127.0.0.1:{refGrpc}";
+            // Every replica, as discovery lists a service's endpoints: the gateway balances over them.
+            var replica = 0;
+            foreach (var referenced in ProcessesOf(reference, options.Replicas))
+            {
+                var (refHttp, refGrpc) = ports.Services[referenced];
+                env[$"services__{reference}__http__{replica}"] = $"http://127.0.0.1:{refHttp}";
+                env[$"services__{reference}__grpc__{replica++}"] = $"http://127.0.0.1:{refGrpc}";
+            }
         }
 
-        if (project.Name == MailIntake && ports.SmtpIntake > 0) env["Collections__Agent__SmtpPort"] = ports.SmtpIntake.ToString();
+        if (process == MailIntake && ports.SmtpIntake > 0) env["Collections__Agent__SmtpPort"] = ports.SmtpIntake.ToString();
         if (project.Name == Gateway)
             env["DataProtection__KeysDirectory"] = Path.Combine(options.DataDirectory, "gateway-keys");
         return env;

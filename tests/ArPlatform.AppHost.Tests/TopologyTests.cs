@@ -177,6 +177,36 @@ public class TopologyTests
         var resources = Topology.Build(Options with { OtlpEndpoint = "http://localhost:4317" }, Ports, Projects, null, Key);
         Assert.All(resources, r => Assert.Equal("http://localhost:4317", r.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]));
     }
+
+    [Fact]
+    public void Replicas_are_processes_of_their_own_that_callers_and_the_gateway_discover_together()
+    {
+        var options = Options with { Database = DatabaseKind.Postgres, Replicas = 2 };
+        var ports = PortAllocator.Plan(options with { GatewayHttpPort = 0, GatewayGrpcPort = 0, DashboardPort = 0, SmtpIntakePort = 0 }, Projects.Select(p => p.Name));
+        var resources = Topology.Build(options, ports with { Postgres = 5433 }, Projects, "/usr/bin/redis-server", Key, postgresServer: PostgresServer);
+
+        Assert.Equal(["billing", "billing-2"], resources.Where(r => r.Name.StartsWith("billing")).Select(r => r.Name));
+        Assert.Single(resources, r => r.Name.StartsWith("gateway"));
+        var (billing, billing2) = (Find(resources, "billing"), Find(resources, "billing-2"));
+        Assert.NotEqual(billing.Endpoints["grpc"], billing2.Endpoints["grpc"]);
+        Assert.Equal(billing.Environment["ConnectionStrings__billingdb"], billing2.Environment["ConnectionStrings__billingdb"]);
+        Assert.Equal("billing", billing2.Environment["OTEL_SERVICE_NAME"]);
+        var gateway = Find(resources, "gateway").Environment;
+        Assert.Equal(billing.Url("grpc"), gateway["services__billing__grpc__0"]);
+        Assert.Equal(billing2.Url("grpc"), gateway["services__billing__grpc__1"]);
+        // Customers' mail comes in at one address: the first Collections process takes it.
+        Assert.True(Find(resources, "collections").Endpoints.ContainsKey("smtp"));
+        Assert.False(Find(resources, "collections-2").Endpoints.ContainsKey("smtp"));
+    }
+
+    [Fact]
+    public void Replicas_on_sqlite_are_refused_with_the_reason()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => AppHostOptions.Parse(["--replicas", "2"], "/repo"));
+
+        Assert.Contains("--database postgres", refused.Message);
+        Assert.Equal(2, AppHostOptions.Parse(["--replicas", "2", "--database", "postgres"], "/repo").Replicas);
+    }
 }
 
 public class PrometheusTargetsTests
