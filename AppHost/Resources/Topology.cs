@@ -123,7 +123,8 @@ public static class Topology
                     ? new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc, ["smtp"] = ports.SmtpIntake }
                     : new Dictionary<string, int> { ["http"] = http, ["grpc"] = grpc },
                 Environment = EnvironmentFor(project, process, http, grpc, [.. references, .. CallsBack.GetValueOrDefault(project.Name, [])], options, ports, signingKey),
-                WaitFor = references,
+                // A replica starts once the first process is ready, which has migrated the database.
+                WaitFor = process == project.Name ? references : [.. references, project.Name],
             });
         }
         return resources;

@@ -44,5 +44,11 @@ app.MapHealthEndpoints();
 app.MapPrometheusScrapingEndpoint().AllowAnonymous();
 app.MapGrpcService<ReflectionServiceImpl>().AllowAnonymous();
 app.MapGrpcHealthChecksService().AllowAnonymous();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use(ReplicaFailover.SendElsewhereIfRefusedAsync);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 await app.RunAsync();

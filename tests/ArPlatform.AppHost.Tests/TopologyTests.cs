@@ -191,6 +191,7 @@ public class TopologyTests
         Assert.NotEqual(billing.Endpoints["grpc"], billing2.Endpoints["grpc"]);
         Assert.Equal(billing.Environment["ConnectionStrings__billingdb"], billing2.Environment["ConnectionStrings__billingdb"]);
         Assert.Equal("billing", billing2.Environment["OTEL_SERVICE_NAME"]);
+        Assert.Contains("billing", billing2.WaitFor); // the first process migrates the database
         var gateway = Find(resources, "gateway").Environment;
         Assert.Equal(billing.Url("grpc"), gateway["services__billing__grpc__0"]);
         Assert.Equal(billing2.Url("grpc"), gateway["services__billing__grpc__1"]);

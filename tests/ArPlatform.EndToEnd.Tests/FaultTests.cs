@@ -11,12 +11,13 @@ namespace ArPlatform.EndToEnd.Tests;
 /// <summary>
 /// Faults a payment system must survive, proven through the real gateway and processes: a
 /// service killed with SIGKILL in the middle of work, restarted by AppHost, and the work done
-/// exactly once afterwards — no payment stored twice, no invoice paid twice, nothing lost.
+/// exactly once afterwards — no payment stored twice, no invoice paid twice, nothing lost. Run
+/// on the default stack (<see cref="FaultTests"/>) and on PostgreSQL with two processes of each
+/// service, where the killed process is one of two (<see cref="ReplicaFaultTests"/>).
 /// </summary>
-[Collection(SharedStack.Name)]
-public sealed class FaultTests(StackFixture fixture)
+public abstract class FaultScenarios
 {
-    private AppHostProcess Stack => fixture.Stack;
+    protected abstract AppHostProcess Stack { get; }
 
     private const int Invoices = 300;
 
@@ -283,4 +284,10 @@ public sealed class FaultTests(StackFixture fixture)
         }
         return seen;
     }
+}
+
+[Collection(SharedStack.Name)]
+public sealed class FaultTests(StackFixture fixture) : FaultScenarios
+{
+    protected override AppHostProcess Stack => fixture.Stack;
 }

@@ -12,12 +12,15 @@ namespace ArPlatform.Testing;
 /// and a data folder of its own. Its console is kept so a failure shows what the stack said.
 /// Used by the end-to-end tests and the benchmarks.
 /// </summary>
-public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? environment = null) : IAsyncDisposable
+/// <param name="environment">Variables for AppHost and so for every process it starts.</param>
+/// <param name="arguments">AppHost options beyond the free ports and the data folder (<c>--database postgres</c>, <c>--replicas 2</c>).</param>
+public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
+    : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ar-e2e-").FullName;
+    private readonly string _dataDirectory = OpenToPostgres(Directory.CreateTempSubdirectory("ar-e2e-"));
     private Process _process = null!;
 
     public int GatewayHttpPort { get; private set; }
@@ -77,6 +80,7 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments ?? []) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Observe(e.Data);
@@ -89,6 +93,16 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
         var first = await Task.WhenAny(_ready.Task, exited, Task.Delay(StartTimeout));
         if (first != _ready.Task)
             throw new InvalidOperationException($"AppHost did not come up:\n{Output}");
+    }
+
+    /// <summary>
+    /// A temporary folder is its owner's alone; PostgreSQL's server, which runs as its own user
+    /// when the tests run as root, must be able to reach its cluster inside it.
+    /// </summary>
+    private static string OpenToPostgres(DirectoryInfo folder)
+    {
+        if (!OperatingSystem.IsWindows()) folder.UnixFileMode |= UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return folder.FullName;
     }
 
     private void Observe(string? line)
@@ -185,6 +199,6 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     [GeneratedRegex(@"mail intake\s+smtp://127\.0\.0\.1:(\d+)")]
     private static partial Regex MailIntakeLine();
 
-    [GeneratedRegex(@"\| (\w+) started, pid (\d+)")]
+    [GeneratedRegex(@"\| ([\w-]+) started, pid (\d+)")]
     private static partial Regex StartedLine();
 }

@@ -38,6 +38,7 @@ public sealed class ReplicaLease<TContext>(IServiceScopeFactory scopes, TimeProv
         var free = db.Set<Lease>().Where(l => l.Name == name && (l.Holder == _holder || l.ExpiresAt < now));
         if (await free.ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, _holder).SetProperty(l => l.ExpiresAt, until), ct) == 0)
         {
+            if (await db.Set<Lease>().AnyAsync(l => l.Name == name, ct)) return null;
             db.Add(new Lease { Name = name, Holder = _holder, ExpiresAt = until });
             try
             {
@@ -45,7 +46,7 @@ public sealed class ReplicaLease<TContext>(IServiceScopeFactory scopes, TimeProv
             }
             catch (DbUpdateException)
             {
-                // The lease exists and another process holds it.
+                // Another process took it first.
                 return null;
             }
         }
