@@ -30,14 +30,24 @@ internal sealed class RowStatement : IAsyncDisposable
             ?? throw new InvalidOperationException("Bulk writes run inside the caller's transaction.");
         if (db.Database.GetDbConnection() is SqliteConnection sqlite && columns.All(p => SqliteRowWriter.Binds(ProviderType(p))))
             return new RowStatement(SqliteRowWriter.Prepare(sqlite, sql), null, columns);
-        var command = db.Database.GetDbConnection().CreateCommand();
+        var command = TypedCommand(db.Database.GetDbConnection(), sql, columns);
         command.Transaction = transaction;
+        return new RowStatement(null, command, columns);
+    }
+
+    /// <summary>
+    /// The statement as a command of the provider, its parameters @p0, @p1, … typed as EF types
+    /// each column (SQL Server's datetime2 and decimal(19,4), PostgreSQL's timestamptz and
+    /// numeric), not guessed from the first value bound: SQL Server would take a DateTime for
+    /// its 3-millisecond datetime.
+    /// </summary>
+    internal static DbCommand TypedCommand(DbConnection connection, string sql, IReadOnlyList<IProperty> columns)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = sql;
-        // Typed as EF types the column (SQL Server's datetime2 and decimal(19,4), PostgreSQL's
-        // timestamptz and numeric), not guessed from the first value bound.
         for (var i = 0; i < columns.Count; i++)
             command.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, columns[i].IsNullable));
-        return new RowStatement(null, command, columns);
+        return command;
     }
 
     /// <summary>Sets the 0-based parameter to a column's value, as the entity holds it.</summary>
