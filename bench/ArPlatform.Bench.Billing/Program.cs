@@ -48,7 +48,7 @@ foreach (var (label, request) in new (string, GetAgingReportRequest)[]
 // loopback. (Through the in-memory server the caller and the service would contend for one
 // pipe's locks: a quarter of the CPU went there, and the figure was 25 % lower.) Each view
 // twice: the first call meets a fresh process (JIT) and a cold database file.
-await using (var remote = await ServiceProcess.StartAsync("Billing", ("billingdb", billing.DatabasePath), TestTokens.SigningKey))
+await using (var remote = await ServiceProcess.StartAsync("Billing", billing.DatabaseSettings, TestTokens.SigningKey))
 {
     using var channel = GrpcChannel.ForAddress(remote.Grpc, new GrpcChannelOptions { MaxReceiveMessageSize = 32 * 1024 * 1024 });
     var reader = new BillingService.BillingServiceClient(channel.WithBearer(TestTokens.For("bench", Roles.ArManager)));

@@ -18,12 +18,14 @@ public static class BillingSeed
 
     /// <summary>
     /// Billing in memory on a seeded database kept under <paramref name="folder"/> and reused by
-    /// the next run of the same size (delete it for a clean run); says which on the console.
+    /// the next run of the same size (delete it for a clean run; on PostgreSQL every run seeds);
+    /// says which on the console.
     /// </summary>
     public static async Task<BillingHost> OpenAsync(string folder, int customers, int invoices)
     {
         var path = Path.Combine(folder, $"billing-{Version}-{invoices}-{customers}.db");
-        var reuse = File.Exists(path);
+        // A kept SQLite file is reused; a PostgreSQL test cluster lives as long as the run.
+        var reuse = !TestDatabase.OnPostgres && File.Exists(path);
         Directory.CreateDirectory(folder);
         var billing = new BillingHost(redis: null, databasePath: path);
         var seeding = System.Diagnostics.Stopwatch.StartNew();

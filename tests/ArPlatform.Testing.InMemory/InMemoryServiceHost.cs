@@ -101,6 +101,9 @@ public abstract class InMemoryServiceHost<TEntryPoint, TDbContext> : WebApplicat
         return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
     }
 
+    /// <summary>The configuration that points a process at this host's database (to run the service as a process of its own on it).</summary>
+    public IEnumerable<KeyValuePair<string, string>> DatabaseSettings => _database.Settings(_connectionName);
+
     /// <summary>Everything the service's database holds, as text (see <see cref="TestDatabase.StoredTextAsync"/>).</summary>
     public Task<string> StoredTextAsync() => _database.StoredTextAsync();
 

@@ -39,9 +39,58 @@ public static class TestPostgres
     {
         var given = Environment.GetEnvironmentVariable("AR_TEST_POSTGRES");
         if (!string.IsNullOrWhiteSpace(given)) return new NpgsqlConnectionStringBuilder(given) { Database = "postgres" }.ConnectionString;
-        var folder = Directory.CreateTempSubdirectory("ar-test-postgres-").FullName;
-        var cluster = PostgresCluster.StartAsync(folder, port: 0, CancellationToken.None, durable: false, deleteOnDispose: true).GetAwaiter().GetResult();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        StopAbandonedClusters();
+        var folder = Directory.CreateTempSubdirectory(FolderPrefix);
+        // The server runs as the postgres user when the tests run as root: it must reach its cluster.
+        if (!OperatingSystem.IsWindows()) folder.UnixFileMode |= UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        File.WriteAllText(Path.Combine(folder.FullName, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var cluster = PostgresCluster.StartAsync(Path.Combine(folder.FullName, ClusterFolder), port: 0, CancellationToken.None, durable: false)
+            .GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            // The owner file goes last: a deletion cut short is finished by the next run.
+            Directory.Delete(cluster.DataDirectory, recursive: true);
+            folder.Delete(recursive: true);
+        };
         return cluster.ConnectionString("postgres");
+    }
+
+    private const string FolderPrefix = "ar-test-postgres-";
+    private const string OwnerFile = "owner.pid";
+    private const string ClusterFolder = "cluster";
+
+    /// <summary>
+    /// A test process that crashed never stopped its cluster: the server of a folder whose owner
+    /// is gone is stopped (its first line of postmaster.pid) and the folder deleted.
+    /// </summary>
+    private static void StopAbandonedClusters()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner) || int.TryParse(File.ReadAllText(owner), out var pid) && Alive(pid)) continue;
+            var postmaster = Path.Combine(folder, ClusterFolder, "postmaster.pid");
+            if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).First(), out var server) && Alive(server))
+                using (var process = System.Diagnostics.Process.GetProcessById(server))
+                {
+                    process.Kill();
+                    process.WaitForExit(TimeSpan.FromSeconds(10));
+                }
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static bool Alive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -20,8 +20,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Grpc { get; }
 
     /// <param name="project">The folder under src/ ("Billing").</param>
-    /// <param name="database">The connection name and the SQLite file it opens ("billingdb", path).</param>
-    public static async Task<ServiceProcess> StartAsync(string project, (string Name, string Path) database, string signingKey)
+    /// <param name="database">The settings that point it at its database (a test host's: a SQLite file or a PostgreSQL database).</param>
+    public static async Task<ServiceProcess> StartAsync(string project, IEnumerable<KeyValuePair<string, string>> database, string signingKey)
     {
         var folder = Path.Combine(Metadata("RepositoryRoot"), "src", project);
         var assembly = Path.Combine(folder, "bin", Metadata("Configuration"), Metadata("TargetFramework"), $"ArPlatform.{project}.dll");
@@ -36,11 +36,11 @@ public sealed class ServiceProcess : IAsyncDisposable
                 ["Kestrel__Endpoints__http__Url"] = http.ToString().TrimEnd('/'),
                 ["Kestrel__Endpoints__grpc__Url"] = grpc.ToString().TrimEnd('/'),
                 ["Database__Provider"] = "Sqlite",
-                [$"ConnectionStrings__{database.Name}"] = $"Data Source={database.Path}",
                 ["Auth__SigningKey"] = signingKey,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in database) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"{project}: {e.Data}"); };
