@@ -13,17 +13,22 @@ using Google.Protobuf;
 using Grpc.Net.Client;
 
 // dotnet run -c Release --project bench/ArPlatform.Bench.Soak -- [--minutes 5] [--customers 200] [--concurrency 8]
-// Starts the stack under AppHost (SQLite, Redis), seeds customers with open invoices, then drives a
-// realistic mix through the gateway's gRPC port for the time given, and checks the ledger after.
+//     [--database postgres] [--replicas 2]
+// Starts the stack under AppHost (SQLite by default, Redis), seeds customers with open invoices, then
+// drives a realistic mix through the gateway's gRPC port for the time given, and checks the ledger after.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var (minutes, customerCount, concurrency) = (5.0, 200, 8);
+var appHostOptions = new List<string>();
 for (var i = 0; i + 1 < args.Length; i += 2)
     switch (args[i])
     {
         case "--minutes": minutes = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--customers": customerCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--concurrency": concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; usage: [--minutes M] [--customers N] [--concurrency C]"); return 2;
+        case "--database" or "--replicas": appHostOptions.AddRange([args[i], args[i + 1]]); break;
+        default:
+            Console.Error.WriteLine($"unknown option {args[i]}; usage: [--minutes M] [--customers N] [--concurrency C] [--database postgres] [--replicas N]");
+            return 2;
     }
 if (minutes is <= 0 or > 240 || customerCount is < 1 or > 100_000 || concurrency is < 1 or > 256)
 {
@@ -31,8 +36,9 @@ if (minutes is <= 0 or > 240 || customerCount is < 1 or > 100_000 || concurrency
     return 2;
 }
 
-await using var stack = new AppHostProcess(new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "10000000", ["RateLimiting__Burst"] = "10000000" });
-Console.WriteLine("Starting the stack under AppHost…");
+await using var stack = new AppHostProcess(
+    new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "10000000", ["RateLimiting__Burst"] = "10000000" }, appHostOptions);
+Console.WriteLine($"Starting the stack under AppHost {string.Join(' ', appHostOptions)}…");
 await stack.StartAsync();
 using var channel = GrpcChannel.ForAddress(stack.GatewayGrpc);
 var token = stack.Token(Roles.ArClerk, Roles.CashApplier, Roles.ArManager, Roles.Auditor);

@@ -83,7 +83,7 @@ public sealed class ApplicationDispatcher(
         try
         {
             // One replica delivers at a time, so each application's calls keep their order.
-            await using var held = await lease.TryTakeAsync("application-dispatch", TimeSpan.FromMinutes(10), ct);
+            await using var held = await lease.TryTakeAsync("application-dispatch", TimeSpan.FromSeconds(30), ct);
             if (held is null) return 0;
             var finished = 0;
             var tried = new HashSet<string>(StringComparer.Ordinal);

@@ -28,7 +28,7 @@ public sealed class DunningScheduleWorker(IServiceScopeFactory scopes, IOptions<
         if (now.Hour < options.Value.DailyRunHourUtc) return;
         var today = DateOnly.FromDateTime(now);
         // One replica runs the day's dunning; the others find it done on their next look.
-        await using var running = await lease.TryTakeAsync("dunning-schedule", TimeSpan.FromHours(1), ct);
+        await using var running = await lease.TryTakeAsync("dunning-schedule", TimeSpan.FromMinutes(10), ct);
         if (running is null) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();

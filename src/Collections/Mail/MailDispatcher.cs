@@ -18,6 +18,8 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
     CollectionsMetrics metrics, ReplicaLease<CollectionsDbContext> lease, ILogger<MailDispatcher> logger)
 {
     private const int Batch = 500;
+    private const string MailLease = "mail-outbox";
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Sends batches until nothing due is left; returns how many the server accepted.</summary>
@@ -27,11 +29,13 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         try
         {
             // One replica sends at a time: a customer gets each message once.
-            await using var sending = await lease.TryTakeAsync("mail-outbox", TimeSpan.FromMinutes(10), ct);
+            await using var sending = await lease.TryTakeAsync(MailLease, LeaseTime, ct);
             if (sending is null) return 0;
             var sent = 0;
             while (true)
             {
+                // Renewed before each batch: a sender that died lets another take over within a minute.
+                if (sent > 0 && await lease.TryTakeAsync(MailLease, LeaseTime, ct) is null) return sent;
                 var (accepted, full) = await SendBatchAsync(ct);
                 sent += accepted;
                 if (!full || accepted == 0) return sent;

@@ -39,7 +39,7 @@ public sealed class WriteOffPoster(IServiceScopeFactory scopes, IOptions<WriteOf
         try
         {
             // One replica posts at a time (Billing would replay a second posting, but need not be asked twice).
-            await using var held = await lease.TryTakeAsync("write-off-posting", TimeSpan.FromMinutes(10), ct);
+            await using var held = await lease.TryTakeAsync("write-off-posting", TimeSpan.FromSeconds(30), ct);
             if (held is null) return 0;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();

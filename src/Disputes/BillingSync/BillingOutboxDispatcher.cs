@@ -37,7 +37,7 @@ public sealed class BillingOutboxDispatcher(
         try
         {
             // One replica delivers at a time, so Billing sees each case's changes in order.
-            await using var held = await lease.TryTakeAsync("billing-outbox", TimeSpan.FromMinutes(10), ct);
+            await using var held = await lease.TryTakeAsync("billing-outbox", TimeSpan.FromSeconds(30), ct);
             if (held is null) return 0;
             delivered = await DeliverAsync(ct);
         }

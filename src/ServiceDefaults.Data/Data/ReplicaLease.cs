@@ -26,7 +26,9 @@ public sealed class ReplicaLease<TContext>(IServiceScopeFactory scopes, TimeProv
 
     /// <summary>
     /// Takes (or renews) the lease for <paramref name="duration"/> and returns a handle that
-    /// gives it back when disposed; null while another process holds it.
+    /// gives it back when disposed; null while another process holds it. Short leases, renewed
+    /// by taking them again as the work goes on: a holder that dies holds up the others only
+    /// until its lease runs out.
     /// </summary>
     public async Task<IAsyncDisposable?> TryTakeAsync(string name, TimeSpan duration, CancellationToken ct)
     {
