@@ -147,7 +147,7 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             {
                 return await attempt();
             }
-            catch (Exception e) when (n < Attempts && e is DbUpdateException or DbException { IsTransient: true })
+            catch (Exception e) when (n < Attempts && IsLostRace(e))
             {
                 // Lost the race (or the server chose this transaction to break a deadlock): the
                 // next attempt reads afresh, after a random pause that grows, so the writers that
@@ -165,6 +165,14 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
             }
         }
     }
+
+    /// <summary>
+    /// A write that lost to another: a row version, key or number taken, or a deadlock or
+    /// serialization failure the server broke by failing this transaction — which EF's execution
+    /// strategy hands on wrapped, as a "transient failure".
+    /// </summary>
+    private static bool IsLostRace(Exception e) =>
+        e is DbUpdateException or DbException { IsTransient: true } || e.InnerException is DbException { IsTransient: true };
 
     /// <summary>Starts collecting a command's audit entries and after-commit work afresh.</summary>
     private void Begin(string operation)
