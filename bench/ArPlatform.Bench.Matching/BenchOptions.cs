@@ -6,11 +6,12 @@ namespace ArPlatform.Bench.Matching;
 /// <summary>
 /// <c>--payments N</c> (all scenarios together, default 3000), <c>--seed S</c> (default 7),
 /// <c>--split tuning|held-out|all</c> (default all), <c>--export path.csv</c>, <c>--mistakes N</c>
-/// (list the first N wrong automatic applications), <c>--missed N</c> (the first N identifiable payments left to a person).
+/// (list the first N wrong automatic applications), <c>--missed N</c> (the first N identifiable payments left to a person),
+/// <c>--generator name</c> (only that generator's scenarios).
 /// </summary>
-public sealed record BenchOptions(int Payments, int Seed, Split? Split, string? Export, int Mistakes, int Missed = 0)
+public sealed record BenchOptions(int Payments, int Seed, Split? Split, string? Export, int Mistakes, int Missed = 0, string? Generator = null)
 {
-    public const string Usage = "usage: [--payments N] [--seed S] [--split tuning|held-out|all] [--export path.csv] [--mistakes N] [--missed N]";
+    public const string Usage = "usage: [--payments N] [--seed S] [--split tuning|held-out|all] [--export path.csv] [--mistakes N] [--missed N] [--generator name]";
 
     public string SplitName => Split?.Label() ?? "all";
 
@@ -37,6 +38,12 @@ public sealed record BenchOptions(int Payments, int Seed, Split? Split, string? 
                 "--export" => options with { Export = value },
                 "--mistakes" => options with { Mistakes = Positive(value) },
                 "--missed" => options with { Missed = Positive(value) },
+                "--generator" => options with
+                {
+                    Generator = Scenarios.Generators.Any(g => g.Name == value)
+                        ? value
+                        : throw new ArgumentException($"--generator is one of {string.Join(", ", Scenarios.Generators.Select(g => g.Name))}, not '{value}'"),
+                },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'. {Usage}"),
             };
             i++;

@@ -24,7 +24,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 var clock = Stopwatch.StartNew();
 var policy = new MatchPolicy();
 var outcomes = new OutcomePolicy();
-var payments = Scenarios.Generate(options.Payments, options.Seed, options.Split)
+var payments = Scenarios.Generate(options.Payments, options.Seed, options.Split, options.Generator)
     .SelectMany(scenario => Replay.Run(scenario, policy, outcomes)).ToList();
 Console.Write(Report.Write(payments, options.SplitName, options.Seed, policy, clock.Elapsed));
 if (options.Mistakes > 0)

@@ -22,10 +22,10 @@ public static class Scenarios
         }
     }
 
-    public static List<LabelledScenario> Generate(int payments, int seed, Split? split)
+    public static List<LabelledScenario> Generate(int payments, int seed, Split? split, string? generator = null)
     {
         var plan = Plan(seed).ToList();
         var each = Math.Max(1, payments / plan.Count);
-        return plan.Where(p => split is null || p.Split == split).Select(p => p.Generator.Generate(each, p.Seed, p.Split)).ToList();
+        return plan.Where(p => (split is null || p.Split == split) && (generator is null || p.Generator.Name == generator)).Select(p => p.Generator.Generate(each, p.Seed, p.Split)).ToList();
     }
 }

@@ -12,7 +12,8 @@ public sealed record SettlementPlan(IReadOnlyList<PlannedLine> Lines, decimal On
 
 /// <summary>
 /// Turns a match into what is booked, pure: each invoice gets its cash; an early-payment
-/// discount taken in time settles with it; any other shortfall is withholding tax when the
+/// discount taken in time settles with it; a part the payer says is a part leaves the rest open;
+/// any other shortfall is withholding tax when the
 /// payer says so (an adjustment code or words in the remittance), written off when within
 /// tolerance, and otherwise a deduction to be worked in Disputes under the payer's reason code.
 /// An over-payment stays on account for the customer.
@@ -36,6 +37,9 @@ public static class SettlementPlanner
             return new PlannedLine(allocation.InvoiceId, allocation.InvoiceNumber, allocation.Amount, allocation.Discount, ShortfallTreatment.Discount, "");
         var shortfall = allocation.Shortfall;
         if (shortfall <= 0m)
+            return new PlannedLine(allocation.InvoiceId, allocation.InvoiceNumber, allocation.Amount, 0m, ShortfallTreatment.LeaveOpen, "");
+        // A part the payer says is a part: the rest is still owed, nothing to dispute or write off.
+        if (PartPaymentText.Says(text))
             return new PlannedLine(allocation.InvoiceId, allocation.InvoiceNumber, allocation.Amount, 0m, ShortfallTreatment.LeaveOpen, "");
         var reason = ReasonFor(allocation.InvoiceNumber, remittance, text);
         var treatment = IsWithholdingTax(reason, text, remittance, policy) ? ShortfallTreatment.WithholdingTax

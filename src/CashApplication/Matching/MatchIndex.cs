@@ -20,6 +20,8 @@ public sealed class MatchIndex
     private CustomerNameIndex? _names;
     private readonly Dictionary<string, string> _nameOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _customerByBankAccount;
+    /// <summary>Customers by the number they are known under (<see cref="CustomerNumbers.Key"/>).</summary>
+    private readonly Dictionary<string, string> _customerByNumber;
     /// <summary>Payer names people taught, normalised.</summary>
     private readonly Dictionary<string, string> _customerByPayerName = new(StringComparer.Ordinal);
 
@@ -28,11 +30,16 @@ public sealed class MatchIndex
     {
         Currencies = (currencies ?? context.OpenInvoices.Select(i => i.Currency)).ToHashSet(StringComparer.Ordinal);
         AddInvoices(context.OpenInvoices);
+        var numbered = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var customer in context.Customers)
         {
             _nameOf[customer.Id] = customer.Name;
             _aliasesOf[customer.Id] = CustomerAliases.Of(customer);
+            // Their number, and their id where payers see it as one: a number two customers answer to names neither.
+            foreach (var number in new[] { customer.Number, customer.Id }.Select(CustomerNumbers.Key).Where(k => k.Length > 0).Distinct())
+                numbered[number] = numbered.TryGetValue(number, out var other) && other != customer.Id ? null : customer.Id;
         }
+        _customerByNumber = numbered.Where(n => n.Value is not null).ToDictionary(n => n.Key, n => n.Value!, StringComparer.Ordinal);
         _customers = [.. context.Customers.SelectMany(c => _aliasesOf[c.Id].Select(alias => new CustomerName(c.Id, alias)))];
         _customerByBankAccount = new Dictionary<string, string>(context.CustomerByBankAccount, StringComparer.Ordinal);
         foreach (var (name, customer) in context.CustomerByPayerName ?? new Dictionary<string, string>())
@@ -149,6 +156,23 @@ public sealed class MatchIndex
             found.Add(_sortedNames[i].Customer);
         return found;
     }
+
+    /// <summary>The customer whose number the payment's text quotes as theirs ("Cust No 304274"), when it quotes exactly one.</summary>
+    public (string CustomerId, string Written)? CustomerQuoted(string text)
+    {
+        if (_customerByNumber.Count == 0) return null;
+        var quoted = CustomerNumbers.Quoted(text).Select(n => (Written: n, Id: _customerByNumber.GetValueOrDefault(CustomerNumbers.Key(n))))
+            .Where(n => n.Id is not null).DistinctBy(n => n.Id).Take(2).ToList();
+        return quoted is [var only] ? (only.Id!, only.Written) : null;
+    }
+
+    private NamesInText? _namesInText;
+
+    /// <summary>A customer's name the payment's free text holds where no field names the payer (<see cref="NamesInText"/>): built on the first search.</summary>
+    public NameInText? NameInText(string text) => (_namesInText ??= new NamesInText(_customers)).Find(text);
+
+    /// <summary>Whether the text holds the start of this customer's name (<see cref="NamesInText.Names"/>).</summary>
+    public bool TextNames(string text, string customerId) => (_namesInText ??= new NamesInText(_customers)).Names(text, customerId);
 
     /// <summary>More customers than this starting alike say only that the payer is one of many.</summary>
     private const int MaxCutMatches = 5;

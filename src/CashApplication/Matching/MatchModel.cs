@@ -5,8 +5,11 @@ public sealed record OpenInvoice(
     string Id, string Number, string CustomerId, string Currency, decimal OpenAmount, DateOnly DueDate,
     string PoNumber = "", DateOnly? DiscountDate = null, decimal? DiscountAmount = null);
 
-/// <summary>A customer as matching knows them: their trading name and, when it differs, the registered (legal) name.</summary>
-public sealed record CustomerName(string Id, string Name, string LegalName = "");
+/// <summary>
+/// A customer as matching knows them: their trading name and, when it differs, the registered
+/// (legal) name; the customer number payers quote ("Cust No 304274", "A/C 308605").
+/// </summary>
+public sealed record CustomerName(string Id, string Name, string LegalName = "", string Number = "");
 
 /// <summary>
 /// What matching knows of the world: open invoices, customers, and the payers learned from

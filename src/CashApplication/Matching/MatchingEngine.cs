@@ -22,10 +22,14 @@ public static class MatchingEngine
     public static MatchDecision Decide(PaymentToMatch payment, MatchIndex index, MatchPolicy policy, ConfidenceModel? model = null)
     {
         model ??= ConfidenceModel.Shipped;
+        // No field names the payer (or only a department): the text may, as a person would read it there.
+        var unnamed = payment.PayerName.Length == 0 || PayerNames.IsDepartment(payment.PayerName);
+        var inText = unnamed ? index.NameInText(payment.Text) : null;
+        if (inText is not null) payment = payment with { PayerName = inText.Written };
         bool Eligible(OpenInvoice i) => i.Currency == payment.Currency;
         // Searching every customer's name is the costly step: done only when a proposal needs it.
-        var payers = new Lazy<List<Payer>>(() => IdentifyPayers(payment, index, policy));
-        var proposals = FromRemittance(payment, index, Eligible, payers, policy).ToList();
+        var payers = new Lazy<List<Payer>>(() => IdentifyPayers(payment, inText, index, policy));
+        var proposals = FromRemittance(payment, unnamed, inText, index, Eligible, payers, policy).ToList();
         if (proposals.Count == 0)
             foreach (var payer in payers.Value)
                 proposals.AddRange(FromAmount(payment, index, index.OfCustomer(payer.CustomerId).Where(Eligible).ToList(), payer, policy));
@@ -49,12 +53,13 @@ public static class MatchingEngine
 
     /// <summary>
     /// Evidence the rules never let apply alone, however sure the model is: a slip that neither
-    /// the payer's account nor their name corroborates, an invoice of another customer than the
-    /// one the payer looks like (numbers are dense: a typo is often someone else's real invoice),
-    /// a name several customers share, a shortfall with no reason from
-    /// a payer nobody knows, numbers found alone in the text that do not account for the amount
-    /// (others in the text may be what it pays) from a payer nobody knows, an account paying under another name, an amount alone that is not
-    /// unique or is a round sum. The model says how sure a
+    /// the payer's account nor their name corroborates (nor an amount only that invoice has), an
+    /// invoice of another customer than the one the payer looks like (numbers are dense: a typo is
+    /// often someone else's real invoice), a name several customers share, a shortfall with no
+    /// reason or an excess from a payer nobody knows, numbers found alone in the text that do not
+    /// account for the amount (others in the text may be what it pays) from a payer nobody knows,
+    /// an account paying under another name, an amount alone that is not unique or is a round sum,
+    /// far more than the invoices named. The model says how sure a
     /// proposal is and may hold one back; it learned from generated payments, where such evidence
     /// is right more often than it would be on a stranger's data.
     /// </summary>
@@ -64,9 +69,10 @@ public static class MatchingEngine
         var payerKnown = e.Payer is PayerEvidence.KnownAccount or PayerEvidence.SameName or PayerEvidence.AlikeName;
         return e.Payer is not (PayerEvidence.AnotherCustomer or PayerEvidence.SharedName or PayerEvidence.AccountUnderAnotherName)
                && !(e.Reference == ReferenceEvidence.Slip && !payerKnown)
-               && !(e.Amount == AmountEvidence.ShortUnexplained && !payerKnown)
+               && !(e.Amount is AmountEvidence.ShortUnexplained or AmountEvidence.Over && !payerKnown)
                && !(e.Reference == ReferenceEvidence.NumberInText && e.Amount != AmountEvidence.Exact && !payerKnown)
-               && !(e.Reference == ReferenceEvidence.None && (!e.Unique || e.RoundSum));
+               && !(e.Reference == ReferenceEvidence.None && (!e.Unique || e.RoundSum))
+               && !(e.Amount == AmountEvidence.Over && !e.Unique);
     }
 
     /// <summary>
@@ -76,7 +82,7 @@ public static class MatchingEngine
     /// other customer's name is alike; then it is as strong as the name is close. A name alike
     /// several customers' says less of each.
     /// </summary>
-    private static List<Payer> IdentifyPayers(PaymentToMatch payment, MatchIndex index, MatchPolicy policy)
+    private static List<Payer> IdentifyPayers(PaymentToMatch payment, NameInText? inText, MatchIndex index, MatchPolicy policy)
     {
         var payers = new List<Payer>();
         // "ACCOUNTS PAYABLE", "Kreditorenbuchhaltung": a department names no company, so says nothing against the account.
@@ -86,7 +92,7 @@ public static class MatchingEngine
             // An account that paid them before, under a name that is not theirs (nor one a person
             // taught for them): a payment factory or a parent paying for several companies.
             var another = named && index.NamesOf(known).Count > 0
-                          && !NameOf(payment, index, known, policy).Agrees && index.CustomerOfPayerName(payment.PayerName) != known;
+                          && !NameOf(payment, inText, index, known, policy).Agrees && index.CustomerOfPayerName(payment.PayerName) != known;
             payers.Add(another
                 ? new Payer(known, 0.9m, KnownAccount(payment) + $", but under the name '{payment.PayerName}', not theirs", PayerEvidence.AccountUnderAnotherName)
                 : new Payer(known, 0.98m, KnownAccount(payment), PayerEvidence.KnownAccount));
@@ -95,7 +101,10 @@ public static class MatchingEngine
         // both are a payer known from confirmed applications.
         if (index.CustomerOfPayerName(payment.PayerName) is { } taught && payers.All(p => p.CustomerId != taught))
             payers.Add(new Payer(taught, 0.98m, TaughtName(payment), PayerEvidence.KnownAccount));
-        if (named) payers.AddRange(ByName(payment, index, policy).Where(p => payers.All(known => known.CustomerId != p.CustomerId)));
+        // The customer number they quote as their own: the payer says who they are, as surely as an account seen paying them.
+        if (index.CustomerQuoted(payment.Text) is { } quoted && payers.All(p => p.CustomerId != quoted.CustomerId))
+            payers.Add(new Payer(quoted.CustomerId, 0.98m, QuotedNumber(quoted.Written), PayerEvidence.KnownAccount));
+        if (named) payers.AddRange((inText is null ? ByName(payment, index, policy) : InText(inText, index)).Where(p => payers.All(known => known.CustomerId != p.CustomerId)));
         return payers.OrderByDescending(p => p.Confidence).ThenBy(p => p.CustomerId, StringComparer.Ordinal).ToList();
     }
 
@@ -132,12 +141,29 @@ public static class MatchingEngine
         }
     }
 
+    /// <summary>
+    /// The customers whose name the payment's text holds: the one it is, when it is one customer's
+    /// alone; each less surely when it is the start of several.
+    /// </summary>
+    private static IEnumerable<Payer> InText(NameInText inText, MatchIndex index)
+    {
+        var only = inText.Customers.Count == 1;
+        foreach (var customer in inText.Customers)
+        {
+            var score = NameSimilarity.Score(inText.Written, customer.Name);
+            yield return only
+                ? new Payer(customer.Id, NameAlone, $"the payment's text names '{inText.Written}', which is '{customer.Name}' and no other customer", PayerEvidence.SameName, score)
+                : new Payer(customer.Id, Math.Round(0.9m * score, 3), $"the payment's text names '{inText.Written}', which may be '{customer.Name}' as it may be "
+                    + $"{inText.Customers.Count - 1} other customer name(s)", PayerEvidence.SharedName, score);
+        }
+    }
+
     /// <summary>A name is never as sure as a bank account that paid the customer before.</summary>
     private const decimal NameAlone = 0.98m;
 
     /// <summary>The invoices the payer named: each remittance reference found by invoice number (exactly or one slip apart) or PO.</summary>
     private static IEnumerable<MatchProposal> FromRemittance(
-        PaymentToMatch payment, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers, MatchPolicy policy)
+        PaymentToMatch payment, bool unnamed, NameInText? inText, MatchIndex index, Func<OpenInvoice, bool> eligible, Lazy<List<Payer>> payers, MatchPolicy policy)
     {
         var found = new List<(OpenInvoice Invoice, decimal Open, decimal? Paid, string Reason, ReferenceEvidence Kind)>();
         foreach (var line in payment.Remittance)
@@ -155,6 +181,18 @@ public static class MatchingEngine
             var hits = ExactlyNumbered(number, index, eligible, payers);
             if (hits.Count == 1 && found.All(f => f.Invoice.Id != hits[0].Id) && (namedCustomer is null || hits[0].CustomerId == namedCustomer))
                 found.Add((hits[0], index.OpenAmount(hits[0]), null, $"the number '{number}' in the payment's text is invoice {hits[0].Number}", ReferenceEvidence.NumberInText));
+        }
+        // A short number ("6282 less CN-001296") only among the invoices of the payer the name or account says it is —
+        // or, where no field names the payer, the one open invoice it is whose customer's name the text starts ("HUNTER VALLEY CI 4399").
+        var identified = payers.Value.FirstOrDefault() is { Evidence: PayerEvidence.KnownAccount or PayerEvidence.SameName or PayerEvidence.AlikeName } first
+            ? first.CustomerId : null;
+        foreach (var number in TextNumbers.FindShort(payment.Text))
+        {
+            var exact = Numbered(number, InvoiceNumbers.Keys(number), index, eligible).Exact;
+            var theirs = identified is not null ? exact.Where(i => i.CustomerId == identified).ToList()
+                : unnamed && inText is null && exact is [var only] && index.TextNames(payment.Text, only.CustomerId) ? exact : [];
+            if (theirs.Count == 1 && found.All(f => f.Invoice.Id != theirs[0].Id) && (namedCustomer ??= theirs[0].CustomerId) == theirs[0].CustomerId)
+                found.Add((theirs[0], index.OpenAmount(theirs[0]), null, $"the number '{number}' in the payment's text is invoice {theirs[0].Number} of the payer", ReferenceEvidence.NumberInText));
         }
         if (found.Count == 0) yield break;
         var customers = found.Select(f => f.Invoice.CustomerId).Distinct().ToList();
@@ -184,17 +222,23 @@ public static class MatchingEngine
             allocations.AddRange(completion[0].Select(c => new Allocation(c.Invoice.Id, c.Invoice.Number, c.Open, c.Open)));
             (outcome, difference, claimed) = (MatchOutcome.Full, 0m, payment.Amount);
         }
+        // Paying far more than the invoices named (more again than they are) is not an over-payment
+        // but invoices the remittance did not list, or lost when the bank cut it: a person finds them.
+        var farOver = outcome == MatchOutcome.OverPay && difference > claimed;
         var anySlip = found.Any(f => f.Kind == ReferenceEvidence.Slip);
-        var reasonGiven = payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) || ShortPayReasonText.Find(payment.Text).Length > 0;
+        var reasonGiven = payment.Remittance.Any(r => r.AdjustmentReason.Length > 0) || ShortPayReasonText.Find(payment.Text).Length > 0
+                          || PartPaymentText.Says(payment.Text);
         // Whether the payer is the invoices' customer: their known account, or a name like theirs …
-        var (agreement, agreeingAs, nameScore) = Agreement(payment, index, customers[0], policy);
+        var (agreement, agreeingAs, nameScore) = Agreement(payment, unnamed, inText, index, customers[0], policy);
         var payerAgrees = agreement is not null;
         // … or someone else we know (only then are all customers' names searched).
         // An account that pays under a name not its customer's is a payment factory's or a parent's: it may pay for this customer too.
         var other = payerAgrees ? null : payers.Value.FirstOrDefault(p => p.CustomerId != customers[0] && p.Evidence != PayerEvidence.AccountUnderAnotherName);
         // A slipped reference alone is a guess; with the exact amount from the invoice's own
         // customer (named or known by account) it is corroborated twice over.
-        var corroborated = anySlip && outcome == MatchOutcome.Full && payerAgrees;
+        // The amount corroborates only when no other open invoice of that customer has it.
+        var corroborated = anySlip && outcome == MatchOutcome.Full && payerAgrees
+                           && index.OfCustomer(customers[0]).Count(i => eligible(i) && index.OpenAmount(i) == payment.Amount) <= found.Count;
         var confidence = (!anySlip ? 0.99m : corroborated ? 0.96m : 0.93m) - (outcome == MatchOutcome.Full ? 0m : 0.02m);
         var reasons = found.Select(f => f.Reason).ToList();
         if (rest is { Count: 1 })
@@ -222,6 +266,11 @@ public static class MatchingEngine
                 ? "less than the invoice, with no reason given and a payer not recognised"
                 : "more remitted for an invoice than it has open, from a payer not recognised");
         }
+        if (farOver)
+        {
+            confidence -= 0.1m;
+            reasons.Add("more than twice what the remittance names: perhaps invoices it does not list");
+        }
         reasons.Add(outcome switch
         {
             MatchOutcome.Full => $"the payment equals what the remittance settles ({claimed:0.00} {payment.Currency})",
@@ -239,9 +288,10 @@ public static class MatchingEngine
             // Short against the remittance, or paying what the remittance says yet less than the invoice.
             _ => reasonGiven ? AmountEvidence.ShortWithReason : AmountEvidence.ShortUnexplained,
         };
-        var payer = other is not null ? PayerEvidence.AnotherCustomer : agreeingAs;
+        // A slip the amount cannot corroborate is no better than one from a payer nobody knows.
+        var payer = other is not null ? PayerEvidence.AnotherCustomer : anySlip && !corroborated && outcome == MatchOutcome.Full ? PayerEvidence.Unknown : agreeingAs;
         yield return new MatchProposal(customers[0], allocations, outcome, difference, confidence, reasons,
-            new MatchEvidence(reference, payer, amount, Unique: rest is not { Count: > 1 }, RoundSum: false, nameScore, allocations.Count, confidence));
+            new MatchEvidence(reference, payer, amount, Unique: rest is not { Count: > 1 } && !farOver, RoundSum: false, nameScore, allocations.Count, confidence));
     }
 
     /// <summary>
@@ -259,13 +309,21 @@ public static class MatchingEngine
     }
 
     /// <summary>Why the payer is this customer (their account, or their name), or null when nothing says so.</summary>
-    private static (string? Reason, PayerEvidence Kind, decimal NameScore) Agreement(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy)
+    private static (string? Reason, PayerEvidence Kind, decimal NameScore) Agreement(
+        PaymentToMatch payment, bool unnamed, NameInText? inText, MatchIndex index, string customerId, MatchPolicy policy)
     {
         if (index.CustomerOfBankAccount(payment.PayerAccount) == customerId) return (KnownAccount(payment), PayerEvidence.KnownAccount, 0m);
         if (index.CustomerOfPayerName(payment.PayerName) == customerId) return (TaughtName(payment), PayerEvidence.KnownAccount, 0m);
+        if (index.CustomerQuoted(payment.Text) is { } quoted && quoted.CustomerId == customerId) return (QuotedNumber(quoted.Written), PayerEvidence.KnownAccount, 0m);
+        // No field names the payer and the text names no customer outright, but it starts this one's name.
+        if (unnamed && inText is null)
+            return index.TextNames(payment.Text, customerId)
+                ? ($"the payment's text starts the name '{index.NameOf(customerId)}'", PayerEvidence.AlikeName, 0m)
+                : (null, PayerEvidence.Unknown, 0m);
         if (payment.PayerName.Length == 0) return (null, PayerEvidence.Unknown, 0m);
-        var (agrees, score, same, name) = NameOf(payment, index, customerId, policy);
+        var (agrees, score, same, name) = NameOf(payment, inText, index, customerId, policy);
         if (!agrees) return (null, PayerEvidence.Unknown, score);
+        if (inText is not null) return ($"the payment's text names '{inText.Written}', which is '{name}'", PayerEvidence.SameName, score);
         return (AlikeName(payment, name, score, same), same ? PayerEvidence.SameName : PayerEvidence.AlikeName, score);
     }
 
@@ -273,8 +331,12 @@ public static class MatchingEngine
     /// Whether the payer's name says they are this customer: alike enough to a name they pay
     /// under, or the same (perhaps cut short); the closest of their names.
     /// </summary>
-    private static (bool Agrees, decimal Score, bool Same, string Name) NameOf(PaymentToMatch payment, MatchIndex index, string customerId, MatchPolicy policy) =>
-        index.NamesOf(customerId)
+    private static (bool Agrees, decimal Score, bool Same, string Name) NameOf(PaymentToMatch payment, NameInText? inText, MatchIndex index, string customerId, MatchPolicy policy) =>
+        inText is not null
+            ? inText.Customers.FirstOrDefault(c => c.Id == customerId) is { } named
+                ? (true, NameSimilarity.Score(inText.Written, named.Name), true, named.Name)
+                : (false, 0m, false, "")
+            : index.NamesOf(customerId)
             .Select(name => (Score: NameSimilarity.Score(payment.PayerName, name), Same: NameSimilarity.IsSameName(payment.PayerName, name), Name: name))
             .Select(n => (Agrees: n.Score >= policy.NameThreshold || n.Same, n.Score, n.Same, n.Name))
             .OrderByDescending(n => n.Agrees).ThenByDescending(n => n.Same).ThenByDescending(n => n.Score)
@@ -296,11 +358,12 @@ public static class MatchingEngine
         if (hits.Count == 0)
             hits = contradicted.Select(i => (i, $"remittance '{reference}' ends as invoice {i.Number} does, but names another year or series", ReferenceEvidence.Slip)).ToList();
         hits = OfIdentifiedPayer(hits, h => h.i.CustomerId, payers);
-        // … or the one whose open amount is what was paid.
+        // … or the one whose open amount is what was paid: the reference alone did not pin it, so it
+        // counts as a slip would, sure only when the payer is theirs too.
         if (hits.Count > 1)
         {
             var same = hits.Where(h => index.OpenAmount(h.i) == amount).ToList();
-            if (same.Count == 1) hits = [(same[0].i, same[0].Item2 + $", the only one open for {amount:0.00}", same[0].Item3)];
+            if (same.Count == 1) hits = [(same[0].i, same[0].Item2 + $", the only one of {hits.Count} it may be open for {amount:0.00}", ReferenceEvidence.Slip)];
         }
         return hits;
     }
@@ -315,6 +378,10 @@ public static class MatchingEngine
         var exact = keys.SelectMany(index.ByNumberKey).Where(eligible).Distinct().ToList();
         var contradicted = exact.Where(i => InvoiceNumbers.Contradicts(written, i.Number)).ToList();
         exact.RemoveAll(contradicted.Contains);
+        // Series numbered alike ("AB/26/01985", "EF/26/01985"): the one whose letters were written too.
+        if (exact.Count > 1 && InvoiceNumbers.Series(written) is { Length: > 0 } series
+            && exact.Where(i => InvoiceNumbers.Series(i.Number) == series).ToList() is [var same])
+            exact = [same];
         return (exact, contradicted);
     }
 
@@ -424,6 +491,8 @@ public static class MatchingEngine
 
     private static string AlikeName(PaymentToMatch payment, string name, decimal score, bool same = false) =>
         same ? $"payer name '{payment.PayerName}' is '{name}'" : $"payer name '{payment.PayerName}' resembles '{name}' ({score:0.00})";
+
+    private static string QuotedNumber(string written) => $"the payment's text quotes '{written}', this customer's number";
 
     private static string Last4(string account) => account.Length <= 4 ? account : account[^4..];
 }

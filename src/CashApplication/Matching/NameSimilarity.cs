@@ -10,7 +10,7 @@ public static class NameSimilarity
     private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
     {
         "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "plc", "gmbh", "ag", "bv", "nv",
-        "sa", "sas", "sarl", "srl", "spa", "oy", "ab", "as", "kg", "the",
+        "sa", "sas", "sarl", "srl", "spa", "oy", "ab", "as", "kg", "the", "pty", "pte", "private", "pvt", "sdn", "bhd", "berhad", "llp", "ltda", "cv",
     };
 
     public static decimal Score(string a, string b) => Score(Tokens(a), Tokens(b));

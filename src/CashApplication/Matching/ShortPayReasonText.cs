@@ -5,8 +5,9 @@ namespace ArPlatform.CashApplication.Matching;
 /// <summary>
 /// Why a payer paid less, when they wrote it in words rather than as an adjustment code ("LESS
 /// DAMAGED GOODS", "short shipped 2 cases", "minus freight", "Preisdifferenz"): the Disputes
-/// reason code the words mean, or empty when they name none. Read only when the payment is short,
-/// so a word alone is enough; the first reason named wins.
+/// reason code the words mean (OTHER for a deduction said in words no list holds, "less CN-0012"),
+/// or empty when they name none. Read only when the payment is short, so a word alone is enough;
+/// the first reason named wins.
 /// </summary>
 public static partial class ShortPayReasonText
 {
@@ -29,7 +30,7 @@ public static partial class ShortPayReasonText
     {
         if (text.Length == 0) return "";
         return Reasons.Select(r => (r.Code, Match: r.Words.Match(text))).Where(r => r.Match.Success)
-            .OrderBy(r => r.Match.Index).Select(r => r.Code).FirstOrDefault() ?? "";
+            .OrderBy(r => r.Match.Index).Select(r => r.Code).FirstOrDefault() ?? (Deducted().IsMatch(text) ? "OTHER" : "");
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
@@ -65,6 +66,10 @@ public static partial class ShortPayReasonText
     // What the banks between took: the payer paid the invoice, we received less.
     [GeneratedRegex(@"(\bbank (charges?|fees?)|/CHGS/|\bcharges deducted|\bfrais bancaires|\bbankgeb[üu]hr\w*|\bspese bancarie|\bbankkosten)", Options)]
     private static partial Regex BankCharges();
+
+    // A deduction said, whatever it names ("less CN-001234", "minus fee", "abzgl. Retoure"): the payer explains the shortfall, in words no list holds.
+    [GeneratedRegex(@"\b(less|minus|deducted|deduct|abzgl\.?|abz[üu]glich|moins|menos|meno|minder)\s+\S", Options)]
+    private static partial Regex Deducted();
 
     // "VAT" or "tax" alone is too common in references ("FAKTURA VAT", "TAX INVOICE") to mean a reason.
     [GeneratedRegex(@"\b(sales tax|tax[- ]exempt\w*|tax difference|exempt from tax)", Options)]

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace ArPlatform.CashApplication.Matching;
+
+/// <summary>
+/// The customer number a payer quotes as their own: after a word saying so ("Cust No 304274",
+/// "ACC NO 301759", "A/C 308605", "Our acc 306091", "Kundennr. 4711", "N° client 8820"). A number
+/// without such a word may be anything (an invoice, an order, a date), so it is never read as one.
+/// </summary>
+public static partial class CustomerNumbers
+{
+    public static IEnumerable<string> Quoted(string text) =>
+        text.Length == 0 ? [] : Quote().Matches(text).Select(m => m.Groups["number"].Value.TrimEnd('.', ',', ';', ':', '/', '-'));
+
+    /// <summary>Upper case, letters and digits only: "C-000123" and "c000123" are one number; fewer than four characters or no digit, none.</summary>
+    public static string Key(string number)
+    {
+        var key = new string(number.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        return key.Length >= 4 && key.Any(char.IsAsciiDigit) ? key : "";
+    }
+
+    [GeneratedRegex(
+        @"\b(?:(?:our|my)\s+)?(?:cust(?:omer)?|client|acc(?:oun)?t?|acc|a/c|kunde|kunden|kundennr|debitor|debiteur|cliente|n°\s*client|klant|kund)(?:\b|(?<=/c))\.?\s*(?:(?:no|nr|num|number|id|ref|n°|#)\b\.?)?[\s.:#=\-]*(?<number>[A-Z]{0,3}[\-/]?\d[\dA-Z\-/]*)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Quote();
+}
