@@ -52,6 +52,16 @@ public static class InvoiceNumbers
         _ => false,
     };
 
+    /// <summary>
+    /// Whether a number is written exactly as the invoice was issued, series letters and all,
+    /// separators aside ("GH/26/01441", "gh 26 01441"): no other document would be written so.
+    /// </summary>
+    public static bool AsIssued(string written, string number)
+    {
+        static string Plain(string s) => new(s.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        return Series(number).Length > 0 && Plain(written) == Plain(number);
+    }
+
     /// <summary>The letters a number starts with, its series ("AB/26/01985": AB), upper case; empty when it starts with a digit.</summary>
     public static string Series(string number)
     {

@@ -56,7 +56,7 @@ public static class MatchingEngine
     /// the payer's account nor their name corroborates (nor an amount only that invoice has), an
     /// invoice of another customer than the one the payer looks like (numbers are dense: a typo is
     /// often someone else's real invoice), a name several customers share, a shortfall with no
-    /// reason or an excess from a payer nobody knows, numbers found alone in the text that do not
+    /// reason from a payer nobody knows, numbers found alone in the text that do not
     /// account for the amount (others in the text may be what it pays) from a payer nobody knows,
     /// an account paying under another name, an amount alone that is not unique or is a round sum,
     /// far more than the invoices named. The model says how sure a
@@ -69,7 +69,7 @@ public static class MatchingEngine
         var payerKnown = e.Payer is PayerEvidence.KnownAccount or PayerEvidence.SameName or PayerEvidence.AlikeName;
         return e.Payer is not (PayerEvidence.AnotherCustomer or PayerEvidence.SharedName or PayerEvidence.AccountUnderAnotherName)
                && !(e.Reference == ReferenceEvidence.Slip && !payerKnown)
-               && !(e.Amount is AmountEvidence.ShortUnexplained or AmountEvidence.Over && !payerKnown)
+               && !(e.Amount == AmountEvidence.ShortUnexplained && !payerKnown)
                && !(e.Reference == ReferenceEvidence.NumberInText && e.Amount != AmountEvidence.Exact && !payerKnown)
                && !(e.Reference == ReferenceEvidence.None && (!e.Unique || e.RoundSum))
                && !(e.Amount == AmountEvidence.Over && !e.Unique);
@@ -179,8 +179,10 @@ public static class MatchingEngine
         foreach (var number in TextNumbers.Find(payment.Text))
         {
             var hits = ExactlyNumbered(number, index, eligible, payers);
+            // Written exactly as issued, series and all ("OBI:=GH/26/01441"), it is a reference like any other; a bare number may be anything's.
             if (hits.Count == 1 && found.All(f => f.Invoice.Id != hits[0].Id) && (namedCustomer is null || hits[0].CustomerId == namedCustomer))
-                found.Add((hits[0], index.OpenAmount(hits[0]), null, $"the number '{number}' in the payment's text is invoice {hits[0].Number}", ReferenceEvidence.NumberInText));
+                found.Add((hits[0], index.OpenAmount(hits[0]), null, $"the number '{number}' in the payment's text is invoice {hits[0].Number}",
+                    InvoiceNumbers.AsIssued(number, hits[0].Number) ? ReferenceEvidence.Exact : ReferenceEvidence.NumberInText));
         }
         // A short number ("6282 less CN-001296") only among the invoices of the payer the name or account says it is —
         // or, where no field names the payer, the one open invoice it is whose customer's name the text starts ("HUNTER VALLEY CI 4399").

@@ -115,6 +115,16 @@ public sealed class TextEvidenceTests
     }
 
     [Fact]
+    public void A_number_in_the_text_written_exactly_as_issued_is_a_reference_whoever_pays()
+    {
+        var decision = Decide(1609000m, "ORG:=/NL67INGB2090474712 HALVARD PAYMENT FACTORY OBI:=AB/26/01985 LESS BANK CHARGES", "JPY");
+
+        var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
+        Assert.Equal((ReferenceEvidence.Exact, AmountEvidence.ShortWithReason), (applied.Evidence.Reference, applied.Evidence.Amount));
+        Assert.Equal("ab", applied.Allocations.Single().InvoiceId);
+    }
+
+    [Fact]
     public void Of_two_series_numbered_alike_the_one_whose_letters_were_written_is_meant()
     {
         var decision = Decide(1610000m, "", "JPY", "HALVARD PAYMENT FACTORY", new RemittanceReference("AB/26/01985"));
