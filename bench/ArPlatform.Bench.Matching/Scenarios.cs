@@ -11,7 +11,7 @@ namespace ArPlatform.Bench.Matching;
 public static class Scenarios
 {
     public static IReadOnlyList<IScenarioGenerator> Generators { get; } =
-        [new UsCorporateGenerator(), new EuropeanGenerator(), new GroupPayerGenerator(), new AsiaPacificGenerator()];
+        [new UsCorporateGenerator(), new EuropeanGenerator(), new GroupPayerGenerator(), new AsiaPacificGenerator(), new UkIndiaLatamGenerator()];
 
     public static IEnumerable<(IScenarioGenerator Generator, Split Split, int Seed)> Plan(int seed)
     {
