@@ -70,6 +70,17 @@ public static class Report
         text.Append(sweep);
         text.AppendLine();
 
+        text.AppendLine("## Taught once, then automatic");
+        text.AppendLine();
+        text.AppendLine("Each identifiable payment left to a person, applied by them; what that teaches (the payer's account, a name unlike the customer's); the same payment decided again with the lessons.");
+        text.AppendLine();
+        var teaching = new Table("generator", "left to a person", "taught something", "then automatic, right", "then wrong", "taught once, then automatic");
+        var rates = Teaching.Rates(payments, policy);
+        foreach (var rate in rates.Append(new TaughtRate("all", rates.Sum(r => r.LeftToAPerson), rates.Sum(r => r.Taught), rates.Sum(r => r.ThenAutomatic), rates.Sum(r => r.ThenWrong))))
+            teaching.Row(rate.Generator, rate.LeftToAPerson, rate.Taught, rate.ThenAutomatic, rate.ThenWrong, Table.Percent(rate.ThenAutomatic, rate.Taught));
+        text.Append(teaching);
+        text.AppendLine();
+
         text.AppendLine("## Calibration of the top proposal");
         text.AppendLine();
         var calibration = new Table("stated confidence", "top proposals", "right", "observed share right", "mean stated");
