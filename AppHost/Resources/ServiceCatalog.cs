@@ -11,6 +11,7 @@ public static class ServiceCatalog
         ("disputes", "src/Disputes", "ArPlatform.Disputes", "disputesdb"),
         ("cashapp", "src/CashApplication", "ArPlatform.CashApplication", "cashappdb"),
         ("collections", "src/Collections", "ArPlatform.Collections", "collectionsdb"),
+        ("mcp", "src/Mcp", "ArPlatform.Mcp", null),
         (Topology.Gateway, "src/Gateway", "ArPlatform.Gateway", null),
     ];
 

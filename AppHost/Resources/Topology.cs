@@ -31,7 +31,8 @@ public static class Topology
         ["disputes"] = ["billing"],
         ["cashapp"] = ["billing", "disputes"],
         ["collections"] = ["billing", "disputes"],
-        [Gateway] = ["billing", "cashapp", "collections", "disputes"],
+        ["mcp"] = ["billing", "collections", "disputes"],
+        [Gateway] = ["billing", "cashapp", "collections", "disputes", "mcp"],
     };
 
     /// <summary>

@@ -6,6 +6,7 @@ using ArPlatform.Collections.Agent;
 // The reply agent's corpus, model and evaluation. From the repository root:
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- generate   writes corpus/emails.jsonl
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- train      writes src/Collections/Agent/intent-model.json
+//       (from the generated train split and every corpus/handwritten-*.jsonl)
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- evaluate   scores the shipped model on the held-out split
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- evaluate --corpus bench/ArPlatform.Bench.ReplyAgent/independent-heldout.jsonl
 //       also scores, separately, every mail of an independently written file (never used by train)
@@ -21,9 +22,11 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"{CorpusSize} mails written to {corpus}");
         return 0;
     case "train":
-        var train = CorpusFile.Read(corpus).Where(m => m.Split == "train").ToList();
+        // The generated corpus's train split and every hand-written corpus (corpus/handwritten-*.jsonl, each by its own author).
+        var handwritten = Directory.GetFiles(Path.GetDirectoryName(corpus)!, "handwritten-*.jsonl").Order(StringComparer.Ordinal).ToList();
+        var train = CorpusFile.Read(corpus).Concat(handwritten.SelectMany(CorpusFile.Read)).Where(m => m.Split == "train").ToList();
         IntentTrainer.Save(IntentTrainer.Train(train, Seed), modelPath);
-        Console.WriteLine($"Trained on {train.Count} mails; model written to {modelPath}");
+        Console.WriteLine($"Trained on {train.Count} mails ({handwritten.Count} hand-written corpora); model written to {modelPath}");
         return 0;
     case "evaluate":
         var independent = args.ElementAtOrDefault(1) == "--corpus" ? args.ElementAtOrDefault(2) : null;

@@ -11,7 +11,7 @@ public class TopologyTests
     private static readonly PortPlan Ports = new(6400, new Dictionary<string, (int, int)>
     {
         ["billing"] = (5101, 5102), ["disputes"] = (5401, 5402), ["cashapp"] = (5201, 5202),
-        ["collections"] = (5301, 5302), ["gateway"] = (8080, 8081),
+        ["collections"] = (5301, 5302), ["mcp"] = (5501, 5502), ["gateway"] = (8080, 8081),
     });
 
     private static readonly ServiceProject[] Projects =
@@ -20,6 +20,7 @@ public class TopologyTests
         new("disputes", "/repo/src/Disputes", "/repo/src/Disputes/bin/ArPlatform.Disputes.dll", "disputesdb"),
         new("cashapp", "/repo/src/CashApplication", "/repo/src/CashApplication/bin/ArPlatform.CashApplication.dll", "cashappdb"),
         new("collections", "/repo/src/Collections", "/repo/src/Collections/bin/ArPlatform.Collections.dll", "collectionsdb"),
+        new("mcp", "/repo/src/Mcp", "/repo/src/Mcp/bin/ArPlatform.Mcp.dll", null),
         new("gateway", "/repo/src/Gateway", "/repo/src/Gateway/bin/ArPlatform.Gateway.dll", null),
     ];
 
@@ -56,7 +57,8 @@ public class TopologyTests
         Assert.Equal("http://127.0.0.1:5202", gateway.Environment["services__cashapp__grpc__0"]);
         Assert.Equal("http://127.0.0.1:5302", gateway.Environment["services__collections__grpc__0"]);
         Assert.Equal("http://127.0.0.1:5402", gateway.Environment["services__disputes__grpc__0"]);
-        Assert.Equal(["billing", "cashapp", "collections", "disputes"], gateway.WaitFor);
+        Assert.Equal("http://127.0.0.1:5502", gateway.Environment["services__mcp__grpc__0"]);
+        Assert.Equal(["billing", "cashapp", "collections", "disputes", "mcp"], gateway.WaitFor);
         Assert.Equal("/srv/ar/gateway-keys", gateway.Environment["DataProtection__KeysDirectory"]);
         Assert.Equal("http://localhost:8080", gateway.Environment["ASPNETCORE_URLS"]);
         Assert.Equal("http://localhost:8081", gateway.Environment["Kestrel__Endpoints__grpc__Url"]);
@@ -73,6 +75,16 @@ public class TopologyTests
         Assert.Contains("services__billing__grpc__0", cashapp.Environment.Keys);
         Assert.DoesNotContain("services__collections__grpc__0", cashapp.Environment.Keys);
         Assert.DoesNotContain("ConnectionStrings__redis", cashapp.Environment.Keys);
+    }
+
+    [Fact]
+    public void The_mcp_server_finds_the_services_it_calls_as_the_caller_and_holds_no_database()
+    {
+        var mcp = Find(Topology.Build(Options, Ports, Projects, "/usr/bin/redis-server", Key), "mcp");
+
+        Assert.Equal(["billing", "collections", "disputes"], mcp.WaitFor);
+        Assert.Equal("http://127.0.0.1:5402", mcp.Environment["services__disputes__grpc__0"]);
+        Assert.DoesNotContain(mcp.Environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
     }
 
     [Fact]

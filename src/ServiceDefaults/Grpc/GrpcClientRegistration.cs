@@ -30,6 +30,20 @@ public static class GrpcClientRegistration
             .AddServiceDiscovery();
     }
 
+    /// <summary>
+    /// A typed gRPC client for another service that calls it as the person making the incoming
+    /// request (their bearer token passed on), so that service's roles, portfolio scoping and audit
+    /// apply to them; otherwise as <see cref="AddServiceGrpcClient{TClient}"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddCallerGrpcClient<TClient>(this IServiceCollection services, string serviceName)
+        where TClient : ClientBase =>
+        services
+            .AddGrpcClient<TClient>(o => o.Address = new Uri($"http://_grpc.{serviceName}"))
+            .ConfigureChannel(o => o.ServiceConfig = RetryOnUnavailable)
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline))
+            .AddInterceptor(sp => new CallerTokenInterceptor(sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()))
+            .AddServiceDiscovery();
+
     internal static readonly ServiceConfig RetryOnUnavailable = new()
     {
         MethodConfigs =
