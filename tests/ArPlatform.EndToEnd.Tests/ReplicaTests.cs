@@ -41,6 +41,39 @@ public sealed class ReplicaTests(ReplicaStackFixture fixture)
     }
 
     [StackFact]
+    public async Task The_database_shut_down_for_seconds_answers_unavailable_writes_once_and_recovers_without_restarting_a_service()
+    {
+        using var clerk = Stack.JsonClient(Roles.ArClerk);
+        var id = (await clerk.PostOkAsync("/v1/customers", """
+            { "requestId": "rep-db-c", "customer": { "name": "Kramerica Industries", "currency": "USD", "region": "AMER" } }
+            """)).GetProperty("id").GetString();
+        var services = Stack.StartedProcesses.Count(p => p.Resource != "postgres");
+
+        // A fast shutdown: every connection cut, the server gone until AppHost starts it again.
+        AppHostProcess.Interrupt(Stack.StartedProcesses.Last(p => p.Resource == "postgres").Pid);
+        var statuses = new List<HttpStatusCode>();
+        var clock = Stopwatch.StartNew();
+        HttpStatusCode status;
+        // The clerk's app retries the same invoice with the same request id until it is taken (bounded).
+        do
+        {
+            using var response = await clerk.PostAsync("/v1/invoices", new StringContent($$"""
+                { "requestId": "rep-db-i", "issue": true, "invoice": { "customerId": "{{id}}", "invoiceDate": "2026-01-01",
+                  "lines": [ { "description": "Paper", "quantity": "1", "unitPrice": { "currency": "USD", "amount": "100.00" } } ] } }
+                """, System.Text.Encoding.UTF8, "application/json"));
+            statuses.Add(status = response.StatusCode);
+            if (status != HttpStatusCode.OK) await Task.Delay(TimeSpan.FromMilliseconds(200));
+        } while (status != HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(90));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
+        var balance = await clerk.GetFromJsonAsync<JsonElement>($"/v1/customers/{id}/balance");
+        Assert.Equal("100.00", balance.GetProperty("balances")[0].GetProperty("open").GetProperty("amount").GetString());
+        Assert.Equal(services, Stack.StartedProcesses.Count(p => p.Resource != "postgres"));
+    }
+
+    [StackFact]
     public async Task The_gateway_keeps_answering_while_one_replica_is_killed()
     {
         using var clerk = Stack.JsonClient(Roles.ArClerk);

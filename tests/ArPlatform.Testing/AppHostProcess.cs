@@ -170,6 +170,9 @@ public sealed partial class AppHostProcess(IReadOnlyDictionary<string, string>? 
     /// <summary>SIGTERM, as an orchestrator stops a process it is replacing: the process may finish what it is doing.</summary>
     public static void Terminate(int pid) => Kill(pid, SigTerm);
 
+    /// <summary>SIGINT: a database server's fast shutdown — every client disconnected, the server gone until AppHost restarts it.</summary>
+    public static void Interrupt(int pid) => Kill(pid, SigInt);
+
     /// <summary>SIGSTOP then SIGCONT: a process frozen (a paused VM, a stuck disk) and thawed, its sockets left open.</summary>
     public static void Pause(int pid) => Kill(pid, SigStop);
 

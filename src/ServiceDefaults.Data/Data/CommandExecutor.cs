@@ -172,7 +172,9 @@ public sealed class CommandExecutor<TContext>(TContext db, TimeProvider clock, C
     /// strategy hands on wrapped, as a "transient failure".
     /// </summary>
     private static bool IsLostRace(Exception e) =>
-        e is DbUpdateException or DbException { IsTransient: true } || e.InnerException is DbException { IsTransient: true };
+        (e is DbUpdateException or DbException { IsTransient: true } || e.InnerException is DbException { IsTransient: true })
+        // A database that is down is no race: retrying at once would only keep the caller waiting for UNAVAILABLE.
+        && !DatabaseUnavailable.Is(e);
 
     /// <summary>Starts collecting a command's audit entries and after-commit work afresh.</summary>
     private void Begin(string operation)

@@ -9,8 +9,9 @@ namespace ArPlatform.ServiceDefaults.Errors;
 
 /// <summary>
 /// The one place where domain refusals become gRPC statuses with google.rpc details (and, through
-/// JSON transcoding, HTTP statuses with the same body). Anything unexpected becomes INTERNAL with
-/// a generic message: stack traces and SQL never reach a caller.
+/// JSON transcoding, HTTP statuses with the same body). A database that cannot be reached is
+/// UNAVAILABLE (retry the same request); anything else unexpected becomes INTERNAL with a generic
+/// message: stack traces and SQL never reach a caller.
 /// </summary>
 public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
@@ -62,6 +63,11 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             return new RpcException(new global::Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
 
         var status = ex is DomainException domain ? ToStatus(domain) : null;
+        if (status is null && DatabaseUnavailable.Is(ex))
+        {
+            logger.LogWarning("The database is unavailable in {Method}: {Reason}", context.Method, ex.GetBaseException().Message);
+            status = new Status { Code = (int)Code.Unavailable, Message = "The database is unavailable for the moment; nothing was written. Retry the same request." };
+        }
         if (status is null)
         {
             logger.LogError(ex, "Unhandled error in {Method}", context.Method);
