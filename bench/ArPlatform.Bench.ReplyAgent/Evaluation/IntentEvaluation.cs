@@ -19,6 +19,9 @@ public static class IntentEvaluation
         var intents = IntentNames.All.Select(IntentNames.Name).ToList();
         var (tp, fp, fn) = (new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
         var guarded = 0;
+        // Mails that ask only what the agent answers: how many it drafts rather than passes to a person.
+        var routine = 0;
+        var routineDrafted = 0;
         var guardedEscalated = 0;
         var missed = new List<string>();
         var exact = 0;
@@ -41,6 +44,11 @@ public static class IntentEvaluation
                 if (p && t) tp[i] = tp.GetValueOrDefault(i) + 1;
                 else if (p) fp[i] = fp.GetValueOrDefault(i) + 1;
                 else if (t) fn[i] = fn.GetValueOrDefault(i) + 1;
+            }
+            if (m.Intents.All(i => ReplyDrafter.Answerable.Contains(IntentNames.Parse(i))))
+            {
+                routine++;
+                if (decision.Disposition == Contracts.Collections.V1.MessageDisposition.Drafted) routineDrafted++;
             }
             if (m.Intents.Any(i => i is "BANK_DETAILS_CHANGE" or "LEGAL_OR_ESCALATION" or "DISPUTE"))
             {
@@ -65,6 +73,7 @@ public static class IntentEvaluation
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"macro-F1 {f1s.Average():0.000}"));
         output.WriteLine($"guardrail intents (bank details, legal, dispute) escalated: {guardedEscalated} of {guarded}");
         foreach (var m in missed) output.WriteLine($"  not escalated: {m}");
+        output.WriteLine($"routine mails (every intent answerable) drafted for approval: {routineDrafted} of {routine} ({Percent(routineDrafted, routine)}); the rest went to a person");
         latencies.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"classify-and-draft latency per mail: p50 {latencies[latencies.Count / 2]:0.000} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:0.000} ms (first mail, cold: {latencies[^1]:0.0} ms max)"));

@@ -17,7 +17,9 @@ public static class Triage
 {
     public static TriageDecision Decide(Understanding understanding, SenderResolution sender)
     {
-        if (understanding.AutoReply || understanding.Primary == Proto.MessageIntent.AutoReply)
+        // Machine-written by its headers or wording: never answered. Only the model calling it one is a
+        // guess, which words that need a person (a threat, a dispute, a bank change) overrule.
+        if (understanding.AutoReply || understanding.Primary == Proto.MessageIntent.AutoReply && understanding.EscalationReasons.Count == 0)
             return new TriageDecision(Proto.MessageDisposition.Ignored, []);
         var reasons = new List<string>(understanding.EscalationReasons);
         if (sender.Reason == "LOOKALIKE_DOMAIN") reasons.Insert(0, sender.Reason);

@@ -20,6 +20,13 @@ public sealed class TriageTests
         Assert.Equal(MessageDisposition.Ignored, Triage.Decide(Asking(MessageIntent.AutoReply), SenderResolution.Unknown("LOOKALIKE_DOMAIN")).Disposition);
 
     [Fact]
+    public void Mail_the_model_takes_for_an_auto_reply_but_that_threatens_or_disputes_goes_to_a_person()
+    {
+        var understanding = Asking(MessageIntent.AutoReply) with { EscalationReasons = [Guardrails.LegalLanguage] };
+        Assert.Equal(MessageDisposition.Escalated, Triage.Decide(understanding, Contact).Disposition);
+    }
+
+    [Fact]
     public void A_lookalike_domain_is_escalated_even_for_a_routine_question()
     {
         var decision = Triage.Decide(Asking(MessageIntent.BalanceInquiry), SenderResolution.Unknown("LOOKALIKE_DOMAIN"));
@@ -40,4 +47,24 @@ public sealed class TriageTests
         var understanding = Asking(MessageIntent.PaymentInstructions) with { EscalationReasons = [Guardrails.BankDetailsChange] };
         Assert.Equal(MessageDisposition.Escalated, Triage.Decide(understanding, Contact).Disposition);
     }
+}
+
+public sealed class GuardrailWordingTests
+{
+    [Theory]
+    [InlineData("If this is not credited by Friday I will be escalating this to your CEO and filing a complaint with the Better Business Bureau.", "LEGAL_LANGUAGE")]
+    [InlineData("I'm escalating this to senior management and copying them on this email.", "LEGAL_LANGUAGE")]
+    [InlineData("Nous vous adressons une mise en demeure.", "LEGAL_LANGUAGE")]
+    [InlineData("Why am I still getting invoices for a subscription I cancelled? I am not paying these.", "DISPUTE")]
+    [InlineData("Two pallets arrived crushed; invoice 1005 is on hold until you send a credit.", "DISPUTE")]
+    [InlineData("The remaining $620.00 has been short-paid deliberately: the quote was $18.00 per case.", "DISPUTE")]
+    [InlineData("We did not order anything from you in August.", "DISPUTE")]
+    public void Words_that_need_a_person_escalate_whatever_the_model_says(string text, string reason) =>
+        Assert.Contains(reason, Guardrails.EscalationReasons([new ScoredIntent(MessageIntent.PaymentStatus, 0.95)], "Invoice", text, 0.6));
+
+    [Theory]
+    [InlineData("Please send a copy of invoice 2207 for our records.")]
+    [InlineData("We will pay invoice 1001 this Friday.")]
+    public void Routine_wording_is_not_read_as_a_dispute_or_a_threat(string text) =>
+        Assert.Empty(Guardrails.EscalationReasons([new ScoredIntent(MessageIntent.InvoiceCopy, 0.95)], "Invoice", text, 0.6));
 }
