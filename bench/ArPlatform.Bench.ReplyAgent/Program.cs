@@ -7,6 +7,7 @@ using ArPlatform.Collections.Agent;
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- generate   writes corpus/emails.jsonl
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- train      writes src/Collections/Agent/intent-model.json
 //       (from the generated train split and every corpus/handwritten-*.jsonl)
+//   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- crossvalidate   leave one hand-written author out, to tune on
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- evaluate   scores the shipped model on the held-out split
 //   dotnet run --project bench/ArPlatform.Bench.ReplyAgent -- evaluate --corpus bench/ArPlatform.Bench.ReplyAgent/independent-heldout.jsonl
 //       also scores, separately, every mail of an independently written file (never used by train)
@@ -28,6 +29,23 @@ switch (args.FirstOrDefault())
         IntentTrainer.Save(IntentTrainer.Train(train, Seed), modelPath);
         Console.WriteLine($"Trained on {train.Count} mails ({handwritten.Count} hand-written corpora); model written to {modelPath}");
         return 0;
+    case "crossvalidate":
+    {
+        // Leave one author out: train on the generated corpus and the other hand-written ones, score the one left out.
+        // What to tune on: the independent sets are never scored here.
+        var generated = CorpusFile.Read(corpus).Where(m => m.Split == "train").ToList();
+        var writers = Directory.GetFiles(Path.GetDirectoryName(corpus)!, "handwritten-*.jsonl").Order(StringComparer.Ordinal).ToList();
+        var scores = new List<double>();
+        foreach (var left in writers)
+        {
+            var model = IntentTrainer.Train([.. generated, .. writers.Where(a => a != left).SelectMany(CorpusFile.Read)], Seed);
+            var f1 = IntentEvaluation.Run(CorpusFile.Read(left), model, TextWriter.Null);
+            scores.Add(f1);
+            Console.WriteLine($"{Path.GetFileName(left)} left out: macro-F1 {f1:0.000}");
+        }
+        Console.WriteLine($"mean macro-F1 {scores.Average():0.000}");
+        return 0;
+    }
     case "evaluate":
         var independent = args.ElementAtOrDefault(1) == "--corpus" ? args.ElementAtOrDefault(2) : null;
         if (args.ElementAtOrDefault(1) == "--corpus" && independent is null)
@@ -45,7 +63,7 @@ switch (args.FirstOrDefault())
         }
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate | train | evaluate [corpus.jsonl] [--corpus independent.jsonl]");
+        Console.Error.WriteLine("usage: generate | train | crossvalidate | evaluate [corpus.jsonl] [--corpus independent.jsonl]");
         return 2;
 }
 

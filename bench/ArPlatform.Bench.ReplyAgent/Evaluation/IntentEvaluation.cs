@@ -14,7 +14,8 @@ namespace ArPlatform.Bench.ReplyAgent.Evaluation;
 /// </summary>
 public static class IntentEvaluation
 {
-    public static void Run(IReadOnlyList<LabelledMail> test, IntentModel model, TextWriter output, string title = "Held-out split")
+    /// <returns>The macro-F1.</returns>
+    public static double Run(IReadOnlyList<LabelledMail> test, IntentModel model, TextWriter output, string title = "Held-out split")
     {
         var intents = IntentNames.All.Select(IntentNames.Name).ToList();
         var (tp, fp, fn) = (new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
@@ -77,6 +78,7 @@ public static class IntentEvaluation
         latencies.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"classify-and-draft latency per mail: p50 {latencies[latencies.Count / 2]:0.000} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:0.000} ms (first mail, cold: {latencies[^1]:0.0} ms max)"));
+        return f1s.Average();
     }
 
     private static AccountFacts SampleFacts() => new("c-1", "Acme Corp", "C-000001", "Ana Li",

@@ -21,6 +21,11 @@ public static partial class TextFeatures
         for (var i = 1; i < words.Count; i++) features.Add(words[i - 1] + " " + words[i]);
         // A crude stem: "statements", "paid"/"payment", "Rechnungen" meet their other forms in wording the corpus lacks.
         foreach (var w in words.Where(w => w.Length > StemLength)) features.Add(w[..StemLength] + "~");
+        foreach (var w in words.Where(w => w.Length >= 4))
+        {
+            var marked = "<" + w + ">";
+            for (var i = 0; i + 4 <= marked.Length; i++) features.Add("^" + marked.Substring(i, 4));
+        }
         return features;
     }
 

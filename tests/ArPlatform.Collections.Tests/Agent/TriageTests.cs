@@ -59,6 +59,8 @@ public sealed class GuardrailWordingTests
     [InlineData("Two pallets arrived crushed; invoice 1005 is on hold until you send a credit.", "DISPUTE")]
     [InlineData("The remaining $620.00 has been short-paid deliberately: the quote was $18.00 per case.", "DISPUTE")]
     [InlineData("We did not order anything from you in August.", "DISPUTE")]
+    [InlineData("Invoice 88 is a duplicate of one we already paid.", "DISPUTE")]
+    [InlineData("You billed 40 bags but only 32 arrived. Please correct.", "DISPUTE")]
     public void Words_that_need_a_person_escalate_whatever_the_model_says(string text, string reason) =>
         Assert.Contains(reason, Guardrails.EscalationReasons([new ScoredIntent(MessageIntent.PaymentStatus, 0.95)], "Invoice", text, 0.6));
 
