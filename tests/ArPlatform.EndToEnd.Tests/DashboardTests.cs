@@ -13,7 +13,7 @@ namespace ArPlatform.EndToEnd.Tests;
 /// </summary>
 public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] Resources = ["prometheus", "redis", "billing", "disputes", "cashapp", "collections", "gateway"];
+    private static readonly string[] Resources = ["prometheus", "redis", "billing", "disputes", "cashapp", "collections", "mcp", "gateway"];
     private readonly AppHostProcess _stack = new();
     private readonly CancellationTokenSource _traffic = new();
 
@@ -78,7 +78,7 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = _stack.Endpoint("prometheus", "http") };
         var up = new Dictionary<string, string>();
-        for (var attempt = 0; attempt < 60 && up.Count(s => s.Value == "1") < 5; attempt++)
+        for (var attempt = 0; attempt < 60 && up.Count(s => s.Value == "1") < 6; attempt++)
         {
             await Task.Delay(1000);
             using var result = JsonDocument.Parse(await http.GetStringAsync("/api/v1/query?query=up"));
@@ -86,7 +86,7 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
                 .ToDictionary(s => s.GetProperty("metric").GetProperty("service").GetString()!, s => s.GetProperty("value")[1].GetString()!);
         }
         Assert.Equal(
-            new Dictionary<string, string> { ["billing"] = "1", ["cashapp"] = "1", ["collections"] = "1", ["disputes"] = "1", ["gateway"] = "1" },
+            new Dictionary<string, string> { ["billing"] = "1", ["cashapp"] = "1", ["collections"] = "1", ["disputes"] = "1", ["gateway"] = "1", ["mcp"] = "1" },
             up);
     }
 
