@@ -8,8 +8,9 @@ namespace ArPlatform.ServiceDefaults.Data;
 
 /// <summary>
 /// Inserts many rows of an entity with scalar properties and, at most, owned collections in
-/// tables of their own (a payment's remittance lines) through one prepared single-row INSERT per
-/// table, executed per row in the context's current transaction: the write path of bulk work (a
+/// tables of their own (a payment's remittance lines) through one single-row INSERT per table,
+/// run for each row in the context's current transaction (in batches on a server database,
+/// <see cref="RowStatement"/>): the write path of bulk work (a
 /// dunning run's hundreds of thousands of actions, a bank file's payments), several times faster
 /// than tracked entities. On SQLite the statement runs through SQLite's C API
 /// (<see cref="SqliteRowWriter"/>). (Multi-row statements were measured slower through
@@ -104,12 +105,8 @@ public static class BulkInsert
         var values = properties.Select(p => ValueOf(p, ownership)).ToList();
         await using var statement = RowStatement.Prepare(db, insert, properties);
         var inserted = 0;
-        foreach (var row in rows)
-        {
-            if (inserted % 1000 == 0) ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < values.Count; i++) statement.Bind(i, values[i](row.Owner, row.Row));
-            inserted += await statement.ExecuteAsync(ct);
-        }
+        await foreach (var changed in statement.ExecuteEachAsync(rows.Select(row => values.Select(value => value(row.Owner, row.Row)).ToArray()), ct))
+            inserted += changed;
         return inserted;
     }
 

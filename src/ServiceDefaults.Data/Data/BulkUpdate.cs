@@ -7,7 +7,8 @@ namespace ArPlatform.ServiceDefaults.Data;
 
 /// <summary>
 /// Saves the changed columns of the tracked, modified <typeparamref name="T"/>s through one
-/// prepared single-row UPDATE per set of changed columns, in the context's current transaction:
+/// single-row UPDATE per set of changed columns, run for each row in the context's current
+/// transaction (in batches on a server database, <see cref="RowStatement"/>):
 /// for a command that settles hundreds of invoices at once, where SaveChanges spent more time
 /// building and preparing its statements than the database spent running them. As SaveChanges
 /// does, each row is matched by its key and the original values of its concurrency tokens, and a
@@ -33,13 +34,15 @@ public static class BulkUpdate
         {
             var changed = sameColumns.First().Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToList();
             await using var statement = RowStatement.Prepare(db, UpdateSql(db, entity, changed, key, tokens), [.. changed, .. key, .. tokens]);
-            foreach (var entry in sameColumns)
+            var entries = sameColumns.ToList();
+            var rows = entries.Select(entry => changed.Select(c => entry.Property(c).CurrentValue)
+                .Concat(key.Concat(tokens).Select(c => entry.Property(c).OriginalValue)).ToArray());
+            var n = 0;
+            await foreach (var rowsChanged in statement.ExecuteEachAsync(rows, ct))
             {
-                var i = 0;
-                foreach (var column in changed) statement.Bind(i++, entry.Property(column).CurrentValue);
-                foreach (var column in key.Concat(tokens)) statement.Bind(i++, entry.Property(column).OriginalValue);
-                if (await statement.ExecuteAsync(ct) != 1)
-                    throw new DbUpdateConcurrencyException($"{typeof(T).Name} {entry.Property(key[0]).OriginalValue} was changed or removed meanwhile.");
+                if (rowsChanged != 1)
+                    throw new DbUpdateConcurrencyException($"{typeof(T).Name} {entries[n].Property(key[0]).OriginalValue} was changed or removed meanwhile.");
+                n++;
                 updated++;
             }
         }

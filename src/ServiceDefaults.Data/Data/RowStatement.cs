@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -8,11 +9,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ArPlatform.ServiceDefaults.Data;
 
 /// <summary>
-/// One prepared single-row statement (an INSERT or UPDATE of bulk work), run row after row in the
-/// context's current transaction with its values bound by position: on SQLite straight through
-/// its C API (<see cref="SqliteRowWriter"/>), elsewhere as a command with parameters @p0, @p1, …
-/// typed from the EF model.
-/// Values are given as the entity holds them and stored as EF stores them (its value converters).
+/// One single-row statement (an INSERT or UPDATE of bulk work), run for many rows in the context's
+/// current transaction with their values bound by position: on SQLite straight through its C API
+/// (<see cref="SqliteRowWriter"/>), in process, a row at a time; on a server database as commands
+/// with parameters @p0, @p1, … typed from the EF model, <see cref="BatchSize"/> rows to a
+/// <see cref="DbBatch"/> — one round trip for them all, where a row at a time would wait on the
+/// network for each. Values are given as the entity holds them and stored as EF stores them (its
+/// value converters).
 /// </summary>
 internal sealed class RowStatement : IAsyncDisposable
 {
@@ -50,17 +53,57 @@ internal sealed class RowStatement : IAsyncDisposable
         return command;
     }
 
-    /// <summary>Sets the 0-based parameter to a column's value, as the entity holds it.</summary>
-    public void Bind(int index, object? value)
+    /// <summary>Rows sent in one round trip on a server database: a few hundred fill a network packet many times over.</summary>
+    public const int BatchSize = 200;
+
+    /// <summary>
+    /// Runs the statement once for each row (its columns' values in order, as the entity holds
+    /// them) and yields, in the same order, the rows each run changed.
+    /// </summary>
+    public async IAsyncEnumerable<int> ExecuteEachAsync(IEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken ct)
     {
-        var converted = value is null ? null : _converters[index]?.ConvertToProvider(value) ?? value;
+        if (_command is not { Connection: { CanCreateBatch: true } connection } || !_command.Parameters.Cast<DbParameter>().All(p => p is ICloneable))
+        {
+            var n = 0;
+            foreach (var row in rows)
+            {
+                if (n++ % 1000 == 0) ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < row.Length; i++) Bind(i, row[i]);
+                yield return _sqlite?.Execute() ?? await _command!.ExecuteNonQueryAsync(ct);
+            }
+            yield break;
+        }
+        foreach (var chunk in rows.Chunk(BatchSize))
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = _command.Transaction;
+            foreach (var row in chunk)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = _command.CommandText;
+                for (var i = 0; i < row.Length; i++)
+                {
+                    // A copy of the typed parameter (type, size, precision, scale) for this row's value.
+                    var parameter = (DbParameter)((ICloneable)_command.Parameters[i]).Clone();
+                    parameter.Value = Convert(i, row[i]) ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                batch.BatchCommands.Add(command);
+            }
+            await batch.ExecuteNonQueryAsync(ct);
+            foreach (DbBatchCommand command in batch.BatchCommands) yield return command.RecordsAffected;
+        }
+    }
+
+    private object? Convert(int index, object? value) => value is null ? null : _converters[index]?.ConvertToProvider(value) ?? value;
+
+    /// <summary>Sets the 0-based parameter to a column's value, as the entity holds it.</summary>
+    private void Bind(int index, object? value)
+    {
+        var converted = Convert(index, value);
         if (_sqlite is not null) _sqlite.Bind(index + 1, converted);
         else _command!.Parameters[index].Value = converted ?? DBNull.Value;
     }
-
-    /// <summary>Runs the statement with the values bound; returns the rows it changed.</summary>
-    public async ValueTask<int> ExecuteAsync(CancellationToken ct) =>
-        _sqlite?.Execute() ?? await _command!.ExecuteNonQueryAsync(ct);
 
     public async ValueTask DisposeAsync()
     {
