@@ -184,15 +184,12 @@ public static class MatchingEngine
                 found.Add((hits[0], index.OpenAmount(hits[0]), null, $"the number '{number}' in the payment's text is invoice {hits[0].Number}",
                     InvoiceNumbers.AsIssued(number, hits[0].Number) ? ReferenceEvidence.Exact : ReferenceEvidence.NumberInText));
         }
-        // A short number ("6282 less CN-001296") only among the invoices of the payer the name or account says it is —
-        // or, where no field names the payer, the one open invoice it is whose customer's name the text starts ("HUNTER VALLEY CI 4399").
-        var identified = payers.Value.FirstOrDefault() is { Evidence: PayerEvidence.KnownAccount or PayerEvidence.SameName or PayerEvidence.AlikeName } first
-            ? first.CustomerId : null;
+        // A short number ("6282 less CN-001296") only as an open invoice of a customer the payer is said to be — by their
+        // account, a taught or quoted name or number, their name in a field or the text, or the start of it ("HUNTER VALLEY CI 4399").
         foreach (var number in TextNumbers.FindShort(payment.Text))
         {
-            var exact = Numbered(number, InvoiceNumbers.Keys(number), index, eligible).Exact;
-            var theirs = identified is not null ? exact.Where(i => i.CustomerId == identified).ToList()
-                : unnamed && inText is null && exact is [var only] && index.TextNames(payment.Text, only.CustomerId) ? exact : [];
+            var theirs = Numbered(number, InvoiceNumbers.Keys(number), index, eligible).Exact
+                .Where(i => Agreement(payment, unnamed, inText, index, i.CustomerId, policy) is { Reason: not null, Kind: not PayerEvidence.SharedName }).ToList();
             if (theirs.Count == 1 && found.All(f => f.Invoice.Id != theirs[0].Id) && (namedCustomer ??= theirs[0].CustomerId) == theirs[0].CustomerId)
                 found.Add((theirs[0], index.OpenAmount(theirs[0]), null, $"the number '{number}' in the payment's text is invoice {theirs[0].Number} of the payer", ReferenceEvidence.NumberInText));
         }
@@ -325,7 +322,10 @@ public static class MatchingEngine
         if (payment.PayerName.Length == 0) return (null, PayerEvidence.Unknown, 0m);
         var (agrees, score, same, name) = NameOf(payment, inText, index, customerId, policy);
         if (!agrees) return (null, PayerEvidence.Unknown, score);
-        if (inText is not null) return ($"the payment's text names '{inText.Written}', which is '{name}'", PayerEvidence.SameName, score);
+        if (inText is not null)
+            return inText.Customers.Count == 1
+                ? ($"the payment's text names '{inText.Written}', which is '{name}'", PayerEvidence.SameName, score)
+                : ($"the payment's text names '{inText.Written}', which may be '{name}' as it may be {inText.Customers.Count - 1} other customer name(s)", PayerEvidence.SharedName, score);
         return (AlikeName(payment, name, score, same), same ? PayerEvidence.SameName : PayerEvidence.AlikeName, score);
     }
 
