@@ -14,7 +14,14 @@ public sealed record NameInText(string Written, IReadOnlyList<CustomerName> Cust
 /// </summary>
 public sealed class NamesInText
 {
+    /// <summary>
+    /// Names by their first word and the first letter of their second (which a shortened word keeps):
+    /// names sharing a common first word ("GLOBAL", "NORTHERN") are many, and every one of them would
+    /// otherwise be tried at each place that word stands in a text.
+    /// </summary>
     private readonly Dictionary<string, List<Entry>> _byFirstWord = new(StringComparer.Ordinal);
+    /// <summary>Names by their first two words as written in full: tried first, the initial's list only when no name there fits.</summary>
+    private readonly Dictionary<string, List<Entry>> _byFirstTwoWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Entry>> _byCustomer = new(StringComparer.Ordinal);
 
     private sealed record Entry(CustomerName Customer, string[] Words);
@@ -25,8 +32,14 @@ public sealed class NamesInText
         {
             var words = Significant(PayerNames.Normalise(customer.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             if (words.Length == 0 || words.Sum(w => w.Length) < ShortestName) continue;
-            if (!_byFirstWord.TryGetValue(words[0], out var entries)) _byFirstWord[words[0]] = entries = [];
+            var key = Key(words[0], words.Length > 1 ? words[1] : null);
+            if (!_byFirstWord.TryGetValue(key, out var entries)) _byFirstWord[key] = entries = [];
             entries.Add(new Entry(customer, words));
+            if (words.Length > 1)
+            {
+                if (!_byFirstTwoWords.TryGetValue(words[0] + " " + words[1], out var pair)) _byFirstTwoWords[words[0] + " " + words[1]] = pair = [];
+                pair.Add(entries[^1]);
+            }
             if (!_byCustomer.TryGetValue(customer.Id, out var theirs)) _byCustomer[customer.Id] = theirs = [];
             theirs.Add(new Entry(customer, words));
         }
@@ -70,8 +83,13 @@ public sealed class NamesInText
         var found = new List<CustomerName>();
         for (var start = 0; start < words.Length; start++)
         {
-            if (!_byFirstWord.TryGetValue(words[start], out var entries)) continue;
-            foreach (var entry in entries)
+            var single = _byFirstWord.GetValueOrDefault(Key(words[start], null)) ?? [];
+            var written = start + 1 < words.Length ? _byFirstTwoWords.GetValueOrDefault(words[start] + " " + words[start + 1]) ?? [] : [];
+            // The second word shortened ("EUREKA ELEC SVCS"): only then are the names sharing its initial tried.
+            var shortened = start + 1 < words.Length && !written.Any(e => Matched(words, start, e.Words) > 0)
+                ? _byFirstWord.GetValueOrDefault(Key(words[start], words[start + 1])) ?? []
+                : [];
+            foreach (var entry in single.Concat(written).Concat(shortened))
             {
                 var length = Matched(words, start, entry.Words);
                 if (length == 0 || length < bestLength || (length == bestLength && start != bestStart)) continue;
@@ -81,6 +99,8 @@ public sealed class NamesInText
         }
         return bestStart < 0 ? null : new NameInText(string.Join(' ', words[bestStart..(bestStart + bestLength)]), found);
     }
+
+    private static string Key(string first, string? second) => second is null ? first : first + " " + second[0];
 
     /// <summary>How many text words from <paramref name="start"/> are the name, or 0 when they are not (enough of) it.</summary>
     private static int Matched(string[] text, int start, string[] name)
