@@ -85,11 +85,12 @@ public sealed class NamesInText
         {
             var single = _byFirstWord.GetValueOrDefault(Key(words[start], null)) ?? [];
             var written = start + 1 < words.Length ? _byFirstTwoWords.GetValueOrDefault(words[start] + " " + words[start + 1]) ?? [] : [];
-            // The second word shortened ("EUREKA ELEC SVCS"): only then are the names sharing its initial tried.
-            var shortened = start + 1 < words.Length && !written.Any(e => Matched(words, start, e.Words) > 0)
+            // The second word shortened ("EUREKA ELEC SVCS"): only then are the names sharing its initial tried
+            // (a list that holds the names written in full too).
+            var paired = start + 1 < words.Length && !written.Any(e => Matched(words, start, e.Words) > 0)
                 ? _byFirstWord.GetValueOrDefault(Key(words[start], words[start + 1])) ?? []
-                : [];
-            foreach (var entry in single.Concat(written).Concat(shortened))
+                : written;
+            foreach (var entry in single.Concat(paired))
             {
                 var length = Matched(words, start, entry.Words);
                 if (length == 0 || length < bestLength || (length == bestLength && start != bestStart)) continue;
