@@ -10,7 +10,10 @@ namespace ArPlatform.CashApplication.Matching;
 /// </summary>
 public sealed class CustomerNameIndex
 {
-    private readonly List<(CustomerName Customer, int[] Tokens)> _customers = [];
+    private readonly List<CustomerName> _customers = [];
+    /// <summary>Every customer's token numbers end to end, customer i's from <c>_starts[i]</c> to <c>_starts[i + 1]</c>: one read per candidate, not two.</summary>
+    private readonly int[] _tokens;
+    private readonly int[] _starts;
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     /// <summary>Per token, the customers having it among their indexed rarest: enough to rule most out without reading their names.</summary>
     private readonly Posting[][] _postings;
@@ -31,15 +34,21 @@ public sealed class CustomerNameIndex
 
         var postings = new List<Posting>[_tokenIds.Count];
         for (var t = 0; t < postings.Length; t++) postings[t] = [];
+        var all = new List<int>();
+        _starts = new int[named.Count + 1];
         foreach (var (customer, words) in named)
         {
             var tokens = words.Select(t => _tokenIds[t]).Order().ToArray();
             var indexed = Prefix(tokens.Length, lowestThreshold);
             for (var position = 0; position < indexed; position++)
                 postings[tokens[position]].Add(new Posting(_customers.Count, position, tokens.Length));
-            _customers.Add((customer, tokens));
+            _customers.Add(customer);
+            all.AddRange(tokens);
+            _starts[_customers.Count] = all.Count;
         }
-        _postings = [.. postings.Select(p => p.ToArray())];
+        _tokens = [.. all];
+        // By the names' length, so a search reads only the names long enough and short enough to score alike.
+        _postings = [.. postings.Select(p => p.OrderBy(posting => posting.Length).ToArray())];
         _seenBy = new int[_customers.Count];
     }
 
@@ -63,20 +72,20 @@ public sealed class CustomerNameIndex
         var probed = Math.Min(Prefix(words.Count, threshold) - unknown, tokens.Length);
         for (var i = 0; i < probed; i++)
         {
-            foreach (var (candidate, position, length) in _postings[tokens[i]])
+            var postings = _postings[tokens[i]];
+            for (var p = FirstOfLength(postings, shortest); p < postings.Length && postings[p].Length <= longest; p++)
             {
+                var (candidate, position, length) = postings[p];
                 if (_seenBy[candidate] == _query) continue;
                 _seenBy[candidate] = _query;
-                if (length < shortest || length > longest) continue;
                 var size = words.Count + length;
                 // Met first here, so neither name's rarer tokens are shared: at most this one and what follows it in both.
                 var most = 1 + Math.Min(tokens.Length - i - 1, length - position - 1);
                 if (!CanReach(most, size, perMille)) continue;
-                var (customer, theirs) = _customers[candidate];
-                var shared = 1 + Shared(tokens, i + 1, theirs, position + 1);
+                var shared = 1 + Shared(tokens, i + 1, _tokens.AsSpan(_starts[candidate] + position + 1, length - position - 1), Needed(size, perMille) - 1);
                 if (!CanReach(shared, size, perMille)) continue;
                 var score = NameSimilarity.Dice(shared, size);
-                if (score >= threshold) found.Add((customer, score));
+                if (score >= threshold) found.Add((_customers[candidate], score));
             }
         }
         return found.OrderByDescending(c => c.Item2).ThenBy(c => c.Item1.Id, StringComparer.Ordinal).ToList();
@@ -90,12 +99,33 @@ public sealed class CustomerNameIndex
     /// <summary>Whether sharing this many tokens could score the threshold, in whole numbers (loosened by the rounding to three places).</summary>
     private static bool CanReach(int shared, int size, long perMille) => 2000L * shared + size >= perMille * size;
 
-    /// <summary>How many numbers two sorted arrays share from the given places on.</summary>
-    private static int Shared(int[] a, int i, int[] b, int j)
+    /// <summary>The first of the postings (sorted by length) of a name at least this long.</summary>
+    private static int FirstOfLength(Posting[] postings, int shortest)
     {
-        var shared = 0;
+        var (low, high) = (0, postings.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (postings[middle].Length < shortest) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    /// <summary>The fewest tokens two names of these sizes together must share to reach the threshold (<see cref="CanReach"/>).</summary>
+    private static int Needed(int size, long perMille) => (int)Math.Max(0, (perMille * size - size + 1999) / 2000);
+
+    /// <summary>
+    /// How many numbers two sorted runs share (<paramref name="a"/> from <paramref name="i"/> on, and
+    /// all of <paramref name="b"/>), or fewer than <paramref name="needed"/> as soon as what is left
+    /// cannot make that many: most candidates fall short within a few steps.
+    /// </summary>
+    private static int Shared(int[] a, int i, ReadOnlySpan<int> b, int needed)
+    {
+        var (shared, j) = (0, 0);
         while (i < a.Length && j < b.Length)
         {
+            if (shared + Math.Min(a.Length - i, b.Length - j) < needed) return shared;
             if (a[i] == b[j]) { shared++; i++; j++; }
             else if (a[i] < b[j]) i++;
             else j++;

@@ -18,6 +18,12 @@ public sealed class MatchIndex
     private readonly Dictionary<string, IReadOnlyList<string>> _aliasesOf = new(StringComparer.Ordinal);
     /// <summary>Built on the first name search, for the threshold it asks (how much of each name it indexes depends on it).</summary>
     private CustomerNameIndex? _names;
+    /// <summary>
+    /// The names already searched for: a customer pays under the same name many times, and a file
+    /// repeats the same few names of credits that are nobody's ("INTEREST CREDIT").
+    /// </summary>
+    private Dictionary<(string Name, decimal Threshold), IReadOnlyList<(CustomerName Customer, decimal Score)>> _similar = [];
+    private const int MaxRemembered = 50_000;
     private readonly Dictionary<string, string> _nameOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _customerByBankAccount;
     /// <summary>Customers by the number they are known under (<see cref="CustomerNumbers.Key"/>).</summary>
@@ -127,8 +133,10 @@ public sealed class MatchIndex
     /// <summary>Customers whose name (any they pay under, so a customer may come twice) scores at least the threshold against the payer's, best first.</summary>
     public IReadOnlyList<(CustomerName Customer, decimal Score)> SimilarNames(string payerName, decimal threshold)
     {
-        if (_names is null || _names.LowestThreshold > threshold) _names = new CustomerNameIndex(_customers, threshold);
-        return _names.Similar(payerName, threshold);
+        if (_names is null || _names.LowestThreshold > threshold) (_names, _similar) = (new CustomerNameIndex(_customers, threshold), []);
+        if (_similar.TryGetValue((payerName, threshold), out var known)) return known;
+        if (_similar.Count >= MaxRemembered) _similar.Clear();
+        return _similar[(payerName, threshold)] = _names.Similar(payerName, threshold);
     }
 
     /// <summary>Customers' names normalised in their own word order, sorted: built on the first search for a name cut short.</summary>
