@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ArPlatform.Collections.Activities;
 using ArPlatform.Collections.Agent;
 using ArPlatform.Collections.Allowance;
@@ -35,6 +36,8 @@ public static class CollectionsRegistration
         builder.Services.Configure<AllowanceOptions>(config.GetSection("Allowance"));
         builder.Services.Configure<KpiOptions>(config.GetSection("Kpis"));
         builder.Services.Configure<AgentOptions>(config.GetSection("Agent"));
+        builder.Services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        builder.Services.AddOptions<AgentOptions>().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CollectionsMetrics>();
         builder.Services.AddSingleton<MailDispatcher>();

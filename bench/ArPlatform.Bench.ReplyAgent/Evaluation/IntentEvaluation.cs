@@ -29,14 +29,27 @@ public static class IntentEvaluation
         var latencies = new List<double>();
         var facts = SampleFacts();
         var options = new AgentOptions();
+        // Auto-send measured as if a manager switched on every intent that may go out alone.
+        var autoSendOptions = new AgentOptions { AutoSendIntents = [.. IntentNames.All.Where(AutoSend.MayBeSwitchedOn).Select(IntentNames.Name)] };
+        var (autoSent, autoSentRight, autoSentGuarded) = (0, 0, 0);
+        var autoSentWrong = new List<string>();
         foreach (var m in test)
         {
             var watch = Stopwatch.StartNew();
             var mail = MailParser.FromFields(m.From, "", m.Subject, m.Body, "", "", "", new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc));
             var understanding = MailReading.Understand(mail, model, options.ConfidenceBar);
             var decision = Triage.Decide(understanding, new SenderResolution("c-1", SenderMatch.Contact, ""));
-            if (decision.Disposition == Contracts.Collections.V1.MessageDisposition.Drafted) ReplyDrafter.Draft(mail, understanding, facts, options);
+            var contact = new SenderResolution("c-1", SenderMatch.Contact, "");
+            var drafted = decision.Disposition == Contracts.Collections.V1.MessageDisposition.Drafted ? ReplyDrafter.Draft(mail, understanding, facts, options) : null;
             latencies.Add(watch.Elapsed.TotalMilliseconds);
+            if (drafted is not null && AutoSend.Allows(understanding, contact, new PreparedReply(drafted, m.From, "c-1", [], []), autoSendOptions))
+            {
+                autoSent++;
+                // Right when everything the mail asks is something that may go out alone; any other need was missed.
+                if (m.Intents.All(i => autoSendOptions.AutoSendIntents.Contains(i))) autoSentRight++;
+                if (m.Intents.Any(i => i is "BANK_DETAILS_CHANGE" or "LEGAL_OR_ESCALATION" or "DISPUTE")) autoSentGuarded++;
+                if (!m.Intents.All(i => autoSendOptions.AutoSendIntents.Contains(i))) autoSentWrong.Add($"{m.Id} [{string.Join(",", m.Intents)}] {mail.Text.ReplaceLineEndings(" ")}");
+            }
             var predicted = understanding.Intents.Select(i => IntentNames.Name(i.Intent)).ToHashSet();
             if (predicted.SetEquals(m.Intents)) exact++;
             foreach (var i in intents)
@@ -75,6 +88,10 @@ public static class IntentEvaluation
         output.WriteLine($"guardrail intents (bank details, legal, dispute) escalated: {guardedEscalated} of {guarded}");
         foreach (var m in missed) output.WriteLine($"  not escalated: {m}");
         output.WriteLine($"routine mails (every intent answerable) drafted for approval: {routineDrafted} of {routine} ({Percent(routineDrafted, routine)}); the rest went to a person");
+        output.WriteLine($"auto-send, every intent that may go out alone switched on ({string.Join(", ", autoSendOptions.AutoSendIntents)}; bar {autoSendOptions.AutoSendBar}): "
+            + $"{autoSent} of {test.Count} mails would go out without a person, {autoSentRight} of them asking only such intents; "
+            + $"a bank-details change, legal or dispute among them: {autoSentGuarded}");
+        foreach (var m in autoSentWrong) output.WriteLine($"  sent alone but asking more: {m}");
         latencies.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"classify-and-draft latency per mail: p50 {latencies[latencies.Count / 2]:0.000} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:0.000} ms (first mail, cold: {latencies[^1]:0.0} ms max)"));

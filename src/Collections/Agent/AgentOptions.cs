@@ -20,6 +20,34 @@ public sealed class AgentOptions
     public int SmtpPort { get; init; }
     /// <summary>The address the SMTP intake listens on: loopback unless a deployment says otherwise.</summary>
     public string SmtpAddress { get; init; } = "127.0.0.1";
+    /// <summary>
+    /// Intents (wire names: BALANCE_INQUIRY, STATEMENT_REQUEST …) whose replies go out without a
+    /// person (<see cref="AutoSend"/>): none unless a manager names them. Intents a person must
+    /// always read (disputes, bank details, legal, promises) are refused at start.
+    /// </summary>
+    public string[] AutoSendIntents { get; init; } = [];
+    /// <summary>How sure of the intent the agent must be to send alone: above <see cref="ConfidenceBar"/>, which only lets it draft.</summary>
+    public double AutoSendBar { get; init; } = 0.9;
     /// <summary>Largest message the intake takes, in bytes.</summary>
     public int MaxMessageBytes { get; init; } = 10 * 1024 * 1024;
+}
+
+/// <summary>Refuses at start an auto-send list naming an unknown intent, or one whose mail a person must always read.</summary>
+public sealed class AgentOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<AgentOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, AgentOptions options)
+    {
+        var wrong = new List<string>();
+        foreach (var intent in options.AutoSendIntents)
+        {
+            var known = IntentNames.All.FirstOrDefault(i => IntentNames.Name(i) == intent);
+            if (known == Contracts.Collections.V1.MessageIntent.Unspecified) wrong.Add($"'{intent}' is not an intent");
+            else if (!AutoSend.MayBeSwitchedOn(known)) wrong.Add($"{intent} replies are always read by a person");
+        }
+        if (options.AutoSendBar < options.ConfidenceBar || options.AutoSendBar > 1)
+            wrong.Add($"AutoSendBar must lie between ConfidenceBar ({options.ConfidenceBar}) and 1");
+        return wrong.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Collections:Agent: " + string.Join("; ", wrong));
+    }
 }

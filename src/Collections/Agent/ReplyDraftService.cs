@@ -71,18 +71,7 @@ public sealed class ReplyDraftService(
             var d = await db.ReplyDrafts.FirstAsync(x => x.Id == request.Id, token);
             EnsurePending(d);
             var before = d.ToProto(Now);
-            var outgoing = new OutgoingMail
-            {
-                Id = Ulid.NewUlid().ToString(), Kind = MailKind.Reply, CustomerId = d.CustomerId, DedupKey = "reply:" + d.Id, To = d.To,
-                Subject = d.Subject, Body = body, CreatedAt = Now, NextAttemptAt = Now, ReplyDraftId = d.Id,
-                // A mail that came without a Message-ID has none to thread under.
-                InReplyTo = answered.StartsWith("sha256:", StringComparison.Ordinal) ? "" : answered,
-            };
-            db.Mail.Add(outgoing);
-            d.Edited = body != d.Body;
-            d.Body = body;
-            Decide(d, Proto.ReplyDraftStatus.Sent);
-            d.MailId = outgoing.Id;
+            db.Mail.Add(ReplyMail.Send(d, body, answered, caller.Actor, Now));
             var after = d.ToProto(Now);
             commands.Audit("reply-draft", d.Id, before, after);
             commands.AfterCommit("mail", async () =>

@@ -22,7 +22,8 @@ namespace ArPlatform.Collections.Inbox;
 /// </summary>
 public sealed class InboxService(
     CollectionsDbContext db, CommandExecutor<CollectionsDbContext> commands, CustomerDirectory directory, ReplyPreparer preparer,
-    BillingReader billing, CallerContext caller, IOptions<AgentOptions> options, TimeProvider clock, CollectionsMetrics metrics)
+    BillingReader billing, CallerContext caller, IOptions<AgentOptions> options, TimeProvider clock, CollectionsMetrics metrics,
+    Mail.MailDispatcher mail)
 {
     private const string Operation = "SubmitInboundMessage";
 
@@ -121,6 +122,11 @@ public sealed class InboxService(
         if (p.Reply is not null && await DraftsInThreadAsync(threadId, now, ct) >= options.Value.MaxDraftsPerThread)
             p = p with { Reply = null, Decision = new TriageDecision(Proto.MessageDisposition.Escalated, [ThreadReplyLimit]) };
         var draft = p.Reply is null ? null : p.Reply.ToRecord(id, p.Mail, p.Understanding!.Primary, now, now.AddHours(options.Value.DraftExpiryHours));
+        // For an intent a manager switched on, the agent approves its own draft as drafted: it goes out now, audited as the agent's.
+        var sending = draft is not null && AutoSend.Allows(p.Understanding!, p.Sender!, p.Reply!, options.Value)
+            ? ReplyMail.Send(draft, draft.Body, p.MessageId, AutoSend.Actor, now)
+            : null;
+        if (sending is not null) p = p with { Decision = new TriageDecision(Proto.MessageDisposition.AutoSent, []) };
         var wire = ToProto(id, threadId, p, draft?.Id ?? "");
         db.InboundMessages.Add(new InboundMessageRecord
         {
@@ -138,6 +144,11 @@ public sealed class InboxService(
                 Id = Ulid.NewUlid().ToString(), DraftId = draft.Id, FileName = a.FileName, ContentType = "application/pdf", Content = a.Content,
             }));
             commands.Audit("reply-draft", draft.Id, null, draft.ToProto(now));
+        }
+        if (sending is not null)
+        {
+            db.Mail.Add(sending);
+            commands.AfterCommit("mail", () => mail.SendDueAsync(CancellationToken.None));
         }
         commands.AfterCommit("agent-received", () =>
         {
