@@ -22,104 +22,103 @@ public static partial class ReplyDrafter
         Proto.MessageIntent.RemittanceAdvice,
     };
 
-    public const string NeverChangeBankDetails =
-        "Please note: we never change our bank details by e-mail. If you receive a message asking you to pay into a different account, do not pay and call us.";
-
+    /// <summary>The reply, in the language the customer wrote in when the agent has its wording (<see cref="MailLanguage"/>), else in English.</summary>
     public static ReplyDraftText Draft(ReadMail mail, Understanding understanding, AccountFacts facts, AgentOptions options)
     {
+        var w = ReplyWording.For(MailLanguage.Detect(mail.Text));
         var body = new StringBuilder();
         var citations = new List<Proto.Citation> { new() { Kind = "CUSTOMER", Id = facts.CustomerId, Number = facts.CustomerNumber } };
         var attachments = new List<PlannedAttachment>();
         var actions = new List<Proto.ProposedAction>();
-        body.AppendLine(facts.ContactName.Length > 0 ? $"Dear {facts.ContactName}," : "Hello,").AppendLine();
+        body.AppendLine(w.Greeting(facts.ContactName)).AppendLine();
         var asked = AskedInvoices(understanding.Entities, facts);
         foreach (var intent in understanding.Intents.Select(i => i.Intent).Distinct())
         {
             switch (intent)
             {
                 case Proto.MessageIntent.BalanceInquiry:
-                    Balance(body, facts, citations);
-                    AttachStatement(body, facts, citations, attachments);
+                    Balance(body, w, facts, citations);
+                    AttachStatement(body, w, facts, citations, attachments);
                     break;
                 case Proto.MessageIntent.StatementRequest:
-                    AttachStatement(body, facts, citations, attachments);
+                    AttachStatement(body, w, facts, citations, attachments);
                     break;
                 case Proto.MessageIntent.PaymentStatus:
-                    InvoiceStatuses(body, understanding.Entities, asked, facts, citations);
+                    InvoiceStatuses(body, w, understanding.Entities, asked, facts, citations);
                     break;
                 case Proto.MessageIntent.InvoiceCopy:
-                    InvoiceCopies(body, understanding.Entities, asked, facts, citations, attachments);
+                    InvoiceCopies(body, w, understanding.Entities, asked, facts, citations, attachments);
                     break;
                 case Proto.MessageIntent.PaymentInstructions:
-                    body.AppendLine(options.PaymentInstructions).AppendLine().AppendLine(NeverChangeBankDetails).AppendLine();
+                    // How to pay is the configured text, as written; the warning is in the customer's language.
+                    body.AppendLine(options.PaymentInstructions).AppendLine().AppendLine(w.NeverChangeBankDetails).AppendLine();
                     citations.Add(new Proto.Citation { Kind = "CONFIGURATION", Id = "Collections:Agent:PaymentInstructions" });
                     break;
                 case Proto.MessageIntent.PromiseToPay:
                     actions.Add(Proposal("PROMISE_TO_PAY", mail, understanding.Entities, asked, facts));
-                    body.AppendLine($"Thank you for letting us know when you plan to pay{On(understanding.Entities, facts.AsOf)}. We have noted it on your account.").AppendLine();
+                    body.AppendLine(w.PromiseNoted(On(understanding.Entities, facts.AsOf))).AppendLine();
                     break;
                 case Proto.MessageIntent.RemittanceAdvice:
                     actions.Add(Proposal("REMITTANCE", mail, understanding.Entities, asked, facts));
-                    body.AppendLine("Thank you for the remittance advice. We will apply the payment to the invoices it names as soon as it reaches our account.").AppendLine();
+                    body.AppendLine(w.RemittanceThanks).AppendLine();
                     break;
             }
         }
-        body.AppendLine("Kind regards,").AppendLine(options.Signature);
+        body.AppendLine(w.Closing).AppendLine(options.Signature);
         return new ReplyDraftText(Subjects.ReplyTo(mail.Subject), body.ToString(), [.. citations.DistinctBy(c => (c.Kind, c.Id))], attachments, actions);
     }
 
     /// <summary>The reply to a sender we cannot tie to a customer: no account data, a way to be answered.</summary>
-    public static ReplyDraftText AskForRegisteredAddress(ReadMail mail, AgentOptions options) => new(
-        Subjects.ReplyTo(mail.Subject),
-        "Hello,\n\nThank you for your message. To protect our customers' accounts we can only discuss account details with the " +
-        "contacts registered on an account. Please write to us again from your registered e-mail address, or ask your " +
-        "account administrator to register this address with us.\n\nKind regards,\n" + options.Signature + "\n",
-        [], [], []);
+    public static ReplyDraftText AskForRegisteredAddress(ReadMail mail, AgentOptions options)
+    {
+        var w = ReplyWording.For(MailLanguage.Detect(mail.Text));
+        return new(Subjects.ReplyTo(mail.Subject), $"{w.Greeting("")}\n\n{w.WriteFromRegisteredAddress}\n\n{w.Closing}\n{options.Signature}\n", [], [], []);
+    }
 
-    private static void Balance(StringBuilder body, AccountFacts facts, List<Proto.Citation> citations)
+    private static void Balance(StringBuilder body, ReplyWording w, AccountFacts facts, List<Proto.Citation> citations)
     {
         citations.Add(new Proto.Citation { Kind = "BALANCE", Id = facts.CustomerId, Number = facts.CustomerNumber });
         if (facts.Balances.All(b => b.Open == 0))
         {
-            body.AppendLine($"As of {facts.AsOf.ToText()} your account {facts.CustomerNumber} has no open balance.").AppendLine();
+            body.AppendLine(w.NoOpenBalance(facts.AsOf.ToText(), facts.CustomerNumber)).AppendLine();
             return;
         }
-        body.AppendLine($"As of {facts.AsOf.ToText()} the open balance of your account {facts.CustomerNumber} is:");
+        body.AppendLine(w.OpenBalanceIs(facts.AsOf.ToText(), facts.CustomerNumber));
         foreach (var b in facts.Balances.Where(b => b.Open != 0))
-            body.AppendLine($"  {Amount(b.Open, b.Currency)}, of which {Amount(b.Overdue, b.Currency)} is overdue");
+            body.AppendLine("  " + w.OfWhichOverdue(Amount(b.Open, b.Currency), Amount(b.Overdue, b.Currency)));
         body.AppendLine();
     }
 
-    private static void AttachStatement(StringBuilder body, AccountFacts facts, List<Proto.Citation> citations, List<PlannedAttachment> attachments)
+    private static void AttachStatement(StringBuilder body, ReplyWording w, AccountFacts facts, List<Proto.Citation> citations, List<PlannedAttachment> attachments)
     {
         var file = $"statement-{facts.CustomerNumber}-{facts.AsOf.ToText()}.pdf";
         if (attachments.Any(a => a.FileName == file)) return;
         attachments.Add(new PlannedAttachment(file, null));
         citations.Add(new Proto.Citation { Kind = "STATEMENT", Id = facts.CustomerId, Number = facts.AsOf.ToText() });
         var open = facts.OpenInvoices.ToList();
-        body.AppendLine($"Please find attached your statement of account as of {facts.AsOf.ToText()}, listing {open.Count} open invoice{(open.Count == 1 ? "" : "s")}.").AppendLine();
+        body.AppendLine(w.StatementAttached(facts.AsOf.ToText(), open.Count)).AppendLine();
         foreach (var i in open) Cite(citations, i);
     }
 
-    private static void InvoiceStatuses(StringBuilder body, MailEntities entities, IReadOnlyList<InvoiceFact> asked, AccountFacts facts, List<Proto.Citation> citations)
+    private static void InvoiceStatuses(StringBuilder body, ReplyWording w, MailEntities entities, IReadOnlyList<InvoiceFact> asked, AccountFacts facts, List<Proto.Citation> citations)
     {
         if (entities.Invoices.Count == 0)
         {
-            Balance(body, facts, citations);
+            Balance(body, w, facts, citations);
             return;
         }
         foreach (var i in asked)
         {
             Cite(citations, i);
             body.AppendLine(i.Open == 0
-                ? $"Invoice {i.Number} ({Amount(i.Total, i.Currency)}, due {i.DueDate.ToText()}) is paid in full. Thank you."
-                : $"Invoice {i.Number} is {Status(i.Status)}: {Amount(i.Open, i.Currency)} of {Amount(i.Total, i.Currency)} is open, due {i.DueDate.ToText()}{Late(i, facts.AsOf)}.");
+                ? w.PaidInFull(i.Number, Amount(i.Total, i.Currency), i.DueDate.ToText())
+                : w.Open(i.Number, Status(i.Status), Amount(i.Open, i.Currency), Amount(i.Total, i.Currency), i.DueDate.ToText(), DaysLate(i, facts.AsOf)));
         }
-        NotFound(body, entities, facts);
+        NotFound(body, w, entities, facts);
         body.AppendLine();
     }
 
-    private static void InvoiceCopies(StringBuilder body, MailEntities entities, IReadOnlyList<InvoiceFact> asked, AccountFacts facts,
+    private static void InvoiceCopies(StringBuilder body, ReplyWording w, MailEntities entities, IReadOnlyList<InvoiceFact> asked, AccountFacts facts,
         List<Proto.Citation> citations, List<PlannedAttachment> attachments)
     {
         foreach (var i in asked)
@@ -127,16 +126,16 @@ public static partial class ReplyDrafter
             Cite(citations, i);
             attachments.Add(new PlannedAttachment($"{i.Number}.pdf", i));
         }
-        if (asked.Count > 0) body.AppendLine($"Please find attached a copy of invoice{(asked.Count == 1 ? "" : "s")} {string.Join(", ", asked.Select(i => i.Number))}.");
-        else if (entities.Invoices.Count == 0) body.AppendLine("Could you tell us the number of the invoice you need a copy of? It is on our statement or dunning letters.");
-        NotFound(body, entities, facts);
+        if (asked.Count > 0) body.AppendLine(w.CopiesAttached([.. asked.Select(i => i.Number)]));
+        else if (entities.Invoices.Count == 0) body.AppendLine(w.WhichInvoice);
+        NotFound(body, w, entities, facts);
         body.AppendLine();
     }
 
-    private static void NotFound(StringBuilder body, MailEntities entities, AccountFacts facts)
+    private static void NotFound(StringBuilder body, ReplyWording w, MailEntities entities, AccountFacts facts)
     {
         foreach (var r in entities.Invoices.Where(r => !facts.Invoices.Any(i => r.Matches(i.Number))))
-            body.AppendLine($"We could not find an invoice \"{r.Written}\" on your account; could you send us its full number as printed on the invoice?");
+            body.AppendLine(w.NotFound(r.Written));
     }
 
     /// <summary>The customer's invoices the mail names (forms such as "#123" resolved against their own numbers only).</summary>
@@ -157,8 +156,9 @@ public static partial class ReplyDrafter
         return action;
     }
 
-    private static string On(MailEntities entities, DateOnly asOf) =>
-        entities.Dates.FirstOrDefault(d => d >= asOf) is var d && d != default ? $" (on {d.ToText()})" : "";
+    /// <summary>The date the customer said they will pay on, if any is still to come.</summary>
+    private static string? On(MailEntities entities, DateOnly asOf) =>
+        entities.Dates.FirstOrDefault(d => d >= asOf) is var d && d != default ? d.ToText() : null;
 
     /// <summary>The sentence that says it: the first that names paying, a date or an amount.</summary>
     private static string Quote(string text) =>
@@ -169,8 +169,7 @@ public static partial class ReplyDrafter
 
     private static string Status(string status) => status.Replace('_', ' ').ToLowerInvariant();
 
-    private static string Late(InvoiceFact i, DateOnly asOf) =>
-        asOf > i.DueDate && i.Open > 0 ? $" ({asOf.DayNumber - i.DueDate.DayNumber} days overdue)" : "";
+    private static int DaysLate(InvoiceFact i, DateOnly asOf) => asOf > i.DueDate && i.Open > 0 ? asOf.DayNumber - i.DueDate.DayNumber : 0;
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
     private static partial Regex Sentences();
