@@ -28,6 +28,11 @@ public sealed class AgentOptions
     public string[] AutoSendIntents { get; init; } = [];
     /// <summary>How sure of the intent the agent must be to send alone: above <see cref="ConfidenceBar"/>, which only lets it draft.</summary>
     public double AutoSendBar { get; init; } = 0.9;
+    /// <summary>
+    /// A PDF the agent attaches to answer a tax form request (your W-9, W-8BEN or VAT certificate);
+    /// none by default, when such requests go to a person. Checked at start: it must be a readable PDF.
+    /// </summary>
+    public string TaxFormFile { get; init; } = "";
     /// <summary>Largest message the intake takes, in bytes.</summary>
     public int MaxMessageBytes { get; init; } = 10 * 1024 * 1024;
 }
@@ -44,6 +49,8 @@ public sealed class AgentOptionsValidator : Microsoft.Extensions.Options.IValida
             if (known == Contracts.Collections.V1.MessageIntent.Unspecified) wrong.Add($"'{intent}' is not an intent");
             else if (!AutoSend.MayBeSwitchedOn(known)) wrong.Add($"{intent} replies are always read by a person");
         }
+        if (options.TaxFormFile.Length > 0 && !(File.Exists(options.TaxFormFile) && options.TaxFormFile.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)))
+            wrong.Add($"TaxFormFile '{options.TaxFormFile}' is not a PDF file that exists");
         if (options.AutoSendBar < options.ConfidenceBar || options.AutoSendBar > 1)
             wrong.Add($"AutoSendBar must lie between ConfidenceBar ({options.ConfidenceBar}) and 1");
         return wrong.Count == 0

@@ -2,8 +2,8 @@ using Proto = ArPlatform.Contracts.Collections.V1;
 
 namespace ArPlatform.Collections.Agent;
 
-/// <summary>A document a reply carries, by kind: the statement, or one invoice's copy.</summary>
-public sealed record PlannedAttachment(string FileName, InvoiceFact? Invoice);
+/// <summary>A document a reply carries, by kind: the statement, one invoice's copy, or a configured file (<paramref name="FilePath"/>: the tax form).</summary>
+public sealed record PlannedAttachment(string FileName, InvoiceFact? Invoice, string? FilePath = null);
 
 /// <summary>A reply as the drafter wrote it, with the records it used and what it proposes.</summary>
 public sealed record ReplyDraftText(

@@ -23,6 +23,10 @@ public static partial class ReplyDrafter
     };
 
     /// <summary>The reply, in the language the customer wrote in when the agent has its wording (<see cref="MailLanguage"/>), else in English.</summary>
+    /// <summary>What the agent answers with these options: the intents above, and tax form requests once a form is configured.</summary>
+    public static IReadOnlySet<Proto.MessageIntent> AnswerableWith(AgentOptions options) =>
+        options.TaxFormFile.Length == 0 ? Answerable : new HashSet<Proto.MessageIntent>(Answerable) { Proto.MessageIntent.TaxFormRequest };
+
     public static ReplyDraftText Draft(ReadMail mail, Understanding understanding, AccountFacts facts, AgentOptions options)
     {
         var w = ReplyWording.For(MailLanguage.Detect(mail.Text));
@@ -57,6 +61,12 @@ public static partial class ReplyDrafter
                 case Proto.MessageIntent.PromiseToPay:
                     actions.Add(Proposal("PROMISE_TO_PAY", mail, understanding.Entities, asked, facts));
                     body.AppendLine(w.PromiseNoted(On(understanding.Entities, facts.AsOf))).AppendLine();
+                    break;
+                case Proto.MessageIntent.TaxFormRequest when options.TaxFormFile.Length > 0:
+                    var form = Path.GetFileName(options.TaxFormFile);
+                    attachments.Add(new PlannedAttachment(form, null, options.TaxFormFile));
+                    citations.Add(new Proto.Citation { Kind = "CONFIGURATION", Id = "Collections:Agent:TaxFormFile", Number = form });
+                    body.AppendLine(w.TaxFormAttached(form)).AppendLine();
                     break;
                 case Proto.MessageIntent.RemittanceAdvice:
                     actions.Add(Proposal("REMITTANCE", mail, understanding.Entities, asked, facts));

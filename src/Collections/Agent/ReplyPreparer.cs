@@ -44,8 +44,10 @@ public sealed class ReplyPreparer(AccountFactsReader factsReader, IOptions<Agent
         var customer = customers.First(c => c.Id == sender.CustomerId);
         var facts = await factsReader.ReadAsync(customer, mail.From, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         var text = ReplyDrafter.Draft(mail, understanding, facts, options.Value);
-        var attachments = text.Attachments
-            .Select(a => (a.FileName, a.Invoice is { } invoice ? StatementPdf.InvoiceCopy(facts, invoice) : StatementPdf.Statement(facts))).ToList();
+        var attachments = new List<(string, byte[])>();
+        foreach (var a in text.Attachments)
+            attachments.Add((a.FileName, a.FilePath is { } path ? await File.ReadAllBytesAsync(path, ct)
+                : a.Invoice is { } invoice ? StatementPdf.InvoiceCopy(facts, invoice) : StatementPdf.Statement(facts)));
         return new PreparedReply(text, mail.From, customer.Id, attachments,
             LeakCheck.Findings(text.Body, customer.Id, [.. facts.Invoices.Select(i => i.Number)], customers));
     }

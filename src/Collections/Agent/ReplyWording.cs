@@ -29,6 +29,7 @@ public abstract class ReplyWording
     public abstract string NotFound(string written);
     public abstract string NeverChangeBankDetails { get; }
     public abstract string PromiseNoted(string? date);
+    public abstract string TaxFormAttached(string fileName);
     public abstract string RemittanceThanks { get; }
     public abstract string Closing { get; }
     public abstract string WriteFromRegisteredAddress { get; }
@@ -55,6 +56,7 @@ public sealed class EnglishWording : ReplyWording
         "Please note: we never change our bank details by e-mail. If you receive a message asking you to pay into a different account, do not pay and call us.";
     public override string PromiseNoted(string? date) =>
         $"Thank you for letting us know when you plan to pay{(date is null ? "" : $" (on {date})")}. We have noted it on your account.";
+    public override string TaxFormAttached(string fileName) => $"Please find attached our tax form ({fileName}).";
     public override string RemittanceThanks => "Thank you for the remittance advice. We will apply the payment to the invoices it names as soon as it reaches our account.";
     public override string Closing => "Kind regards,";
     public override string WriteFromRegisteredAddress =>

@@ -21,6 +21,7 @@ public sealed class SpanishWording : ReplyWording
         "Importante: nunca cambiamos nuestros datos bancarios por correo electrónico. Si recibe un mensaje que le pida pagar en otra cuenta, no pague y llámenos.";
     public override string PromiseNoted(string? date) =>
         $"Gracias por indicarnos cuándo tienen previsto pagar{(date is null ? "" : $" (el {date})")}. Lo hemos anotado en su cuenta.";
+    public override string TaxFormAttached(string fileName) => $"Le adjuntamos nuestro formulario fiscal ({fileName}).";
     public override string RemittanceThanks => "Gracias por el aviso de pago. Aplicaremos el pago a las facturas indicadas en cuanto llegue a nuestra cuenta.";
     public override string Closing => "Atentamente,";
     public override string WriteFromRegisteredAddress =>
@@ -49,6 +50,7 @@ public sealed class GermanWording : ReplyWording
         "Bitte beachten Sie: Wir ändern unsere Bankverbindung niemals per E-Mail. Erhalten Sie eine Nachricht, die Sie auffordert, auf ein anderes Konto zu zahlen, zahlen Sie nicht und rufen Sie uns an.";
     public override string PromiseNoted(string? date) =>
         $"Vielen Dank für Ihre Nachricht, wann Sie zahlen werden{(date is null ? "" : $" (am {date})")}. Wir haben es auf Ihrem Konto vermerkt.";
+    public override string TaxFormAttached(string fileName) => $"Anbei erhalten Sie unser Steuerformular ({fileName}).";
     public override string RemittanceThanks => "Vielen Dank für das Zahlungsavis. Wir ordnen die Zahlung den genannten Rechnungen zu, sobald sie auf unserem Konto eingeht.";
     public override string Closing => "Mit freundlichen Grüßen";
     public override string WriteFromRegisteredAddress =>
@@ -77,6 +79,7 @@ public sealed class FrenchWording : ReplyWording
         "Important : nous ne modifions jamais nos coordonnées bancaires par e-mail. Si vous recevez un message vous demandant de payer sur un autre compte, ne payez pas et appelez-nous.";
     public override string PromiseNoted(string? date) =>
         $"Merci de nous avoir indiqué quand vous prévoyez de payer{(date is null ? "" : $" (le {date})")}. Nous l'avons noté sur votre compte.";
+    public override string TaxFormAttached(string fileName) => $"Veuillez trouver ci-joint notre formulaire fiscal ({fileName}).";
     public override string RemittanceThanks => "Merci pour l'avis de paiement. Nous imputerons le paiement aux factures indiquées dès qu'il parviendra sur notre compte.";
     public override string Closing => "Cordialement,";
     public override string WriteFromRegisteredAddress =>

@@ -98,7 +98,7 @@ public sealed class InboxService(
         var customers = await directory.CustomersAsync(ct);
         var sender = SenderResolver.Resolve(mail.From, customers);
         var understanding = MailReading.Understand(mail, IntentModel.Default, options.Value.ConfidenceBar);
-        var decision = Triage.Decide(understanding, sender);
+        var decision = Triage.Decide(understanding, sender, ReplyDrafter.AnswerableWith(options.Value));
         var reply = decision.Disposition == Proto.MessageDisposition.Drafted
             ? await preparer.PrepareAsync(mail, understanding, sender, customers, ct)
             : null;

@@ -15,8 +15,10 @@ public sealed record TriageDecision(Proto.MessageDisposition Disposition, IReadO
 /// </summary>
 public static class Triage
 {
-    public static TriageDecision Decide(Understanding understanding, SenderResolution sender)
+    /// <param name="answerable">What the agent has a reply for (<see cref="ReplyDrafter.AnswerableWith"/>); the fixed templates unless given.</param>
+    public static TriageDecision Decide(Understanding understanding, SenderResolution sender, IReadOnlySet<Proto.MessageIntent>? answerable = null)
     {
+        answerable ??= ReplyDrafter.Answerable;
         // Machine-written by its headers or wording: never answered. Only the model calling it one is a
         // guess, which words that need a person (a threat, a dispute, a bank change) overrule.
         if (understanding.AutoReply || understanding.Primary == Proto.MessageIntent.AutoReply && understanding.EscalationReasons.Count == 0)
@@ -26,7 +28,7 @@ public static class Triage
         // An intent neither answerable nor a guardrail's (a tax form request) still needs a person.
         if (sender.CustomerId is not null)
             reasons.AddRange(understanding.Intents.Select(i => i.Intent)
-                .Where(i => !ReplyDrafter.Answerable.Contains(i) && !Guardrails.Escalates(i) && i != Proto.MessageIntent.AutoReply)
+                .Where(i => !answerable.Contains(i) && !Guardrails.Escalates(i) && i != Proto.MessageIntent.AutoReply)
                 .Select(i => "NO_TEMPLATE_" + IntentNames.Name(i)));
         // Drafted: for a sender tied to no customer the draft asks for a registered address (ReplyPreparer).
         return reasons.Count > 0

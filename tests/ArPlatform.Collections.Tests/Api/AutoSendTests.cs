@@ -77,3 +77,49 @@ public sealed class AutoSendTests : IAsyncLifetime
         Assert.DoesNotContain(_world.Smtp.Received, m => m.Message.TextBody?.Contains("324.75") == true);
     }
 }
+
+/// <summary>A W-9 configured for the agent: a contact's request gets it attached, and the approved reply carries the file as it is.</summary>
+public sealed class TaxFormReplyTests : IAsyncLifetime
+{
+    private readonly string _form = Path.Combine(Path.GetTempPath(), $"w9-{Guid.NewGuid():N}.pdf");
+    private readonly byte[] _content = "%PDF-1.4\n% our W-9, as the tax office printed it\n"u8.ToArray();
+    private CollectionsWorld _world = null!;
+
+    public async Task InitializeAsync()
+    {
+        await File.WriteAllBytesAsync(_form, _content);
+        _world = new CollectionsWorld(settings: new Dictionary<string, string> { ["Collections:Agent:TaxFormFile"] = _form });
+        await _world.CustomerAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _world.DisposeAsync();
+        File.Delete(_form);
+    }
+
+    [Fact]
+    public async Task A_contacts_request_for_our_w9_gets_the_configured_file_attached_and_sent_once_approved()
+    {
+        var message = await _world.Collections.Collector.SubmitInboundMessageAsync(new SubmitInboundMessageRequest
+        {
+            RequestId = "w9-1",
+            Message = new InboundEmail
+            {
+                From = "ap@acme.example", To = "ar@ourco.example", Subject = "W-9 request", MessageId = "<w9-1@acme.example>",
+                Body = "Hello, our vendor master team needs your current W-9 form before the next payment run. Could you send it over? Thanks, Ana",
+                ReceivedTime = Timestamp.FromDateTime(new DateTime(2026, 11, 30, 9, 12, 0, DateTimeKind.Utc)),
+            },
+        });
+        Assert.Equal((MessageIntent.TaxFormRequest, MessageDisposition.Drafted), (message.Intent, message.Disposition));
+
+        await _world.Collections.Manager.ApproveReplyDraftAsync(new ApproveReplyDraftRequest { Id = message.DraftId, RequestId = "ap-w9" });
+        await _world.SendMailAsync();
+        var (_, sent) = Assert.Single(await _world.Smtp.WaitForAsync(1));
+        var pdf = Assert.Single(sent.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal(Path.GetFileName(_form), pdf.FileName);
+        using var content = new MemoryStream();
+        await pdf.Content!.DecodeToAsync(content);
+        Assert.Equal(_content, content.ToArray());
+    }
+}
