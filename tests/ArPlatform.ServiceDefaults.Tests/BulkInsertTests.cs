@@ -148,6 +148,28 @@ public sealed class BulkInsertTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bulk_insert_is_one_database_call_in_the_telemetry_with_its_number_of_rows()
+    {
+        var calls = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Telemetry.DatabaseCalls.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (calls) calls.Add(activity); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var db = Open();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.InsertAllAsync(Samples("bulk-"), default);
+            await transaction.CommitAsync();
+        }
+
+        var insert = Assert.Single(calls, c => (string?)c.GetTagItem("db.query.text") is { } sql && sql.StartsWith("INSERT INTO \"Sample\"", StringComparison.Ordinal));
+        Assert.Equal(("INSERT", "sqlite", 3), (insert.GetTagItem("db.operation.name"), insert.GetTagItem("db.system.name"), insert.GetTagItem("db.operation.batch.size")));
+    }
+
+    [Fact]
     public async Task An_entity_inserted_in_bulk_brings_its_owned_lines_keyed_to_it_as_ef_stores_them()
     {
         await using var db = Open();

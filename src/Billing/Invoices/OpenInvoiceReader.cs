@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using ArPlatform.Billing.Data;
 using ArPlatform.Contracts.Common.V1;
 using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Telemetry;
 using ArPlatform.SharedKernel;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
@@ -103,7 +104,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     {
         await using var command = PageCommand(Columns, status, scope, after);
         var page = new List<Proto.Invoice>(PageSize);
-        await using var r = await command.ExecuteReaderAsync(ct);
+        await using var r = await command.ExecuteReaderTimedAsync(ct);
         while (await r.ReadAsync(ct))
         {
             var currency = Currency.Of(r.GetString(7));
@@ -137,7 +138,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
     {
         await using var command = PageCommand(OpenItemColumns, status, scope, after);
         var page = new List<Proto.Invoice>(PageSize);
-        await using var r = await command.ExecuteReaderAsync(ct);
+        await using var r = await command.ExecuteReaderTimedAsync(ct);
         while (await r.ReadAsync(ct))
         {
             var currency = Currency.Of(r.GetString(4));
@@ -195,7 +196,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
         await using (var lines = Range(page,
                          "\"InvoiceId\", \"LineNumber\", \"Description\", \"Quantity\", \"UnitPrice\", \"DiscountPercent\", " +
                          "\"TaxRatePercent\", \"ProductCode\", \"NetAmount\", \"TaxAmount\" FROM \"InvoiceLines\"", "\"InvoiceId\", \"LineNumber\""))
-        await using (var r = await lines.ExecuteReaderAsync(ct))
+        await using (var r = await lines.ExecuteReaderTimedAsync(ct))
             while (await r.ReadAsync(ct))
             {
                 if (!byId.TryGetValue(r.GetString(0), out var invoice)) continue;
@@ -207,7 +208,7 @@ public sealed class OpenInvoiceReader(BillingDbContext db)
                 }, invoice.Currency));
             }
         await using (var flags = Range(page, "\"InvoiceId\", \"DisputeId\", \"Amount\" FROM \"InvoiceDisputeFlags\"", "\"InvoiceId\", \"DisputeId\""))
-        await using (var r = await flags.ExecuteReaderAsync(ct))
+        await using (var r = await flags.ExecuteReaderTimedAsync(ct))
             while (await r.ReadAsync(ct))
             {
                 var amount = r.GetDecimal(2);

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ArPlatform.Billing.Data;
 using ArPlatform.Billing.Invoices;
 using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = ArPlatform.Contracts.Billing.V1;
@@ -149,7 +150,7 @@ public sealed class OpenInvoiceScan(IServiceScopeFactory scopes)
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
             bind(command);
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            await using var reader = await command.ExecuteReaderTimedAsync(ct);
             read(reader);
         }
         finally

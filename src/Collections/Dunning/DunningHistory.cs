@@ -1,5 +1,6 @@
 using ArPlatform.Collections.Data;
 using ArPlatform.ServiceDefaults.Data;
+using ArPlatform.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArPlatform.Collections.Dunning;
@@ -23,7 +24,7 @@ public sealed class DunningHistory(CollectionsDbContext db)
                 ? """SELECT "InvoiceId", "OffsetDays" FROM "DunningActions" """
                 : """SELECT "InvoiceId", "OffsetDays" FROM "DunningActions" WHERE "CustomerId" = @customer""";
             if (customerId is not null) command.WithParameter("@customer", customerId);
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            await using var reader = await command.ExecuteReaderTimedAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var invoiceId = reader.GetString(0);

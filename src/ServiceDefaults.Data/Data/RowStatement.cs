@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using ArPlatform.ServiceDefaults.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -22,9 +23,11 @@ internal sealed class RowStatement : IAsyncDisposable
     private readonly SqliteRowWriter? _sqlite;
     private readonly DbCommand? _command;
     private readonly ValueConverter?[] _converters;
+    private readonly DbConnection _connection;
+    private readonly string _sql;
 
-    private RowStatement(SqliteRowWriter? sqlite, DbCommand? command, IReadOnlyList<IProperty> columns) =>
-        (_sqlite, _command, _converters) = (sqlite, command, columns.Select(c => c.GetTypeMapping().Converter).ToArray());
+    private RowStatement(SqliteRowWriter? sqlite, DbCommand? command, IReadOnlyList<IProperty> columns, DbConnection connection, string sql) =>
+        (_sqlite, _command, _converters, _connection, _sql) = (sqlite, command, columns.Select(c => c.GetTypeMapping().Converter).ToArray(), connection, sql);
 
     /// <summary>The statement, whose parameters are <paramref name="columns"/>' values in order.</summary>
     public static RowStatement Prepare(DbContext db, string sql, IReadOnlyList<IProperty> columns)
@@ -32,10 +35,10 @@ internal sealed class RowStatement : IAsyncDisposable
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk writes run inside the caller's transaction.");
         if (db.Database.GetDbConnection() is SqliteConnection sqlite && columns.All(p => SqliteRowWriter.Binds(ProviderType(p))))
-            return new RowStatement(SqliteRowWriter.Prepare(sqlite, sql), null, columns);
+            return new RowStatement(SqliteRowWriter.Prepare(sqlite, sql), null, columns, sqlite, sql);
         var command = TypedCommand(db.Database.GetDbConnection(), sql, columns);
         command.Transaction = transaction;
-        return new RowStatement(null, command, columns);
+        return new RowStatement(null, command, columns, db.Database.GetDbConnection(), sql);
     }
 
     /// <summary>
@@ -58,9 +61,28 @@ internal sealed class RowStatement : IAsyncDisposable
 
     /// <summary>
     /// Runs the statement once for each row (its columns' values in order, as the entity holds
-    /// them) and yields, in the same order, the rows each run changed.
+    /// them) and yields, in the same order, the rows each run changed. The whole run is one
+    /// database call in the telemetry, with the number of rows (<see cref="RawCommands"/>).
     /// </summary>
     public async IAsyncEnumerable<int> ExecuteEachAsync(IEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var call = RawCommands.Start(_connection, _sql);
+        var count = 0;
+        try
+        {
+            await foreach (var changed in RunEachAsync(rows, ct))
+            {
+                count++;
+                yield return changed;
+            }
+        }
+        finally
+        {
+            call.Rows(count);
+        }
+    }
+
+    private async IAsyncEnumerable<int> RunEachAsync(IEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken ct)
     {
         if (_command is not { Connection: { CanCreateBatch: true } connection } || !_command.Parameters.Cast<DbParameter>().All(p => p is ICloneable))
         {

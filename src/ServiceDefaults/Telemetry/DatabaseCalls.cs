@@ -45,6 +45,9 @@ public static class DatabaseCalls
 
         private string? _error;
 
+        /// <summary>For a statement run for many rows at once: how many (<c>db.operation.batch.size</c>).</summary>
+        public void Rows(int count) => activity?.SetTag("db.operation.batch.size", count);
+
         public void Dispose()
         {
             var tags = new TagList { { "db.system.name", system }, { "db.operation.name", operation } };
