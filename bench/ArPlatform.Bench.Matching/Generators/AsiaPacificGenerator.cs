@@ -222,7 +222,7 @@ public sealed class AsiaPacificGenerator : IScenarioGenerator
                 }
             }
             Invoices();
-            _ledger = new Ledger(_customers.Select(c => new CustomerName(c.Id, c.Name)).ToList(), _invoices, _learned);
+            _ledger = new Ledger(_customers.Select(c => new CustomerName(c.Id, c.Name, ParentId: c.Parent?.Id ?? "")).ToList(), _invoices, _learned);
             // A person reads Taupō and TAUPO alike: names are compared without macrons.
             _resolver = new NameResolver(_customers.Select(c => new CustomerName(c.Id, StripMacrons(c.Name))), Abbreviations);
             foreach (var c in _customers) _folded[c.Id] = Fold(c.Name);

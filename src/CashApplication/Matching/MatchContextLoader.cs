@@ -61,7 +61,7 @@ public sealed class MatchContextLoader(Billing.BillingService.BillingServiceClie
         do
         {
             var page = await billing.ListCustomersAsync(new Billing.ListCustomersRequest { PageSize = 500, PageToken = token }, cancellationToken: ct);
-            customers.AddRange(page.Customers.Select(c => new CustomerName(c.Id, c.Name, c.LegalName, c.CustomerNumber)));
+            customers.AddRange(page.Customers.Select(c => new CustomerName(c.Id, c.Name, c.LegalName, c.CustomerNumber, c.ParentCustomerId)));
             token = page.NextPageToken;
         } while (token.Length > 0);
         return customers;

@@ -40,6 +40,7 @@ public sealed class MatchIndex
         foreach (var customer in context.Customers)
         {
             _nameOf[customer.Id] = customer.Name;
+            if (customer.ParentId.Length > 0) _parentOf[customer.Id] = customer.ParentId;
             _aliasesOf[customer.Id] = CustomerAliases.Of(customer);
             // Their number, and their id where payers see it as one: a number two customers answer to names neither.
             foreach (var number in new[] { customer.Number, customer.Id }.Select(CustomerNumbers.Key).Where(k => k.Length > 0).Distinct())
@@ -119,6 +120,16 @@ public sealed class MatchIndex
         InvoiceNumbers.OneSlipVariants(key).SelectMany(ByNumberKey);
 
     public string? NameOf(string customerId) => _nameOf.GetValueOrDefault(customerId);
+
+    private readonly Dictionary<string, string> _parentOf = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="payer"/> is the parent company (or a parent's parent) of <paramref name="customerId"/> in the customer list.</summary>
+    public bool IsParentOf(string payer, string customerId)
+    {
+        for (var (at, depth) = (customerId, 0); _parentOf.TryGetValue(at, out var parent) && depth < 10; (at, depth) = (parent, depth + 1))
+            if (parent == payer) return true;
+        return false;
+    }
 
     /// <summary>The names the customer pays under: their name's parts around "d/b/a" and their legal name.</summary>
     public IReadOnlyList<string> NamesOf(string customerId) => _aliasesOf.GetValueOrDefault(customerId) ?? [];

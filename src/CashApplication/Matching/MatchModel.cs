@@ -7,9 +7,10 @@ public sealed record OpenInvoice(
 
 /// <summary>
 /// A customer as matching knows them: their trading name and, when it differs, the registered
-/// (legal) name; the customer number payers quote ("Cust No 304274", "A/C 308605").
+/// (legal) name; the customer number payers quote ("Cust No 304274", "A/C 308605"); the parent
+/// company that may pay their invoices (Billing's parent customer).
 /// </summary>
-public sealed record CustomerName(string Id, string Name, string LegalName = "", string Number = "");
+public sealed record CustomerName(string Id, string Name, string LegalName = "", string Number = "", string ParentId = "");
 
 /// <summary>
 /// What matching knows of the world: open invoices, customers, and the payers learned from

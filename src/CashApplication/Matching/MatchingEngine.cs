@@ -232,7 +232,10 @@ public static class MatchingEngine
         var payerAgrees = agreement is not null;
         // … or someone else we know (only then are all customers' names searched).
         // An account that pays under a name not its customer's is a payment factory's or a parent's: it may pay for this customer too.
-        var other = payerAgrees ? null : payers.Value.FirstOrDefault(p => p.CustomerId != customers[0] && p.Evidence != PayerEvidence.AccountUnderAnotherName);
+        // A parent company paying its subsidiary's invoices is no stranger to them: the customer list says whose parent it is.
+        var parent = payerAgrees ? null : payers.Value.FirstOrDefault(p => index.IsParentOf(p.CustomerId, customers[0]));
+        var other = payerAgrees ? null : payers.Value.FirstOrDefault(p => p.CustomerId != customers[0] && p.Evidence != PayerEvidence.AccountUnderAnotherName
+                                                                          && !index.IsParentOf(p.CustomerId, customers[0]));
         // A slipped reference alone is a guess; with the exact amount from the invoice's own
         // customer (named or known by account) it is corroborated twice over.
         // The amount corroborates only when no other open invoice of that customer has it.
@@ -248,6 +251,7 @@ public static class MatchingEngine
             reasons.Add("the rest could be any of several sets of the customer's other open invoices");
         }
         if (corroborated) reasons.Add(agreement!);
+        if (parent is not null && other is null) reasons.Add($"paid by {index.NameOf(parent.CustomerId)}, their parent company ({parent.Reason})");
         // Numbers are dense: a mistyped reference is often another customer's real invoice.
         if (other is not null)
         {

@@ -132,6 +132,29 @@ public sealed class MatchingEngineTests
     }
 
     [Fact]
+    public void A_parent_company_paying_its_subsidiarys_invoice_by_its_number_is_applied_with_the_reason()
+    {
+        // The same payment as below, but the customer list says Globex is Acme's parent: a group paying for its own.
+        var group = World with { Customers = [new CustomerName("acme", "Acme Corporation", ParentId: "globex"), new CustomerName("globex", "Globex GmbH")] };
+        var decision = Decide(Payment(324.75m, "Globex GmbH", "", new RemittanceReference("000123")), group);
+
+        var applied = Assert.IsType<MatchProposal>(decision.AutoApply);
+        Assert.Equal(("acme", "i-123"), (applied.CustomerId, applied.Allocations[0].InvoiceId));
+        Assert.NotEqual(PayerEvidence.AnotherCustomer, applied.Evidence.Payer);
+        Assert.Contains(applied.Reasons, r => r.Contains("Globex GmbH, their parent company"));
+    }
+
+    [Fact]
+    public void A_subsidiary_paying_its_parents_invoice_is_still_another_customer()
+    {
+        var group = World with { Customers = [new CustomerName("acme", "Acme Corporation"), new CustomerName("globex", "Globex GmbH", ParentId: "acme")] };
+        var decision = Decide(Payment(324.75m, "Globex GmbH", "", new RemittanceReference("000123")), group);
+
+        Assert.Null(decision.AutoApply);
+        Assert.Equal(PayerEvidence.AnotherCustomer, decision.Proposals[0].Evidence.Payer);
+    }
+
+    [Fact]
     public void An_exact_reference_to_another_customers_invoice_is_not_applied_alone()
     {
         // Globex pays quoting 000123 — Acme's invoice number: a typo that hit a real invoice, or Globex paying for Acme; a person decides.
