@@ -50,6 +50,18 @@ public sealed class TextEvidenceTests
     }
 
     [Fact]
+    public void A_bpay_customer_reference_of_their_number_and_its_check_digit_identifies_them()
+    {
+        var paid = Decide(980.40m, "BPAY CRN 3042744 BILLER 254417");
+        var wrongCheckDigit = Decide(980.40m, "BPAY CRN 3042745 BILLER 254417");
+
+        var applied = Assert.IsType<MatchProposal>(paid.AutoApply);
+        Assert.Equal("c-4513", applied.Allocations.Single().InvoiceId);
+        Assert.Contains(applied.Reasons, r => r.Contains("'304274', this customer's number"));
+        Assert.Null(wrongCheckDigit.AutoApply);
+    }
+
+    [Fact]
     public void A_short_number_names_an_invoice_only_among_the_identified_payers_own()
     {
         var theirs = Decide(1250.00m, "NPP CREDIT CORAL COAST REFRIGERATION PTY LTD 4512");
