@@ -47,7 +47,7 @@ public static class IntentEvaluation
                 autoSent++;
                 // Right when everything the mail asks is something that may go out alone; any other need was missed.
                 if (m.Intents.All(i => autoSendOptions.AutoSendIntents.Contains(i))) autoSentRight++;
-                if (m.Intents.Any(i => i is "BANK_DETAILS_CHANGE" or "LEGAL_OR_ESCALATION" or "DISPUTE")) autoSentGuarded++;
+                if (Guarded(m)) autoSentGuarded++;
                 if (!m.Intents.All(i => autoSendOptions.AutoSendIntents.Contains(i))) autoSentWrong.Add($"{m.Id} [{string.Join(",", m.Intents)}] {mail.Text.ReplaceLineEndings(" ")}");
             }
             var predicted = understanding.Intents.Select(i => IntentNames.Name(i.Intent)).ToHashSet();
@@ -64,7 +64,7 @@ public static class IntentEvaluation
                 routine++;
                 if (decision.Disposition == Contracts.Collections.V1.MessageDisposition.Drafted) routineDrafted++;
             }
-            if (m.Intents.Any(i => i is "BANK_DETAILS_CHANGE" or "LEGAL_OR_ESCALATION" or "DISPUTE"))
+            if (Guarded(m))
             {
                 guarded++;
                 if (decision.Disposition == Contracts.Collections.V1.MessageDisposition.Escalated) guardedEscalated++;
@@ -103,6 +103,9 @@ public static class IntentEvaluation
         [new InvoiceFact("i-1", "INV-2026-000123", "ISSUED", "USD", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), 324.75m, 324.75m),
          new InvoiceFact("i-2", "INV-2026-000124", "ISSUED", "USD", new DateOnly(2026, 11, 15), new DateOnly(2026, 12, 15), 1000m, 1000m)],
         new DateOnly(2026, 11, 30));
+
+    /// <summary>A mail asking what the guardrails exist for: a bank-details change, legal language or a dispute.</summary>
+    private static bool Guarded(LabelledMail m) => m.Intents.Any(i => i is "BANK_DETAILS_CHANGE" or "LEGAL_OR_ESCALATION" or "DISPUTE");
 
     private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
 

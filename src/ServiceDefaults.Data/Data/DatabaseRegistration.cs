@@ -55,19 +55,19 @@ public static class DatabaseRegistration
                     .UseSqlite(connectionString, sqlite => sqlite
                         .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
                         .MaxBatchSize(SqliteBatchSize))
-                    .AddInterceptors(SqliteConnectionTuning.Instance, SqliteWriteGate.Saves.Instance, new DatabaseCallInterceptor("sqlite")));
+                    .AddInterceptors(SqliteConnectionTuning.Instance, SqliteWriteGate.Saves.Instance, new DatabaseCallInterceptor()));
                 var database = connectionString;
                 builder.Services.AddHostedService(services => new WalCheckpointer(database, services.GetRequiredService<ILogger<WalCheckpointer>>()));
                 break;
             case DatabaseProvider.SqlServer:
                 builder.Services.AddDbContextPool<TContext, TSqlServer>(o => o
                     .UseSqlServer(Required(connectionString, provider, connectionName))
-                    .AddInterceptors(new DatabaseCallInterceptor("microsoft.sql_server")));
+                    .AddInterceptors(new DatabaseCallInterceptor()));
                 break;
             case DatabaseProvider.Postgres:
                 builder.Services.AddDbContextPool<TContext, TPostgres>(o => o
                     .UseNpgsql(Required(connectionString, provider, connectionName))
-                    .AddInterceptors(new DatabaseCallInterceptor("postgresql")));
+                    .AddInterceptors(new DatabaseCallInterceptor()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");

@@ -5,15 +5,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ArPlatform.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Times every command EF Core sends (see <see cref="DatabaseCalls"/>). A command's start and end
+/// Times every command EF Core sends (see <see cref="DatabaseCalls"/>), named by its connection's
+/// driver as the raw commands are (<see cref="RawCommands.SystemOf"/>). A command's start and end
 /// arrive as separate callbacks, paired by EF's command id.
 /// </summary>
-internal sealed class DatabaseCallInterceptor(string system) : DbCommandInterceptor
+internal sealed class DatabaseCallInterceptor : DbCommandInterceptor
 {
     private readonly ConcurrentDictionary<Guid, DatabaseCalls.Call> _calls = new();
 
     private void Begin(DbCommand command, CommandEventData data) =>
-        _calls[data.CommandId] = DatabaseCalls.Start(system, Operation(command.CommandText), command.CommandText);
+        _calls[data.CommandId] = RawCommands.Start(command.Connection!, command.CommandText);
 
     private void End(CommandEventData data, Exception? error = null)
     {
